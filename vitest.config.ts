@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// The project's own tests: runtime, grader, scripts. Exercise tests are run by the grader
+// with its own configuration (grader/), never from here.
+export default defineConfig({
+  test: {
+    include: ['runtime/**/*.test.ts', 'grader/**/*.test.ts', 'tests/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
