@@ -1,0 +1,77 @@
+// Deadlock and missing-join reports: who waits on what, where, who holds it, and the wait-for cycle.
+import { relative } from 'node:path';
+import type { Fiber } from './fiber.ts';
+
+export interface BlockedThread {
+  name: string;
+  /** The blocking call, e.g. "Lock.acquire()". */
+  what: string;
+  /** The caller's source position, e.g. "exercises/10-locks/exercise.ts:14:9". */
+  site: string | null;
+  /** Who holds what it waits for. */
+  holder: string | null;
+  daemon: boolean;
+}
+
+export interface DeadlockReport {
+  kind: 'deadlock' | 'missing-join';
+  threads: BlockedThread[];
+  /** Thread names along a wait-for cycle, first repeated at the end; null when there is none. */
+  cycle: string[] | null;
+  text: string;
+}
+
+/** The first stack frame outside the runtime and Node internals. */
+export function userSite(error: Error | null): string | null {
+  const lines = error?.stack?.split('\n').slice(1) ?? [];
+  for (const line of lines) {
+    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+    if (match === null) continue;
+    const file = match[1]!.replace(/^file:\/\//, '');
+    if (/[/\\](runtime|node_modules)[/\\]/.test(file) && !/[/\\](exercises|solutions)[/\\]/.test(file)) continue;
+    return `${relative(process.cwd(), file)}:${match[2]}:${match[3]}`;
+  }
+  return null;
+}
+
+function findCycle(blocked: readonly Fiber[]): string[] | null {
+  for (const start of blocked) {
+    const path: Fiber[] = [];
+    let at: Fiber | null = start;
+    while (at !== null && at.state === 'blocked' && !path.includes(at)) {
+      path.push(at);
+      at = at.blockedOn?.holder?.() ?? null;
+    }
+    if (at !== null && path.includes(at)) {
+      const loop = path.slice(path.indexOf(at));
+      return [...loop, at].map((f) => f.thread.name);
+    }
+  }
+  return null;
+}
+
+export function buildDeadlockReport(blocked: readonly Fiber[], mainFinished: boolean): DeadlockReport {
+  const threads = blocked.map((fiber) => ({
+    name: fiber.thread.name,
+    what: fiber.blockedOn?.what ?? 'unknown call',
+    site: userSite(fiber.blockedSite),
+    holder: fiber.blockedOn?.holder?.()?.thread.name ?? null,
+    daemon: fiber.daemon,
+  }));
+  const cycle = findCycle(blocked);
+  const kind = mainFinished && cycle === null ? 'missing-join' : 'deadlock';
+  const lines = [
+    kind === 'deadlock'
+      ? 'Deadlock: every live thread is blocked and nothing can wake them.'
+      : 'The main thread finished, but these non-daemon threads are blocked forever ' +
+        '(Python would hang at exit waiting for them):',
+  ];
+  for (const t of threads) {
+    let line = `  ${t.name} waits in ${t.what}`;
+    if (t.site !== null) line += ` at ${t.site}`;
+    if (t.holder !== null) line += `, held by ${t.holder}`;
+    lines.push(line);
+  }
+  if (cycle !== null) lines.push(`Wait-for cycle: ${cycle.join(' -> ')}`);
+  return { kind, threads, cycle, text: lines.join('\n') };
+}

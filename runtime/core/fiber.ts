@@ -1,0 +1,72 @@
+// A fiber is one green thread of control: a threading.Thread, the main thread, or an asyncio Task.
+// The scheduler runs exactly one fiber at a time (the one holding the baton).
+import type { Scheduler } from './scheduler.ts';
+
+export type FiberKind = 'main' | 'thread' | 'task';
+
+/**
+ * new -> runnable <-> running -> done; running -> blocked -> runnable;
+ * running -> external (awaiting work the scheduler does not control) -> runnable/running.
+ */
+export type FiberState = 'new' | 'runnable' | 'running' | 'blocked' | 'external' | 'done';
+
+/** What a blocked fiber waits on; used to unlink it on timeout or cancellation, and for deadlock reports. */
+export interface Blocker {
+  /** Human-readable call, e.g. "Lock.acquire()". */
+  what: string;
+  /** The fiber that holds the resource (a lock's owner, the thread being joined), for the wait-for graph. */
+  holder?: () => Fiber | null;
+  /** Unlinks the fiber from the primitive's wait queue (called on timeout and on fail()). */
+  cancel?: () => void;
+  /** Capture the caller's source line for reports (costs ~1 us; off for sleeps). */
+  trackSite?: boolean;
+}
+
+export class Fiber {
+  readonly id: number;
+  name: string;
+  readonly kind: FiberKind;
+  daemon: boolean;
+  state: FiberState = 'new';
+  readonly scheduler: Scheduler;
+  blockedOn: Blocker | null = null;
+  /** The stack captured when it blocked, formatted only when a report needs it. */
+  blockedSite: Error | null = null;
+  /** Per-fiber storage: threading.local, the asyncio current task, the Thread object owning this fiber. */
+  readonly locals = new Map<unknown, unknown>();
+  /** PCT priority (higher runs first). */
+  priority = 0;
+  /** Settles the fiber's pending block(): set while blocked or runnable-after-wake. */
+  resume: ((outcome: Outcome) => void) | null = null;
+  /** Outcome handed over by wake()/fail()/timeout, delivered when the fiber is next dispatched. */
+  pending: Outcome | null = null;
+  /** Timer armed by a timed block. */
+  timer: { cancelled: boolean } | null = null;
+  /** For tasks: the thread that runs the event loop (threading.currentThread() inside a task). */
+  owner: Fiber | null = null;
+  /** Runs the body the first time the fiber is dispatched. */
+  start: (() => void) | null = null;
+  readonly doneCallbacks: Array<(f: Fiber) => void> = [];
+  result: unknown = undefined;
+  error: unknown = undefined;
+  failed = false;
+
+  constructor(scheduler: Scheduler, id: number, name: string, kind: FiberKind, daemon: boolean) {
+    this.scheduler = scheduler;
+    this.id = id;
+    this.name = name;
+    this.kind = kind;
+    this.daemon = daemon;
+  }
+
+  /** The thread this fiber belongs to (itself, or the loop's thread for a task). */
+  get thread(): Fiber {
+    return this.owner ?? this;
+  }
+
+  get alive(): boolean {
+    return this.state !== 'new' && this.state !== 'done';
+  }
+}
+
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };

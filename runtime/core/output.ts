@@ -1,0 +1,21 @@
+// Where printed text goes: to the real stdout/stderr, or to the capture of a #runtime/testing simulation when
+// the printing fiber belongs to one. Keeping this in the core lets print, logging and child processes share it.
+import { fiberStorage } from './scheduler.ts';
+
+export type Stream = 'stdout' | 'stderr';
+
+/** The capture buffer of the simulation the calling code runs in, if any. */
+export function activeCapture(): string[] | null {
+  return fiberStorage.getStore()?.scheduler.capture ?? null;
+}
+
+/** Writes text (normally ending in "\n"), captured line by line inside a simulation. */
+export function writeOutput(text: string, stream: Stream = 'stdout'): void {
+  const capture = activeCapture();
+  if (capture === null) {
+    process[stream].write(text);
+    return;
+  }
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  for (const line of body.split('\n')) capture.push(line);
+}
