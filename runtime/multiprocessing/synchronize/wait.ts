@@ -1,0 +1,59 @@
+// Waiting for a word of shared memory to change, without ever blocking a process's main thread for long.
+//
+// In a child process's worker a short Atomics.wait (at most BLOCK_BUDGET_MS) catches the common case, a lock
+// held for microseconds by another process, at the cost of a futex wake-up (~5 us). Past the budget, and always
+// in the main process, Atomics.waitAsync lets the other green threads of this process run meanwhile (one of
+// them may be the holder) and the wait is announced to the scheduler as external work.
+import { awaitExternal, canBlockBriefly } from './external.ts';
+
+const BLOCK_BUDGET_MS = 1;
+
+export type WaitResult = 'ok' | 'not-equal' | 'timed-out';
+
+// Atomics.waitAsync (ES2024) exists on Node 20+, but the project's lib (ES2023) does not declare it.
+type WaitAsync = (ia: Int32Array, index: number, value: number, timeoutMs?: number) =>
+  { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+
+/** Milliseconds left until `deadline` (a performance.now() instant), Infinity without one. */
+export function remainingMs(deadline: number | null): number {
+  return deadline === null ? Infinity : Math.max(0, deadline - performance.now());
+}
+
+/** A deadline for a timeout in seconds: null (wait forever) for null, undefined or -1; negatives count as 0. */
+export function deadlineFor(timeout: number | null | undefined): number | null {
+  if (timeout === null || timeout === undefined || timeout === -1) return null;
+  if (typeof timeout !== 'number' || Number.isNaN(timeout)) {
+    throw new TypeError(`timeout must be a number of seconds, not ${typeof timeout}`);
+  }
+  return performance.now() + Math.max(0, timeout) * 1000;
+}
+
+/**
+ * Wait while `ia[index] === expected`, until notified or `deadline`. Callers re-check their condition in a
+ * loop: a wake-up only says "look again".
+ */
+export async function waitWhileEqual(ia: Int32Array, index: number, expected: number, deadline: number | null,
+  what: string): Promise<WaitResult> {
+  let left = remainingMs(deadline);
+  if (left === 0) return Atomics.load(ia, index) === expected ? 'timed-out' : 'not-equal';
+  if (canBlockBriefly()) {
+    const quick = Atomics.wait(ia, index, expected, Math.min(left, BLOCK_BUDGET_MS));
+    if (quick !== 'timed-out') return quick;
+    left = remainingMs(deadline);
+    if (left === 0) return 'timed-out';
+  }
+  const waiting = waitAsync(ia, index, expected, left);
+  if (!waiting.async) return waiting.value;
+  // A pending waitAsync does not keep Node's event loop alive, and its timeout is delivered by V8 a little
+  // after a timer of the same length: a timed wait holds an interval until it settles, so the program cannot
+  // exit first. (An untimed wait with no other process alive could never be woken anyway.)
+  const keepAlive = left === Infinity ? null : setInterval(noop, 60_000);
+  try {
+    return await awaitExternal(waiting.value, what);
+  } finally {
+    if (keepAlive !== null) clearInterval(keepAlive);
+  }
+}
+
+function noop(): void {}
