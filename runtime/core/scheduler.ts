@@ -50,6 +50,9 @@ export interface SchedulerOptions {
   onIdle?: (scheduler: Scheduler) => void;
   /** Called after any fiber finishes. */
   onFiberDone?: (fiber: Fiber) => void;
+  /** Virtual clock: the latest time it may reach; the next jump past it calls onTimeLimit instead. */
+  timeLimit?: number;
+  onTimeLimit?: (scheduler: Scheduler) => void;
 }
 
 export interface TraceEvent {
@@ -84,6 +87,8 @@ export class Scheduler {
   closed = false;
   onIdle: ((scheduler: Scheduler) => void) | undefined;
   onFiberDone: ((fiber: Fiber) => void) | undefined;
+  onTimeLimit: ((scheduler: Scheduler) => void) | undefined;
+  readonly timeLimit: number;
   /** Scheduling decisions taken (also the PCT step counter). */
   steps = 0;
   /** Output captured by #runtime/testing (null: print normally). */
@@ -114,6 +119,8 @@ export class Scheduler {
     this.trace = options.trace === true ? [] : null;
     this.onIdle = options.onIdle;
     this.onFiberDone = options.onFiberDone;
+    this.onTimeLimit = options.onTimeLimit;
+    this.timeLimit = options.timeLimit ?? Infinity;
     const seed = options.seed ?? 0;
     if (options.replay !== undefined) {
       this.strategy = new ReplayStrategy(options.replay, options.strategy !== undefined && options.strategy !== 'fifo');
@@ -428,6 +435,10 @@ export class Scheduler {
         if (this.timers.size === 0) break;
         if (this.clock === 'real') {
           this.armRealTimer();
+          return;
+        }
+        if (this.timers.peek()!.deadline > this.timeLimit) {
+          this.onTimeLimit?.(this);
           return;
         }
         this.fireNextTimers();

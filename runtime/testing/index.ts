@@ -1,0 +1,15 @@
+// #runtime/testing — run threads deterministically: simulate() on a virtual clock, explore() many schedules,
+// replay() one.
+export {
+  simulate,
+  activeSimulations,
+  DEFAULT_EPOCH,
+  type SimulateOptions,
+  type SimulationResult,
+  type SimulationFailure,
+  type Schedule,
+} from './simulate.ts';
+export { explore, replay, type ExploreOptions, type FailingSchedule } from './explore.ts';
+export { formatInterleaving } from './interleaving.ts';
+export { DeadlockError } from '../core/index.ts';
+export type { DeadlockReport, TraceEvent } from '../core/index.ts';

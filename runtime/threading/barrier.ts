@@ -1,0 +1,86 @@
+// threading.Barrier: `parties` threads wait until all have arrived, then all continue together.
+import { currentScheduler, RuntimeError, TIMEOUT, type Fiber } from '../core/index.ts';
+import { waitTimeout } from './util.ts';
+
+export class BrokenBarrierError extends RuntimeError {
+  override name = 'BrokenBarrierError';
+}
+
+const BROKEN = Symbol('broken');
+
+export class Barrier {
+  readonly parties: number;
+  private readonly _action: (() => unknown) | null;
+  private readonly _timeout: number | null;
+  private _count = 0;
+  private _broken = false;
+  private readonly _waiters: Fiber[] = [];
+
+  constructor(parties: number, action: (() => unknown) | null = null, timeout: number | null = null) {
+    this.parties = parties;
+    this._action = action;
+    this._timeout = timeout;
+  }
+
+  /** Waits for all parties; returns this thread's arrival index (0 .. parties-1). */
+  async wait(timeout: number | null = null): Promise<number> {
+    const scheduler = currentScheduler();
+    const point = scheduler.preemptionPoint();
+    if (point !== undefined) await point;
+    if (this._broken) throw new BrokenBarrierError();
+    const index = this._count++;
+    if (index === this.parties - 1) {
+      // The last to arrive runs the action, then releases everyone.
+      try {
+        if (this._action !== null) await this._action();
+      } catch (error) {
+        this.abort();
+        throw error;
+      }
+      this._count = 0;
+      for (const fiber of this._waiters.splice(0)) fiber.scheduler.wake(fiber, true);
+      return index;
+    }
+    const me = scheduler.current();
+    this._waiters.push(me);
+    const outcome = await scheduler.block(
+      {
+        what: 'Barrier.wait()',
+        cancel: () => {
+          const i = this._waiters.indexOf(me);
+          if (i >= 0) this._waiters.splice(i, 1);
+        },
+        trackSite: true,
+      },
+      waitTimeout(timeout ?? this._timeout),
+    );
+    if (outcome === TIMEOUT) {
+      this.abort();
+      throw new BrokenBarrierError();
+    }
+    if (outcome === BROKEN) throw new BrokenBarrierError();
+    return index;
+  }
+
+  /** Back to the initial state; threads waiting now get BrokenBarrierError. */
+  reset(): void {
+    for (const fiber of this._waiters.splice(0)) fiber.scheduler.wake(fiber, BROKEN);
+    this._count = 0;
+    this._broken = false;
+  }
+
+  /** Breaks the barrier: current and future wait() calls raise BrokenBarrierError until reset(). */
+  abort(): void {
+    this._broken = true;
+    this._count = 0;
+    for (const fiber of this._waiters.splice(0)) fiber.scheduler.wake(fiber, BROKEN);
+  }
+
+  get broken(): boolean {
+    return this._broken;
+  }
+
+  get nWaiting(): number {
+    return this._waiters.length;
+  }
+}
