@@ -1,21 +1,19 @@
 // The bridge between cross-process waits and the green-thread scheduler of this process.
 //
-// A wait on shared memory (Atomics.waitAsync) is work the scheduler does not control: it must be announced
-// with awaitExternal so other green threads keep running and the virtual clock does not jump meanwhile.
-// Outside any scheduler (plain code, a raw worker) the promise is simply awaited.
+// A wait on shared memory (Atomics.waitAsync) is work the scheduler does not control: it is announced with
+// awaitExternal so other green threads keep running and the virtual clock does not jump meanwhile.
 import { isMainThread } from 'node:worker_threads';
-import { fiberStorage } from '../../core/scheduler.ts';
-import { processInfo } from '../../core/process-info.ts';
+import { awaitExternal as coreAwaitExternal, currentFiber, fiberStorage, processInfo } from '../../core/index.ts';
 
 export function awaitExternal<T>(work: Promise<T>, what: string): Promise<T> {
-  const fiber = fiberStorage.getStore();
-  return fiber === undefined ? work : fiber.scheduler.awaitExternal(work, what);
+  return coreAwaitExternal(work, what);
 }
 
 /** A number naming the current green thread inside this process (RLock ownership); never 0. */
 export function currentThreadKey(): number {
-  const fiber = fiberStorage.getStore();
-  return fiber === undefined ? 1 : fiber.thread.id + 1;
+  // Fast path: inside a fiber, no need to create the program's scheduler.
+  const fiber = fiberStorage.getStore() ?? currentFiber();
+  return fiber.thread.id + 1;
 }
 
 /**

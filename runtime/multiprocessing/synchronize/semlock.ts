@@ -22,6 +22,10 @@ const OWNER_THREAD = 3;
 const DEPTH = 4;
 const WORDS = 5;
 
+/** Shared settled promises: an uncontended acquire allocates nothing. */
+const TRUE: Promise<boolean> = Promise.resolve(true);
+const FALSE: Promise<boolean> = Promise.resolve(false);
+
 /** Python's SEM_VALUE_MAX on Linux. */
 export const SEM_VALUE_MAX = 2147483647;
 
@@ -37,7 +41,7 @@ export interface SemLockState {
 function newState(kind: Kind, value: number, maxvalue: number): SemLockState {
   if (!Number.isInteger(value)) throw new TypeError(`'${typeof value === 'number' ? 'float' : typeof value}' object cannot be interpreted as an integer`);
   // CPython: sem_open refuses a negative initial value with EINVAL.
-  if (value < 0 || value > SEM_VALUE_MAX) throw new OSError('Invalid argument', 22);
+  if (value < 0 || value > SEM_VALUE_MAX) throw new OSError('[Errno 22] Invalid argument');
   const buffer = new SharedArrayBuffer(WORDS * 4);
   new Int32Array(buffer)[VALUE] = value;
   return { buffer, kind, maxvalue };
@@ -57,19 +61,23 @@ export class SemLock {
    * Acquire: with `blocking` false, return at once; otherwise wait up to `timeout` seconds (-1 or null:
    * forever). Resolves true when acquired.
    */
-  async acquire(blocking = true, timeout: number | null = -1): Promise<boolean> {
+  acquire(blocking = true, timeout: number | null = -1): Promise<boolean> {
     const w = this.words;
     const me = currentThreadKey();
     if (this.state.kind === 'recursive' && Atomics.load(w, OWNER_PROCESS) === processKey && Atomics.load(w, OWNER_THREAD) === me) {
       w[DEPTH] = (w[DEPTH] ?? 0) + 1;
-      return true;
+      return TRUE;
     }
     if (this.tryTake()) {
       this.own(me);
-      return true;
+      return TRUE;
     }
-    if (!blocking) return false;
-    const deadline = deadlineFor(timeout);
+    if (!blocking) return FALSE;
+    return this.acquireSlow(me, deadlineFor(timeout));
+  }
+
+  private async acquireSlow(me: number, deadline: number | null): Promise<boolean> {
+    const w = this.words;
     Atomics.add(w, WAITERS, 1);
     try {
       for (;;) {

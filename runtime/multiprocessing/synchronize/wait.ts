@@ -45,14 +45,15 @@ export async function waitWhileEqual(ia: Int32Array, index: number, expected: nu
   }
   const waiting = waitAsync(ia, index, expected, left);
   if (!waiting.async) return waiting.value;
-  // A pending waitAsync does not keep Node's event loop alive, and its timeout is delivered by V8 a little
-  // after a timer of the same length: a timed wait holds an interval until it settles, so the program cannot
-  // exit first. (An untimed wait with no other process alive could never be woken anyway.)
-  const keepAlive = left === Infinity ? null : setInterval(noop, 60_000);
+  // A pending waitAsync does not keep Node's event loop alive (and its timeout is delivered a little after a
+  // timer of the same length): hold an interval until it settles, or a child process waiting for its parent
+  // would see an empty event loop and exit, and a program would end before its timeout. As in CPython, a wait
+  // nobody can satisfy then hangs rather than ending the process silently.
+  const keepAlive = setInterval(noop, 60_000);
   try {
     return await awaitExternal(waiting.value, what);
   } finally {
-    if (keepAlive !== null) clearInterval(keepAlive);
+    clearInterval(keepAlive);
   }
 }
 
