@@ -1,0 +1,18 @@
+// The first code a child process runs (plain JS: a worker has no TypeScript loader). It records where the
+// runtime lives, waits for the parent to say which bundle to load (the parent bundles the target's module with
+// esbuild while this worker boots), then hands over to the runtime's runChild inside that bundle.
+import { parentPort, workerData } from 'node:worker_threads';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+globalThis.__mpPackageDir = dirname(dirname(fileURLToPath(import.meta.url)));
+// Tracebacks then show the original .ts files and lines, not the bundle's.
+process.setSourceMapsEnabled(true);
+
+const message = await new Promise((resolve) => parentPort.once('message', resolve));
+if (message.kind !== 'start') {
+  // The parent could not find the target (and printed the traceback): exit as a failed child does.
+  process.exit(1);
+}
+const bundle = await import(message.entryUrl);
+await bundle.runChild(workerData, message, bundle.loadTarget);

@@ -1,0 +1,17 @@
+// #runtime/multiprocessing: Python's multiprocessing on worker isolates. See README (process model).
+export { Process, activeChildren } from './process.ts';
+export type { ProcessOptions, Target } from './process.ts';
+export { currentProcess, parentProcess, cpuCount, CurrentProcess, ParentProcess } from './current.ts';
+export { setChildOutputSink } from './output.ts';
+export type { ChildOutput, ChildOutputSink } from './output.ts';
+export {
+  AssertionError,
+  AttributeError,
+  EOFError,
+  OSError,
+  ProcessError,
+  RemoteError,
+  RuntimeError,
+  TimeoutError,
+  ValueError,
+} from './errors.ts';

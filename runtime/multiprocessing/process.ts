@@ -1,0 +1,325 @@
+// multiprocessing.Process: each process is a Node worker thread, a separate V8 isolate with its own heap and
+// its own core, so processes really run in parallel and share nothing but what is sent or explicitly shared.
+//
+// Python's spawn start method is the model: the child imports the target's module again (bundled to plain JS by
+// bundler.ts) and looks the target up by name (target.ts); arguments are copied (structured clone, with the
+// shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
+// Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
+import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { activeCapture, awaitExternal, processInfo } from '../core/index.ts';
+import { bundleFor } from './bundler.ts';
+import type { ChildMessage, StartMessage } from './child/protocol.ts';
+import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
+import { deliverChildOutput } from './output.ts';
+import { childEntryFile } from './paths.ts';
+import { dumps } from './reduction.ts';
+import { type BootData, nextPid, state, treeRootPid } from './state.ts';
+import { callerModule, locateTarget, modulePathOf } from './target.ts';
+import { formatTraceback } from './traceback.ts';
+import { pythonTypeName } from '../threading/util.ts';
+
+export type Target = (...args: never[]) => unknown;
+
+export interface ProcessOptions {
+  /** An exported top-level function of a module (passed by reference, as Python's spawn pickles it). */
+  target?: Target | null;
+  args?: readonly unknown[];
+  /** Python's keyword arguments: passed to the target as one extra, last argument. */
+  kwargs?: Record<string, unknown>;
+  name?: string | null;
+  /** null: inherit from the current process, as in Python. */
+  daemon?: boolean | null;
+  /**
+   * The module exporting `target` (e.g. `import.meta.url` of that module). Default: the module creating the
+   * Process, or one of the modules it imports.
+   */
+  targetModule?: string | URL;
+}
+
+const BOOTSTRAP_MESSAGE = `
+        An attempt has been made to start a new process before the
+        current process has finished its bootstrapping phase.
+
+        This probably means that you are not using fork to start your
+        child processes and you have forgotten to use the proper idiom
+        in the main module:
+
+            if (mp.currentProcess().name === 'MainProcess') {
+                ...
+            }
+
+        The child process imports the target's module again: code at its top level runs in
+        every child. Put the code that starts processes inside that guard (or in a main() that only
+        the program's entry point calls).
+        `;
+
+/** Started processes of this isolate that have not been reaped (Python's _children). */
+const children = new Set<Process>();
+
+type Status = 'initial' | 'started' | 'stopped' | 'closed';
+
+export class Process {
+  private _name: string;
+  private _daemon: boolean;
+  private readonly _identity: number[];
+  private readonly _target: Target | null;
+  private readonly _args: readonly unknown[];
+  private readonly _kwargs: Record<string, unknown> | undefined;
+  private readonly _explicitModule: string | null;
+  private readonly _caller: string | null;
+  private _worker: Worker | null = null;
+  private _pid: number | null = null;
+  private _exitcode: number | null = null;
+  private _signalled: number | null = null;
+  private _closed = false;
+  private _exited: Promise<void> | null = null;
+  private _capture: string[] | null = null;
+
+  constructor(options: ProcessOptions = {}) {
+    if (typeof options !== 'object' || options === null) {
+      throw new TypeError('Process() takes an options object: new Process({ target, args, name, daemon })');
+    }
+    state.childCounter += 1;
+    this._identity = [...state.identity, state.childCounter];
+    this._name = options.name ?? `Process-${this._identity.join(':')}`;
+    this._daemon = options.daemon ?? state.daemon;
+    this._target = options.target ?? null;
+    this._args = options.args ?? [];
+    this._kwargs = options.kwargs;
+    this._explicitModule = options.targetModule === undefined ? null : modulePathOf(options.targetModule);
+    this._caller = this._explicitModule === null ? callerModule(new Error().stack) : null;
+  }
+
+  get name(): string {
+    return this._name;
+  }
+  set name(value: string) {
+    this._name = String(value);
+  }
+
+  get daemon(): boolean {
+    return this._daemon;
+  }
+  set daemon(value: boolean) {
+    if (this._worker !== null) throw new AssertionError('process has already started');
+    this._daemon = Boolean(value);
+  }
+
+  /** Virtual pid (unique in the process tree; Node workers share the real pid). null before start(). */
+  get pid(): number | null {
+    this._checkClosed();
+    return this._pid;
+  }
+
+  get ident(): number | null {
+    return this.pid;
+  }
+
+  /** null while running; 0 ok; n for process.exit(n); 1 for an uncaught error; -15 terminate(); -9 kill(). */
+  get exitcode(): number | null {
+    this._checkClosed();
+    return this._exitcode;
+  }
+
+  /** Starts the child. Returns at once; the child runs in parallel (await join() to wait for it). */
+  start(): void {
+    this._checkClosed();
+    if (this._worker !== null) throw new AssertionError('cannot start a process twice');
+    if (state.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
+    if (state.bootstrapping) throw new RuntimeError(BOOTSTRAP_MESSAGE);
+    reapChildren();
+    const pid = nextPid();
+    const boot: BootData = {
+      name: this._name,
+      pid,
+      parentPid: processInfo.pid,
+      parentName: processInfo.name,
+      identity: this._identity,
+      daemon: this._daemon,
+      pidCounter: state.pidCounter.buffer as SharedArrayBuffer,
+      rootPid: treeRootPid(),
+    };
+    // Arguments are copied now, as Python pickles them in start(): later changes in the parent don't show.
+    const args = dumps(this._args);
+    const kwargs = dumps(this._kwargs);
+    const worker = new Worker(pathToFileURL(childEntryFile()), {
+      workerData: boot,
+      execArgv: [],
+      stdout: false,
+      stderr: false,
+    });
+    this._worker = worker;
+    this._pid = pid;
+    this._capture = activeCapture();
+    if (this._daemon) worker.unref();
+    children.add(this);
+    this._exited = new Promise<void>((resolve) => {
+      worker.on('message', (message: ChildMessage) => {
+        if (message.kind === 'out') this._output(message.stream, message.text, message.processName);
+      });
+      worker.on('error', (error) => {
+        // An error that escaped the child's own handling (e.g. in a callback): print it as the child would.
+        this._output('stderr', `Process ${this._name}:\n${formatTraceback(error)}`, this._name);
+      });
+      worker.on('exit', (code) => {
+        this._exitcode = this._signalled ?? code;
+        resolve();
+      });
+    });
+    void this._launch(worker, args, kwargs);
+  }
+
+  private async _launch(
+    worker: Worker,
+    args: ReturnType<typeof dumps>,
+    kwargs: ReturnType<typeof dumps>,
+  ): Promise<void> {
+    let message: StartMessage;
+    let transfer = [...args.transfer, ...kwargs.transfer];
+    try {
+      const target = this._target as unknown;
+      if (typeof target !== 'function') {
+        throw new TypeError(`'${pythonTypeName(target)}' object is not callable`);
+      }
+      const ref = await locateTarget(target as Target, this._explicitModule, this._caller);
+      const entryUrl = await bundleFor(ref.modulePath);
+      message = { kind: 'start', entryUrl, ...ref, args: args.pickled, kwargs: kwargs.pickled };
+    } catch (error) {
+      // Python's child fails to unpickle the target and dies with the traceback: do the same, from here.
+      // The parent's own frames mean nothing to the reader: show only the error.
+      const shown = error instanceof AttributeError || error instanceof TypeError ? error : bundleError(error);
+      shown.stack = `${shown.name}: ${shown.message}`;
+      this._output('stderr', formatTraceback(shown), this._name);
+      message = { kind: 'fail' };
+      transfer = [];
+    }
+    try {
+      worker.postMessage(message, transfer);
+    } catch (error) {
+      // An argument that cannot be copied (a function, a class instance holding one): Python's pickling error.
+      this._output('stderr', `Process ${this._name}:\n${formatTraceback(error)}`, this._name);
+      worker.postMessage({ kind: 'fail' } satisfies StartMessage);
+    }
+  }
+
+  private _output(stream: 'stdout' | 'stderr', text: string, processName: string): void {
+    deliverChildOutput({ stream, text, processName }, this._capture);
+  }
+
+  /** Waits until the process ends, or `timeout` seconds (real time) pass: then check exitcode/isAlive(). */
+  async join(timeout: number | null = null): Promise<void> {
+    this._checkClosed();
+    if (this._exited === null) throw new AssertionError('can only join a started process');
+    if (this._exitcode !== null) {
+      children.delete(this);
+      return;
+    }
+    const exited = this._exited;
+    if (timeout === null) {
+      await awaitExternal(exited, `Process.join() on ${this._name}`);
+    } else {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const expired = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.max(0, timeout) * 1000);
+      });
+      try {
+        await awaitExternal(Promise.race([exited, expired]), `Process.join(${timeout}) on ${this._name}`);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    if (this._exitcode !== null) children.delete(this);
+  }
+
+  isAlive(): boolean {
+    this._checkClosed();
+    return this._worker !== null && this._exitcode === null;
+  }
+
+  /** Python 3.11's snake_case name. */
+  is_alive(): boolean {
+    return this.isAlive();
+  }
+
+  /** Stops the child at once (Python sends SIGTERM): exitcode becomes -15. */
+  terminate(): void {
+    this._stop(-15);
+  }
+
+  /** Stops the child at once (Python sends SIGKILL): exitcode becomes -9. */
+  kill(): void {
+    this._stop(-9);
+  }
+
+  private _stop(signal: number): void {
+    this._checkClosed();
+    if (this._worker === null) throw new AttributeError("'NoneType' object has no attribute 'terminate'");
+    if (this._exitcode !== null || this._signalled !== null) return;
+    this._signalled = signal;
+    void this._worker.terminate();
+  }
+
+  /** Releases the process's resources; most methods raise ValueError afterwards. */
+  close(): void {
+    if (this._closed) return;
+    if (this._worker !== null && this._exitcode === null) {
+      throw new ValueError(
+        'Cannot close a process while it is still running. You should first call join() or terminate().',
+      );
+    }
+    children.delete(this);
+    this._worker = null;
+    this._closed = true;
+  }
+
+  private _checkClosed(): void {
+    if (this._closed) throw new ValueError('process object is closed');
+  }
+
+  private _status(): Status {
+    if (this._closed) return 'closed';
+    if (this._worker === null) return 'initial';
+    return this._exitcode === null ? 'started' : 'stopped';
+  }
+
+  /** Python's repr: <Process name='Process-1' pid=1235 parent=1234 started>. */
+  toString(): string {
+    const status = this._status();
+    let text = `<${this.constructor.name} name='${this._name}'`;
+    if (this._pid !== null && status !== 'closed') text += ` pid=${this._pid}`;
+    text += ` parent=${processInfo.pid} ${status}`;
+    if (status === 'stopped') text += ` exitcode=${exitcodeName(this._exitcode)}`;
+    if (this._daemon) text += ' daemon';
+    return `${text}>`;
+  }
+
+  /** @internal The promise settled when the worker has exited. */
+  _whenExited(): Promise<void> | null {
+    return this._exited;
+  }
+}
+
+function exitcodeName(code: number | null): string {
+  if (code === -15) return 'SIGTERM';
+  if (code === -9) return 'SIGKILL';
+  return String(code);
+}
+
+function bundleError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const wrapped = new SyntaxError(`cannot load the target's module for the child process:\n${message}`);
+  wrapped.stack = `${wrapped.name}: ${wrapped.message}`;
+  return wrapped;
+}
+
+/** Forget children that have exited (Python's _cleanup). */
+function reapChildren(): void {
+  for (const child of children) if (child.exitcode !== null) children.delete(child);
+}
+
+/** Python's active_children(): the started children still running (finished ones are reaped). */
+export function activeChildren(): Process[] {
+  reapChildren();
+  return [...children];
+}
