@@ -28,7 +28,8 @@ export function userSite(error: Error | null): string | null {
     const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
     if (match === null) continue;
     const file = match[1]!.replace(/^file:\/\//, '');
-    if (/[/\\](runtime|node_modules)[/\\]/.test(file) && !/[/\\](exercises|solutions)[/\\]/.test(file)) continue;
+    if (/[/\\]node_modules[/\\]/.test(file)) continue;
+    if (/[/\\]runtime[/\\]/.test(file) && !/\.test\.ts$/.test(file)) continue;
     return `${relative(process.cwd(), file)}:${match[2]}:${match[3]}`;
   }
   return null;
