@@ -8,6 +8,7 @@ export {
   BrokenBarrierError,
   Condition,
   Event,
+  IndexError,
   Lock,
   RLock,
   Semaphore,

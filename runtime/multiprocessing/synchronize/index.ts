@@ -12,7 +12,7 @@ export { Barrier } from './barrier.ts';
 export { Condition } from './condition.ts';
 export { Event } from './event.ts';
 export { BoundedSemaphore, Lock, RLock, Semaphore, SemLock } from './semlock.ts';
-export { AssertionError, BrokenBarrierError, IndexError, OSError } from './errors.ts';
+export { BrokenBarrierError, IndexError } from './errors.ts';
 
 const semLockTypes = { Lock, RLock, Semaphore, BoundedSemaphore } as const;
 type SemLockName = keyof typeof semLockTypes;
