@@ -1,0 +1,140 @@
+// asyncio.gather() and asyncio.shield(), following CPython 3.11's tasks.py.
+import { Future, isFuture } from './futures.ts';
+import { ensureFuture, type AwaitableLike } from './tasks.ts';
+import { getRunningLoop } from './context.ts';
+import { CancelledError } from './errors.ts';
+import type { EventLoop } from './events.ts';
+
+export interface GatherOptions {
+  /** Put each exception in the result list instead of raising the first one (Python's return_exceptions). */
+  returnExceptions?: boolean;
+}
+
+/** What an awaitable argument produces. */
+export type ResultOf<X> = X extends Future<infer T> ? T : X extends () => infer R ? Awaited<R> : never;
+type Results<A extends readonly unknown[]> = { -readonly [K in keyof A]: ResultOf<A[K]> };
+type ResultsOrErrors<A extends readonly unknown[]> = { -readonly [K in keyof A]: ResultOf<A[K]> | Error };
+
+/** The future gather() returns: cancelling it cancels every child still running. */
+export class GatheringFuture<T> extends Future<T> {
+  private readonly _children: readonly Future<unknown>[];
+  _cancelRequested = false;
+
+  constructor(loop: EventLoop, children: readonly Future<unknown>[]) {
+    super({ loop });
+    this._children = children;
+  }
+
+  override cancel(msg?: string | null): boolean {
+    if (this.done()) return false;
+    let ret = false;
+    for (const child of this._children) if (child.cancel(msg)) ret = true;
+    // The outer future ends once the children have (with CancelledError), not right now.
+    if (ret) this._cancelRequested = true;
+    return ret;
+  }
+}
+
+function isOptions(value: unknown): value is GatherOptions {
+  return (
+    typeof value === 'object' && value !== null && !isFuture(value) &&
+    typeof (value as { then?: unknown }).then !== 'function'
+  );
+}
+
+/**
+ * Runs the awaitables concurrently (thunks become tasks) and resolves to their results in argument order. The
+ * first exception propagates at once while the others keep running, unless `returnExceptions` is true.
+ */
+export function gather<const A extends readonly AwaitableLike<unknown>[]>(...aws: A): Future<Results<A>>;
+export function gather<const A extends readonly AwaitableLike<unknown>[]>(
+  ...args: [...A, GatherOptions]
+): Future<ResultsOrErrors<A>>;
+export function gather(...args: unknown[]): Future<unknown[]> {
+  const last = args[args.length - 1];
+  const options: GatherOptions = isOptions(last) ? (args.pop() as GatherOptions) : {};
+  return gatherOn(null, args as AwaitableLike<unknown>[], options.returnExceptions === true);
+}
+
+/** gather() on a given loop (asyncio.run uses it from the thread that runs the loop). */
+export function gatherOn(
+  givenLoop: EventLoop | null,
+  aws: readonly AwaitableLike<unknown>[],
+  returnExceptions: boolean,
+): Future<unknown[]> {
+  const loop = givenLoop ?? getRunningLoop();
+  if (aws.length === 0) {
+    const outer = loop.createFuture<unknown[]>();
+    outer.setResult([]);
+    return outer;
+  }
+  const unique = new Map<unknown, Future<unknown>>();
+  const children: Future<unknown>[] = [];
+  for (const aw of aws) {
+    let fut = unique.get(aw);
+    if (fut === undefined) {
+      fut = ensureFuture(aw, { loop, api: 'gather' });
+      unique.set(aw, fut);
+    }
+    children.push(fut);
+  }
+  const outer = new GatheringFuture<unknown[]>(loop, children);
+  const nfuts = unique.size;
+  let nfinished = 0;
+  const onChildDone = (fut: Future<unknown>): void => {
+    nfinished++;
+    if (outer.done()) {
+      if (!fut.cancelled()) fut.exception(); // Marks the exception as retrieved, as CPython does.
+      return;
+    }
+    if (!returnExceptions) {
+      if (fut.cancelled()) {
+        outer.setException(fut._makeCancelledError());
+        return;
+      }
+      const exc = fut.exception();
+      if (exc !== null) {
+        outer.setException(exc);
+        return;
+      }
+    }
+    if (nfinished === nfuts) {
+      const results = children.map((child) => {
+        if (child.cancelled()) return new CancelledError(child._cancelMessageText());
+        const exc = child.exception();
+        return exc !== null ? exc : child.result();
+      });
+      if (outer._cancelRequested) outer.setException(fut._makeCancelledError());
+      else outer.setResult(results);
+    }
+  };
+  for (const fut of unique.values()) fut._onDone(onChildDone);
+  return outer;
+}
+
+/**
+ * Protects the awaitable from cancellation: cancelling the returned future (or the task awaiting it) does not
+ * cancel the inner work, which keeps running.
+ */
+export function shield<T>(aw: AwaitableLike<T>): Future<T> {
+  const inner = ensureFuture(aw, { api: 'shield' });
+  if (inner.done()) return inner;
+  const outer = inner.getLoop().createFuture<T>();
+  const removeInner = inner._onDone(() => {
+    if (outer.cancelled()) {
+      if (!inner.cancelled()) inner.exception();
+      return;
+    }
+    if (inner.cancelled()) {
+      outer.cancel();
+      return;
+    }
+    const exc = inner.exception();
+    if (exc !== null) outer.setException(exc);
+    else outer.setResult(inner.result());
+  });
+  outer._onDone(() => {
+    if (!inner.done()) removeInner();
+  });
+  return outer;
+}

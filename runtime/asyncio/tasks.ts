@@ -1,0 +1,207 @@
+// asyncio.Task: a Future that runs a coroutine (here a thunk, `() => work(x)`) on its own fiber of the shared
+// scheduler. Cancellation follows CPython's Task: cancel() cancels the future the task awaits (so an inner task
+// is cancelled too), or fails the fiber's current block (sleep, a threading primitive), or is remembered and
+// raised at the task's next await when it is running or about to run.
+import { SLEEP, currentScheduler, type Fiber, type Scheduler } from '../core/index.ts';
+import { CancelledError, RuntimeError, refuseAwaitable } from './errors.ts';
+import { Future, isFuture } from './futures.ts';
+import { TASK_KEY, LOOP_KEY, getRunningLoop, runningLoopOrNull, taskOf } from './context.ts';
+import type { EventLoop } from './events.ts';
+
+/** Work for a task: a function starting it (Python's coroutine object), returning a promise or a value. */
+export type Thunk<T> = () => PromiseLike<T> | T;
+/** Anything the asyncio functions accept where Python takes an awaitable. */
+export type AwaitableLike<T> = Thunk<T> | Future<T>;
+
+const counters = new WeakMap<Scheduler, { n: number }>();
+
+/** CPython numbers every task (named or not) per process; here per scheduler, so each simulation starts at 1. */
+function nextTaskNumber(scheduler: Scheduler): number {
+  let counter = counters.get(scheduler);
+  if (counter === undefined) counters.set(scheduler, (counter = { n: 0 }));
+  return ++counter.n;
+}
+
+export class Task<T = unknown> extends Future<T> {
+  /** The future this task is parked on (CPython's _fut_waiter): cancel() cancels it. */
+  _futWaiter: Future<unknown> | null = null;
+  /** cancel() arrived while the task could not be interrupted: raise CancelledError at its next await. */
+  _mustCancel = false;
+  private _taskCancelMessage: string | undefined = undefined;
+  private _numCancelsRequested = 0;
+  private _name: string;
+  readonly _fiber: Fiber;
+
+  constructor(thunk: Thunk<T>, options: { loop: EventLoop; name?: string | null }) {
+    super({ loop: options.loop });
+    const loop = options.loop;
+    const number = nextTaskNumber(loop.scheduler);
+    this._name = options.name ?? `Task-${number}`;
+    // Spawned now, runs on the next turn after what is already runnable (CPython's call_soon(__step)).
+    this._fiber = loop.scheduler.spawn(() => this._run(thunk), { name: this._name, kind: 'task', owner: loop.thread });
+    this._fiber.locals.set(TASK_KEY, this);
+    this._fiber.locals.set(LOOP_KEY, loop);
+    loop._tasks.add(this as Task<unknown>);
+  }
+
+  private async _run(thunk: Thunk<T>): Promise<void> {
+    let value: T;
+    try {
+      if (this._mustCancel) {
+        // Cancelled before its first step: the coroutine never runs.
+        this._mustCancel = false;
+        throw this._cancelErrorForStep();
+      }
+      value = await thunk();
+    } catch (error) {
+      if (error instanceof CancelledError) {
+        this._cancelledExc = error;
+        super.cancel();
+      } else {
+        super.setException(error);
+      }
+      return;
+    }
+    if (this._mustCancel) {
+      // cancel() was called while it ran its last step: it ends cancelled, as in CPython.
+      this._mustCancel = false;
+      super.cancel(this._taskCancelMessage);
+    } else {
+      super.setResult(value);
+    }
+  }
+
+  protected override _scheduleCallbacks(): void {
+    this.getLoop()._tasks.delete(this as Task<unknown>);
+    super._scheduleCallbacks();
+  }
+
+  getName(): string {
+    return this._name;
+  }
+
+  setName(name: unknown): void {
+    this._name = String(name);
+    this._fiber.name = this._name;
+  }
+
+  /** Tasks complete by running; setting their result from outside is an error, as in Python. */
+  override setResult(_value: T): never {
+    throw new RuntimeError('Task does not support set_result operation');
+  }
+
+  override setException(_error: unknown): never {
+    throw new RuntimeError('Task does not support set_exception operation');
+  }
+
+  /**
+   * Requests cancellation: CancelledError is raised inside the task at the await it is parked on (or its next
+   * one). Returns false if the task is already done. The task may catch it and go on (then it is not cancelled).
+   */
+  override cancel(msg?: string | null): boolean {
+    if (this.done()) return false;
+    this._numCancelsRequested++;
+    if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
+    this._mustCancel = true;
+    this._taskCancelMessage = msg ?? undefined;
+    const fiber = this._fiber;
+    if (fiber.state === 'blocked' && this._futWaiter === null) {
+      // Parked on a sleep or on a threading primitive: fail that wait (the blocker unlinks itself).
+      this._mustCancel = false;
+      fiber.scheduler.fail(fiber, this._cancelErrorForStep());
+    } else if (fiber.state === 'runnable' && fiber.pending !== null) {
+      // Woken but not yet running again: its await raises instead of returning (CPython's __step throw).
+      this._mustCancel = false;
+      fiber.pending = { ok: false, error: this._cancelErrorForStep() };
+    }
+    return true;
+  }
+
+  /** How many cancellation requests are pending (Python 3.11's Task.cancelling()). */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /** Decrements the pending cancellation requests (used by timeout() and TaskGroup); returns what is left. */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) this._numCancelsRequested--;
+    return this._numCancelsRequested;
+  }
+
+  _cancelMessageForWaiter(): string | undefined {
+    return this._taskCancelMessage;
+  }
+
+  private _cancelErrorForStep(): CancelledError {
+    return new CancelledError(this._taskCancelMessage);
+  }
+
+  protected override _awaitDescription(): string {
+    return `await Task '${this._name}'`;
+  }
+
+  protected override _holder(): Fiber | null {
+    return this._fiber;
+  }
+
+  override toString(): string {
+    return `<Task ${this._stateText()} name='${this._name}'>`;
+  }
+}
+
+/** asyncio.create_task(): schedules `thunk` to run as a task of the running loop. */
+export function createTask<T>(thunk: Thunk<T>, options: { name?: string | null } = {}): Task<T> {
+  if (typeof thunk !== 'function') refuseAwaitable('createTask', thunk, null);
+  return getRunningLoop().createTask(thunk, options);
+}
+
+/** asyncio.current_task(): the Task running the calling code (null in a loop callback). */
+export function currentTask(): Task<unknown> | null {
+  getRunningLoop();
+  return taskOf(runningFiber());
+}
+
+function runningFiber(): Fiber {
+  const loop = getRunningLoop();
+  return loop.scheduler.current();
+}
+
+/** asyncio.all_tasks(): the running loop's tasks that are not done yet. */
+export function allTasks(): Set<Task<unknown>> {
+  return new Set(getRunningLoop()._tasks);
+}
+
+/**
+ * asyncio.ensure_future(): a Future or Task is returned as is; a thunk becomes a Task. `api` names the caller in
+ * the error for an already-running Promise.
+ */
+export function ensureFuture<T>(aw: AwaitableLike<T>, options: { loop?: EventLoop; api?: string } = {}): Future<T> {
+  if (isFuture(aw)) return aw as Future<T>;
+  if (typeof aw !== 'function') refuseAwaitable(options.api ?? 'ensureFuture', aw, null);
+  const loop = options.loop ?? runningLoopOrNull() ?? getRunningLoop();
+  return loop.createTask(aw);
+}
+
+/**
+ * asyncio.sleep(): suspends the calling task for `delay` seconds on the loop's clock and returns `result`.
+ * sleep(0) (or a negative delay) just lets every other runnable task and thread go first.
+ */
+export async function sleep<T = undefined>(delay: number, result?: T): Promise<T> {
+  if (typeof delay !== 'number' || Number.isNaN(delay)) {
+    throw new TypeError(`'${typeof delay}' object cannot be interpreted as a float`);
+  }
+  const scheduler = currentScheduler();
+  const task = taskOf(scheduler.current());
+  if (task !== null && task._mustCancel) {
+    // cancel() arrived while this task was running: it surfaces at this await.
+    task._mustCancel = false;
+    throw new CancelledError(task._cancelMessageForWaiter());
+  }
+  if (delay <= 0) {
+    await scheduler.yieldNow();
+  } else {
+    getRunningLoop();
+    await scheduler.block(SLEEP, delay);
+  }
+  return result as T;
+}
