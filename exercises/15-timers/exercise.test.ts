@@ -1,0 +1,101 @@
+// Visible tests for exercise 15: the basic behaviour of both classes, on the virtual clock.
+import { describe, test, expect } from 'vitest';
+import { say } from '#grader/testkit';
+import { simulate } from '#runtime/testing';
+import { currentThread } from '#runtime/threading';
+import { monotonic, sleep } from '#runtime/time';
+import { ReminderService, RepeatingTimer } from './exercise.ts';
+
+interface Sent { id: string; at: number; thread: string }
+
+describe('ReminderService', () => {
+  test('a reminder arrives delay seconds after the form opens, in its own Timer thread', async () => {
+    const { value } = await simulate(async () => {
+      const sent: Sent[] = [];
+      const t0 = monotonic();
+      const service = new ReminderService(5, (id) => {
+        sent.push({ id, at: monotonic() - t0, thread: currentThread().name });
+      });
+      service.formOpened('S0001');
+      const pendingBefore = service.pending();
+      await sleep(6);
+      return { sent, pendingBefore, pendingAfter: service.pending() };
+    });
+    expect(value.pendingBefore, say('pending() justo después de abrir el formulario',
+      'pending() right after opening the form')).toEqual(['S0001']);
+    expect(value.sent, say('se esperaba un recordatorio a los 5 s en el hilo "reminder-S0001"',
+      'expected one reminder at 5 s in thread "reminder-S0001"'))
+      .toEqual([{ id: 'S0001', at: 5, thread: 'reminder-S0001' }]);
+    expect(value.pendingAfter, say('un recordatorio enviado ya no está pendiente',
+      'a reminder already sent is no longer pending')).toEqual([]);
+  });
+
+  test('uploading the receipt before the delay cancels the reminder', async () => {
+    const { value } = await simulate(async () => {
+      const sent: string[] = [];
+      const service = new ReminderService(5, (id) => sent.push(id));
+      service.formOpened('S0001');
+      service.formOpened('S0002');
+      await sleep(3);
+      service.receiptUploaded('S0001');
+      const pending = service.pending();
+      await sleep(10);
+      return { sent, pending };
+    });
+    expect(value.pending, say('tras subir S0001 solo queda pendiente S0002',
+      'after S0001 uploads only S0002 is pending')).toEqual(['S0002']);
+    expect(value.sent, say('S0001 subió su comprobante a los 3 s: no debe recibir recordatorio (cancela su Timer)',
+      'S0001 uploaded at 3 s: it must get no reminder (cancel its Timer)')).toEqual(['S0002']);
+  });
+});
+
+describe('RepeatingTimer', () => {
+  test('calls fn at wait + k·interval until cancelled', async () => {
+    const { value } = await simulate(async () => {
+      const calls: number[] = [];
+      const t0 = monotonic();
+      const timer = new RepeatingTimer(0.5, 1, () => {
+        calls.push(monotonic() - t0);
+      });
+      timer.start();
+      await sleep(3.2);
+      timer.cancel();
+      await timer.join();
+      return { calls, joinedAt: monotonic() - t0 };
+    });
+    if (value.calls.length === 0) {
+      expect.fail(say('fn no se llamó nunca: ¿tu start() cancela el temporizador justo después de arrancarlo, como la versión de los apuntes?',
+        'fn was never called: does your start() cancel the timer right after starting it, like the notes\' version?'));
+    }
+    const late = value.calls.find((t) => t > 3.2);
+    if (late !== undefined) {
+      expect.fail(say(`fn se llamó a los ${late} s, después de cancel() a los 3,2 s: el temporizador no se puede parar`,
+        `fn was called at ${late} s, after cancel() at 3.2 s: the timer cannot be stopped`));
+    }
+    expect(value.calls, say('instantes de las llamadas (s)', 'call instants (s)')).toEqual([0.5, 1.5, 2.5]);
+    expect(value.joinedAt, say('join() debe volver en cuanto se cancela', 'join() must return as soon as it is cancelled'))
+      .toBe(3.2);
+  });
+
+  test('the course counter stops itself from inside fn at 10', async () => {
+    const { value, output, elapsed } = await simulate(async () => {
+      let counter = 0;
+      const timer: RepeatingTimer = new RepeatingTimer(0, 1, () => {
+        counter += 1;
+        if (counter === 10) timer.cancel();
+        else console.log(String(counter));
+      });
+      timer.start();
+      await timer.join();
+      return counter;
+    });
+    if (value === 0) {
+      expect.fail(say('fn no se llamó nunca: ¿tu start() cancela el temporizador justo después de arrancarlo, como la versión de los apuntes?',
+        'fn was never called: does your start() cancel the timer right after starting it, like the notes\' version?'));
+    }
+    expect(value, say('el contador debe pararse en 10: cancel() llamado desde fn tiene que detener el temporizador',
+      'the counter must stop at 10: cancel() called from fn has to stop the timer')).toBe(10);
+    expect(output, say('salida impresa', 'printed output')).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(elapsed, say('la décima llamada es a los 9 s', 'the tenth call is at 9 s')).toBe(9);
+  });
+});
