@@ -1,0 +1,184 @@
+// Hidden tests for exercise 07: the work happens in the children, they overlap, failures are not ignored,
+// the module is safe to re-import in a child, and threads (unlike processes) take turns on CPU work.
+import { afterEach, expect, test } from 'vitest';
+import { say } from '#grader/testkit';
+import * as mp from '#runtime/multiprocessing';
+import { simulate } from '#runtime/testing';
+import { burnWithProcesses, burnWithThreads, checkAll, stats } from './exercise.ts';
+
+afterEach(() => {
+  for (const child of mp.activeChildren()) child.terminate();
+});
+
+/** mulberry32: the same ids on every run, different from the visible tests' ones. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function receiptIds(seed: number, valid: number, invalid: number): { ids: number[]; bad: number[] } {
+  const next = rng(seed);
+  const good = Array.from({ length: valid }, () => 1000 + Math.floor(next() * 9000));
+  const badPool = [0, -Math.ceil(next() * 50), Math.round(next() * 100) + 0.5];
+  const bad = badPool.slice(0, invalid);
+  const ids = [...good];
+  for (const b of bad) ids.splice(Math.floor(next() * (ids.length + 1)), 0, b);
+  return { ids, bad: ids.filter((id) => bad.includes(id)) };
+}
+
+/** Records the order of start() and join() calls on every Process. */
+async function recordingCalls<T>(fn: () => Promise<T>): Promise<{ value: T; calls: string[] }> {
+  const calls: string[] = [];
+  const proto = mp.Process.prototype;
+  const { start, join } = proto;
+  proto.start = function (this: mp.Process) {
+    calls.push('start');
+    return start.call(this);
+  };
+  proto.join = function (this: mp.Process, timeout?: number | null) {
+    calls.push('join');
+    return join.call(this, timeout);
+  };
+  try {
+    return { value: await fn(), calls };
+  } finally {
+    proto.start = start;
+    proto.join = join;
+  }
+}
+
+/** A child that fails while importing the module: top-level code started processes (no main guard). */
+function failIfBootstrapping(output: string[]): void {
+  if (output.some((l) => l.includes('bootstrapping'))) {
+    expect.fail(say(
+      'los hijos fallan con RuntimeError (bootstrapping): tu módulo arranca procesos al importarse. Cada hijo lo vuelve a importar; pon ese código detrás de la guarda del proceso principal',
+      'the children fail with RuntimeError (bootstrapping): your module starts processes when imported. Every child imports it again; put that code behind the main-process guard'));
+  }
+}
+
+test('every receipt line is printed by its own child, with the pids checkAll reports', async () => {
+  const { ids } = receiptIds(7001, 4, 0);
+  const before = stats.checkedHere;
+  const { value, output } = await simulate(() => checkAll(ids));
+  failIfBootstrapping(output);
+  if (stats.checkedHere !== before || output.some((l) => l.includes('por MainProcess'))) {
+    expect.fail(say(
+      'checkReceipt se ejecutó en el proceso principal: pasa la función como target (target: checkReceipt, args: [id]) en vez de llamarla',
+      'checkReceipt ran in the main process: pass the function as target (target: checkReceipt, args: [id]) instead of calling it'));
+  }
+  const me = mp.currentProcess().pid;
+  const expected = value.children.map((c) => `Comprobante ${c.id} validado por ${c.name} (pid ${c.pid}, padre ${me})`);
+  const lines = output.filter((l) => l.startsWith('Comprobante '));
+  expect([...lines].sort(), say('una línea por comprobante, de su propio hijo (nombre, pid y pid del padre)',
+    'one line per receipt, from its own child (name, pid and parent pid)')).toEqual([...expected].sort());
+  expect(new Set(value.children.map((c) => c.name)).size, say('cada comprobante en un proceso distinto',
+    'each receipt in a different process')).toBe(ids.length);
+});
+
+test('the parent keeps its own memory: stats.checkedHere stays at 0', async () => {
+  const { ids } = receiptIds(7002, 3, 0);
+  const before = stats.checkedHere;
+  await simulate(() => checkAll(ids));
+  expect(stats.checkedHere - before, say(
+    'el contador del padre cambió: el trabajo se hizo en el padre. Cada hijo tiene su propia copia de stats; el padre no debe validar nada',
+    'the parent\'s counter changed: the work was done in the parent. Each child has its own copy of stats; the parent must check nothing')).toBe(0);
+});
+
+test('all children are started before waiting for the first one', async () => {
+  const { ids } = receiptIds(7003, 3, 0);
+  const { calls } = await recordingCalls(() => simulate(() => checkAll(ids)));
+  const firstJoin = calls.indexOf('join');
+  const starts = calls.filter((c) => c === 'start').length;
+  expect(starts, say('un start() por comprobante', 'one start() per receipt')).toBe(ids.length);
+  expect(firstJoin === -1 ? starts : calls.slice(0, firstJoin).filter((c) => c === 'start').length, say(
+    'esperas a cada hijo antes de arrancar el siguiente: así no trabajan a la vez. Arráncalos todos y después espéralos a todos',
+    'you wait for each child before starting the next: then they never work at the same time. Start them all, then join them all'))
+    .toBe(ids.length);
+  expect(mp.activeChildren(), say('ningún hijo debe seguir vivo cuando checkAll termina (¿falta un join?)',
+    'no child may be alive when checkAll returns (a missing join?)')).toEqual([]);
+});
+
+test('failed lists exactly the receipts whose child failed', async () => {
+  const { ids, bad } = receiptIds(7004, 2, 3);
+  const { value, output } = await simulate(() => checkAll(ids));
+  failIfBootstrapping(output);
+  expect(value.children.map((c) => c.id), say('un informe por comprobante, en el orden de ids',
+    'one report per receipt, in the order of ids')).toEqual(ids);
+  for (const c of value.children) {
+    expect(c.exitcode, say(`código de salida del hijo de ${c.id} (0 si es un entero positivo, 1 si lanzó)`,
+      `exit code of the child of ${c.id} (0 for a positive integer, 1 if it threw)`)).toBe(bad.includes(c.id) ? 1 : 0);
+  }
+  if (value.failed.length === 0) {
+    expect.fail(say(
+      `failed está vacío, pero los hijos de ${bad.join(', ')} terminaron con código 1: no ignores el exitcode de cada hijo`,
+      `failed is empty, but the children of ${bad.join(', ')} ended with exit code 1: do not ignore each child's exitcode`));
+  }
+  expect(value.failed, say('failed: exactamente los comprobantes con exitcode distinto de 0, en el orden de ids',
+    'failed: exactly the receipts with a non-zero exitcode, in the order of ids')).toEqual(bad);
+});
+
+test('a child re-importing the module runs nothing but its target', async () => {
+  const { ids } = receiptIds(7005, 2, 0);
+  const { value, output } = await simulate(() => checkAll(ids));
+  failIfBootstrapping(output);
+  expect(value.children.map((c) => c.exitcode), say('todos los hijos terminan bien', 'every child ends well'))
+    .toEqual(ids.map(() => 0));
+  expect(output, say(
+    'los hijos imprimieron algo más que su línea: hay código de nivel superior sin guarda que se repite en cada hijo',
+    'the children printed more than their line: there is unguarded top-level code that runs again in every child'))
+    .toHaveLength(ids.length);
+});
+
+test('CPU-bound threads take turns: each burn ends before the next one starts', async () => {
+  const next = rng(7006);
+  const rounds = [1 + Math.floor(next() * 3), 1 + Math.floor(next() * 3), 1 + Math.floor(next() * 3)];
+  const { output, elapsed } = await simulate(() => burnWithThreads(rounds));
+  const lines = output.filter((l) => / (empieza|termina) \d+$/.test(l));
+  expect(lines.length, say('dos líneas (empieza/termina) por trabajo', 'two lines (empieza/termina) per job'))
+    .toBe(2 * rounds.length);
+  const threads = new Set<string>();
+  for (let i = 0; i < lines.length; i += 2) {
+    const [, who = '', , n = ''] = / ?(.*) (empieza|termina) (\d+)$/.exec(lines[i] as string) ?? [];
+    expect(who, say('los trabajos se ejecutan en hilos Thread-N del proceso principal, no en MainThread',
+      'the jobs run in Thread-N threads of the main process, not in MainThread')).toMatch(/^MainProcess\/Thread-\d+/);
+    expect(lines[i + 1], say(
+      'con hilos, un trabajo de CPU sin await empieza y termina sin que otro hilo se cuele (nuestro GIL)',
+      'with threads, a CPU job with no await starts and ends with no other thread in between (our GIL)'))
+      .toBe(`${who} termina ${n}`);
+    threads.add(who);
+  }
+  expect(threads.size, say('un hilo distinto por trabajo', 'a different thread per job')).toBe(rounds.length);
+  expect(elapsed, say('el trabajo de CPU no consume tiempo virtual', 'CPU work takes no virtual time')).toBe(0);
+});
+
+test('burnWithProcesses gives each job its own child process', async () => {
+  const { output } = await simulate(() => burnWithProcesses([1, 2]));
+  failIfBootstrapping(output);
+  const starts = output.filter((l) => l.includes(' empieza '));
+  expect(starts.length, say('burn se ejecuta una vez por trabajo', 'burn runs once per job')).toBe(2);
+  const who = starts.map((l) => l.split('/')[0]);
+  for (const name of who) {
+    expect(name, say('cada trabajo en un proceso hijo Process-N, no en MainProcess',
+      'each job in a Process-N child, not in MainProcess')).toMatch(/^Process-\d+/);
+  }
+  expect(new Set(who).size, say('un proceso distinto por trabajo', 'a different process per job')).toBe(2);
+  expect(output.filter((l) => l.includes(' termina ')).length, say('todos los trabajos terminan antes de volver (join)',
+    'every job ends before returning (join)')).toBe(2);
+});
+
+test('the burn functions and checkAll accept empty lists', async () => {
+  const { value, output } = await simulate(async () => {
+    await burnWithThreads([]);
+    await burnWithProcesses([]);
+    return checkAll([]);
+  });
+  expect(value, say('checkAll([]) → { children: [], failed: [] }', 'checkAll([]) → { children: [], failed: [] }'))
+    .toEqual({ children: [], failed: [] });
+  expect(output, say('con listas vacías no se ejecuta ningún trabajo', 'with empty lists no job runs')).toEqual([]);
+});

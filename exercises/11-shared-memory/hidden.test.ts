@@ -1,0 +1,94 @@
+// Hidden tests for exercise 11: the child writes into the parent's memory (not a copy), increments are never
+// lost under a real race between cores, and bad input.
+import { afterEach, expect, test } from 'vitest';
+import { say } from '#grader/testkit';
+import * as mp from '#runtime/multiprocessing';
+import { addReceipts, countInProcesses, negateInChild } from './exercise.ts';
+
+afterEach(() => {
+  for (const child of mp.activeChildren()) child.terminate();
+});
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Counts Process.start() calls made while fn runs. */
+async function countingStarts<T>(fn: () => Promise<T>): Promise<{ value: T; starts: number }> {
+  let starts = 0;
+  const proto = mp.Process.prototype;
+  const { start } = proto;
+  proto.start = function (this: mp.Process) {
+    starts += 1;
+    return start.call(this);
+  };
+  try {
+    return { value: await fn(), starts };
+  } finally {
+    proto.start = start;
+  }
+}
+
+test('the child negates the parent\'s shared Array and sets the shared Value', async () => {
+  const next = rng(11001);
+  const values = Array.from({ length: 12 }, () => Math.floor(next() * 2001) - 1000);
+  const { value, starts } = await countingStarts(() => negateInChild(values));
+  expect(starts, say('negate debe ejecutarse en un proceso hijo (un Process con target: negate)',
+    'negate must run in a child process (a Process with target: negate)')).toBe(1);
+  if (JSON.stringify(value.arr) === JSON.stringify(values) || value.num === 0) {
+    expect.fail(say(
+      'el padre sigue viendo los valores originales: el hijo trabajó sobre una copia. Pasa en args el Value y el Array mismos, no num.value ni arr.toArray()',
+      'the parent still sees the original values: the child worked on a copy. Pass the Value and the Array themselves in args, not num.value or arr.toArray()'));
+  }
+  expect(value.num, say('num.value', 'num.value')).toBe(3.1415927);
+  expect(value.arr, say('cada elemento con el signo cambiado', 'every element with its sign flipped')).toEqual(values.map((v) => -v || 0));
+});
+
+test('no increment is lost when processes race on two cores', async () => {
+  const counter = new mp.Value('i', 0);
+  const opening = new mp.Barrier(2);
+  const times = 20_000;
+  const processes = [0, 1].map(() => new mp.Process({ target: addReceipts, args: [counter, times, opening] }));
+  for (const p of processes) p.start();
+  for (const p of processes) await p.join(30);
+  expect(processes.map((p) => p.exitcode), say('los dos procesos terminan bien', 'both processes end well')).toEqual([0, 0]);
+  const lost = 2 * times - counter.value;
+  expect(lost, say(
+    `se perdieron ${lost} incrementos: counter.value += 1 es leer y escribir, y el otro núcleo escribe en medio. Rodea cada incremento con counter.getLock()`,
+    `${lost} increments were lost: counter.value += 1 is a read and a write, and the other core writes in between. Wrap each increment in counter.getLock()`))
+    .toBe(0);
+});
+
+test('countInProcesses shares one counter among all the processes', async () => {
+  const next = rng(11002);
+  const perProcess = 100 + Math.floor(next() * 400);
+  const total = await countInProcesses(2, perProcess);
+  if (total === 0) {
+    expect.fail(say(
+      'el contador del padre sigue en 0: cada hijo sumó en su propia copia. Pasa el Value mismo en args, no counter.value',
+      'the parent\'s counter is still 0: each child added into its own copy. Pass the Value itself in args, not counter.value'));
+  }
+  expect(total, say(`2 procesos × ${perProcess}`, `2 processes × ${perProcess}`)).toBe(2 * perProcess);
+  expect(mp.activeChildren(), say('countInProcesses espera a todos sus procesos', 'countInProcesses waits for all its processes')).toEqual([]);
+});
+
+test('bad counts are refused before starting anything; zero increments give 0', async () => {
+  const { starts } = await countingStarts(async () => {
+    await expect(countInProcesses(0, 10), say('processes < 1 → RangeError', 'processes < 1 → RangeError')).rejects.toThrow(RangeError);
+    await expect(countInProcesses(2, -1), say('perProcess < 0 → RangeError', 'perProcess < 0 → RangeError')).rejects.toThrow(RangeError);
+  });
+  expect(starts, say('con datos inválidos no se arranca ningún proceso', 'with invalid input no process is started')).toBe(0);
+  expect(await countInProcesses(2, 0), say('perProcess = 0 → 0', 'perProcess = 0 → 0')).toBe(0);
+});
+
+test('negating an empty array', async () => {
+  expect(await negateInChild([]), say('un Array vacío sigue vacío; num vale 3.1415927', 'an empty Array stays empty; num is 3.1415927'))
+    .toEqual({ num: 3.1415927, arr: [] });
+});
