@@ -19,8 +19,8 @@ export class CancelledError extends Error {
  */
 export class TimeoutError extends Error {
   override name = 'TimeoutError';
-  constructor(message?: string) {
-    super(message ?? '');
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message ?? '', options);
   }
 }
 

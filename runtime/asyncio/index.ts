@@ -17,6 +17,11 @@ export {
 export { EventLoop, Handle, TimerHandle } from './events.ts';
 export { getRunningLoop } from './context.ts';
 export { toThread } from './threads.ts';
+export { Lock, Event, Condition, Semaphore, BoundedSemaphore } from './locks.ts';
+export { Barrier } from './barrier.ts';
+export { Queue, LifoQueue, PriorityQueue } from './queues.ts';
+export { Timeout, timeout, timeoutAt } from './timeouts.ts';
+export { TaskGroup } from './taskgroups.ts';
 export { ThreadPoolExecutor, type Executor } from './executor.ts';
 export {
   CancelledError,
