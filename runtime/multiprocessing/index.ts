@@ -2,6 +2,7 @@
 export { Process, activeChildren } from './process.ts';
 export type { ProcessOptions, Target } from './process.ts';
 export { currentProcess, parentProcess, cpuCount, CurrentProcess, ParentProcess } from './current.ts';
+export { Pipe, Connection, BrokenPipeError } from './connection.ts';
 export { setChildOutputSink } from './output.ts';
 export type { ChildOutput, ChildOutputSink } from './output.ts';
 export {
@@ -15,3 +16,4 @@ export {
   TimeoutError,
   ValueError,
 } from './errors.ts';
+export * from './shared-exports.ts';

@@ -5,7 +5,7 @@
 // bundler.ts) and looks the target up by name (target.ts); arguments are copied (structured clone, with the
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { activeCapture, awaitExternal, processInfo } from '../core/index.ts';
 import { bundleFor } from './bundler.ts';
@@ -140,9 +140,6 @@ export class Process {
       pidCounter: state.pidCounter.buffer as SharedArrayBuffer,
       rootPid: treeRootPid(),
     };
-    // Arguments are copied now, as Python pickles them in start(): later changes in the parent don't show.
-    const args = dumps(this._args);
-    const kwargs = dumps(this._kwargs);
     const worker = new Worker(pathToFileURL(childEntryFile()), {
       workerData: boot,
       execArgv: [],
@@ -167,16 +164,12 @@ export class Process {
         resolve();
       });
     });
-    void this._launch(worker, args, kwargs);
+    void this._launch(worker);
   }
 
-  private async _launch(
-    worker: Worker,
-    args: ReturnType<typeof dumps>,
-    kwargs: ReturnType<typeof dumps>,
-  ): Promise<void> {
+  private async _launch(worker: Worker): Promise<void> {
     let message: StartMessage;
-    let transfer = [...args.transfer, ...kwargs.transfer];
+    let transfer: TransferListItem[] = [];
     try {
       const target = this._target as unknown;
       if (typeof target !== 'function') {
@@ -184,6 +177,12 @@ export class Process {
       }
       const ref = await locateTarget(target as Target, this._explicitModule, this._caller);
       const entryUrl = await bundleFor(ref.modulePath);
+      // Arguments are reduced right before postMessage: a Connection's port must not be detached from its
+      // listener while messages can still arrive (they would be lost). Python pickles them in start();
+      // here a change made to an argument between start() and the child's launch (~ms) would still show.
+      const args = dumps(this._args);
+      const kwargs = dumps(this._kwargs);
+      transfer = [...args.transfer, ...kwargs.transfer];
       message = { kind: 'start', entryUrl, ...ref, args: args.pickled, kwargs: kwargs.pickled };
     } catch (error) {
       // Python's child fails to unpickle the target and dies with the traceback: do the same, from here.

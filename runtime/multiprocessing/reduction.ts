@@ -8,6 +8,8 @@
 // that data back into a live object in the receiving isolate. Rebuilding happens in whatever isolate receives
 // the message, so the module that registers a reducer must be loaded there too: every runtime class registers
 // itself at module load, and the child bootstrap loads the whole multiprocessing package.
+// Senders call dumps() immediately before postMessage (no await in between): a reducer that detaches a
+// MessagePort from its listener would otherwise lose the messages arriving in the gap.
 
 import type { TransferListItem } from 'node:worker_threads';
 

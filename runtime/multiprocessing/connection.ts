@@ -1,0 +1,195 @@
+// Pipe() and Connection: the two ends of a MessageChannel. Objects are copied (structured clone, with shared
+// runtime objects rebuilt by reduction.ts), in order, one recv() per send(). A Connection given to a child
+// through Process args moves there (its MessagePort is transferred): unlike a duplicated file descriptor in
+// CPython, the parent cannot keep using that same end. recv() and poll(timeout) wait with real time: the other
+// end may live in another process, off this process's virtual clock.
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { awaitExternal } from '../core/index.ts';
+import { EOFError, OSError } from './errors.ts';
+import { dumps, loads, registerReducer, type Pickled } from './reduction.ts';
+
+/** Python's BrokenPipeError: send() to an end whose peer is closed. */
+export class BrokenPipeError extends OSError {
+  override name = 'BrokenPipeError';
+}
+
+type Waiter = () => void;
+
+export class Connection {
+  private _port: MessagePort | null;
+  private readonly _readable: boolean;
+  private readonly _writable: boolean;
+  private readonly _inbox: Pickled[] = [];
+  private _peerClosed = false;
+  private readonly _waiters = new Set<Waiter>();
+
+  /** @internal Use Pipe(). */
+  constructor(port: MessagePort, readable: boolean, writable: boolean, inbox: Pickled[] = []) {
+    this._port = port;
+    this._readable = readable;
+    this._writable = writable;
+    this._inbox.push(...inbox);
+    port.on('message', (message: Pickled) => {
+      this._inbox.push(message);
+      this._wake();
+    });
+    port.on('close', () => {
+      this._peerClosed = true;
+      this._wake();
+    });
+    // Only a pending recv()/poll() keeps the program (or a child) alive, not an idle end of a pipe.
+    port.unref();
+  }
+
+  get readable(): boolean {
+    return this._readable;
+  }
+
+  get writable(): boolean {
+    return this._writable;
+  }
+
+  get closed(): boolean {
+    return this._port === null;
+  }
+
+  private _open(): MessagePort {
+    if (this._port === null) throw new OSError('handle is closed');
+    return this._port;
+  }
+
+  private _wake(): void {
+    for (const waiter of [...this._waiters]) waiter();
+  }
+
+  /** Moves messages already queued on the port into the inbox, without waiting for the event loop. */
+  private _drain(port: MessagePort): void {
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
+      this._inbox.push(m.message as Pickled);
+    }
+  }
+
+  /** Sends a copy of `obj` to the other end. */
+  send(obj: unknown): void {
+    const port = this._open();
+    if (!this._writable) throw new OSError('connection is read-only');
+    if (this._peerClosed) throw new BrokenPipeError('[Errno 32] Broken pipe');
+    const { pickled, transfer } = dumps(obj);
+    port.postMessage(pickled, transfer);
+  }
+
+  /** Waits for the next object sent from the other end; EOFError once it is closed and nothing is left. */
+  async recv(): Promise<unknown> {
+    const port = this._open();
+    if (!this._readable) throw new OSError('connection is write-only');
+    if (this._inbox.length === 0) this._drain(port);
+    while (this._inbox.length === 0) {
+      if (this._peerClosed) throw new EOFError('');
+      await this._wait(null, 'Connection.recv()');
+      if (this._port === null) throw new OSError('handle is closed');
+    }
+    return loads(this._inbox.shift() as Pickled);
+  }
+
+  /**
+   * True if recv() would not wait: data is there, or the other end is closed. `timeout` in seconds (real
+   * time): 0 checks without waiting (the default), null waits until one of those happens.
+   */
+  async poll(timeout: number | null = 0): Promise<boolean> {
+    const port = this._open();
+    if (!this._readable) throw new OSError('connection is write-only');
+    if (this._inbox.length === 0) this._drain(port);
+    if (this._inbox.length > 0 || this._peerClosed) return true;
+    if (timeout !== null && timeout <= 0) return false;
+    await this._wait(timeout, `Connection.poll(${timeout ?? ''})`);
+    return this._inbox.length > 0 || this._peerClosed;
+  }
+
+  private async _wait(timeout: number | null, what: string): Promise<void> {
+    const port = this._open();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let release: Waiter = () => {};
+    const woken = new Promise<void>((resolve) => {
+      release = resolve;
+      this._waiters.add(resolve);
+      if (timeout !== null) timer = setTimeout(resolve, timeout * 1000);
+    });
+    port.ref();
+    try {
+      await awaitExternal(woken, what);
+    } finally {
+      this._waiters.delete(release);
+      clearTimeout(timer);
+      if (this._waiters.size === 0) this._port?.unref();
+    }
+  }
+
+  /** Closes this end; the other end then sees EOFError after reading what was already sent. */
+  close(): void {
+    const port = this._port;
+    if (port === null) return;
+    this._port = null;
+    port.close();
+    this._wake();
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  toString(): string {
+    return `<multiprocessing.connection.Connection${this._port === null ? ' (closed)' : ''}>`;
+  }
+
+  /**
+   * @internal For the reducer: hands the port (and what it already received) to another process. A port whose
+   * peer has closed cannot be transferred any more (Node detaches it): then only the received messages travel,
+   * and the other side rebuilds an end that reads them and then sees EOF.
+   */
+  _detach(): DetachedConnection {
+    const port = this._open();
+    this._drain(port);
+    port.removeAllListeners('message');
+    port.removeAllListeners('close');
+    this._port = null;
+    const inbox = this._inbox.splice(0);
+    if (this._peerClosed) {
+      port.close();
+      return { port: null, inbox, readable: this._readable, writable: this._writable };
+    }
+    return { port, inbox, readable: this._readable, writable: this._writable };
+  }
+}
+
+interface DetachedConnection {
+  port: MessagePort | null;
+  inbox: Pickled[];
+  readable: boolean;
+  writable: boolean;
+}
+
+/**
+ * Python's Pipe(duplex=True): two connected ends. With duplex=false the first end only receives and the second
+ * only sends.
+ */
+export function Pipe(duplex = true): [Connection, Connection] {
+  const { port1, port2 } = new MessageChannel();
+  if (duplex) return [new Connection(port1, true, true), new Connection(port2, true, true)];
+  return [new Connection(port1, true, false), new Connection(port2, false, true)];
+}
+
+registerReducer({
+  tag: 'mp.Connection',
+  type: Connection,
+  reduce: (conn) => {
+    const data = conn._detach();
+    return { data, transfer: data.port === null ? [] : [data.port] };
+  },
+  rebuild: (data) => {
+    const d = data as DetachedConnection;
+    if (d.port !== null) return new Connection(d.port, d.readable, d.writable, d.inbox);
+    const { port1, port2 } = new MessageChannel();
+    port2.close();
+    return new Connection(port1, d.readable, d.writable, d.inbox);
+  },
+});
