@@ -22,7 +22,7 @@ export interface DeadlockReport {
 }
 
 /** The first stack frame outside the runtime and Node internals. */
-export function userSite(error: Error | null): string | null {
+export function userSite(error: { stack?: string } | null): string | null {
   const lines = error?.stack?.split('\n').slice(1) ?? [];
   for (const line of lines) {
     const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());

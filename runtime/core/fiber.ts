@@ -18,8 +18,13 @@ export interface Blocker {
   holder?: () => Fiber | null;
   /** Unlinks the fiber from the primitive's wait queue (called on timeout and on fail()). */
   cancel?: () => void;
-  /** Capture the caller's source line for reports (costs ~1 us; off for sleeps). */
+  /** Capture the caller's source line for reports (a stack capture: off for sleeps). */
   trackSite?: boolean;
+  /**
+   * The public function the user called (e.g. Thread.prototype.join), when it calls block() synchronously:
+   * only the frame just above it is captured, which is several times cheaper than a whole stack.
+   */
+  siteOf?: (...args: never[]) => unknown;
 }
 
 export class Fiber {
@@ -31,13 +36,13 @@ export class Fiber {
   readonly scheduler: Scheduler;
   blockedOn: Blocker | null = null;
   /** The stack captured when it blocked, formatted only when a report needs it. */
-  blockedSite: Error | null = null;
-  /** Per-fiber storage: threading.local, the asyncio current task, the Thread object owning this fiber. */
-  readonly locals = new Map<unknown, unknown>();
+  blockedSite: { stack?: string } | null = null;
+  private _locals: Map<unknown, unknown> | null = null;
+  /** Settle the promise the fiber is parked on (set while it waits for its turn). */
+  gateResolve: ((value: unknown) => void) | null = null;
+  gateReject: ((error: unknown) => void) | null = null;
   /** PCT priority (higher runs first). */
   priority = 0;
-  /** Settles the fiber's pending block(): set while blocked or runnable-after-wake. */
-  resume: ((outcome: Outcome) => void) | null = null;
   /** Outcome handed over by wake()/fail()/timeout, delivered when the fiber is next dispatched. */
   pending: Outcome | null = null;
   /** Timer armed by a timed block. */
@@ -57,6 +62,11 @@ export class Fiber {
     this.name = name;
     this.kind = kind;
     this.daemon = daemon;
+  }
+
+  /** Per-fiber storage: threading.local, the asyncio current task, the Thread object owning this fiber. */
+  get locals(): Map<unknown, unknown> {
+    return (this._locals ??= new Map());
   }
 
   /** The thread this fiber belongs to (itself, or the loop's thread for a task). */

@@ -69,7 +69,6 @@ export interface TimerHandle {
   readonly when: number;
 }
 
-type Gate = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 const OK: Outcome = { ok: true, value: undefined };
 
 export class Scheduler {
@@ -108,7 +107,6 @@ export class Scheduler {
   private deferred = false;
   private dispatching = false;
   private spins = 0;
-  private readonly gates = new WeakMap<Fiber, Gate>();
   /** Non-daemon threads alive: with the main thread they keep a real-clock program running. */
   private nonDaemonThreads = 0;
 
@@ -221,7 +219,7 @@ export class Scheduler {
     this.leave(fiber);
     fiber.state = 'blocked';
     fiber.blockedOn = blocker;
-    fiber.blockedSite = blocker.trackSite === true ? new Error('blocked here') : null;
+    fiber.blockedSite = blocker.trackSite === true ? captureSite(blocker.siteOf) : null;
     if (timeout !== undefined && timeout !== null) {
       const timer = this.addTimer(Math.max(0, timeout), () => {
         if (fiber.state !== 'blocked' || fiber.blockedOn !== blocker) return;
@@ -358,7 +356,10 @@ export class Scheduler {
   // ---- internals ----
 
   private gateFor(fiber: Fiber): Promise<unknown> {
-    return new Promise((resolve, reject) => this.gates.set(fiber, { resolve, reject }));
+    return new Promise((resolve, reject) => {
+      fiber.gateResolve = resolve;
+      fiber.gateReject = reject;
+    });
   }
 
   /** The fiber stops holding the baton (or stops counting as external work). */
@@ -459,13 +460,14 @@ export class Scheduler {
       queueMicrotask(fiber.start);
       return;
     }
-    const gate = this.gates.get(fiber);
+    const resolve = fiber.gateResolve;
+    const reject = fiber.gateReject;
     const outcome = fiber.pending ?? OK;
     fiber.pending = null;
-    if (gate === undefined) return;
-    this.gates.delete(fiber);
-    if (outcome.ok) gate.resolve(outcome.value);
-    else gate.reject(outcome.error);
+    fiber.gateResolve = fiber.gateReject = null;
+    if (resolve === null || reject === null) return;
+    if (outcome.ok) resolve(outcome.value);
+    else reject(outcome.error);
   }
 
   private armWatchdog(): void {
@@ -553,6 +555,16 @@ export class Scheduler {
     if (detail !== undefined) entry.detail = detail;
     this.trace.push(entry);
   }
+}
+
+/** The caller's stack for reports: one frame when the API function is known, else a short stack. */
+function captureSite(siteOf: ((...args: never[]) => unknown) | undefined): { stack?: string } {
+  const site: { stack?: string } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = siteOf === undefined ? 12 : 1;
+  Error.captureStackTrace(site, siteOf);
+  Error.stackTraceLimit = limit;
+  return site;
 }
 
 /** The blocker of a plain sleep: not a deadlock participant. */

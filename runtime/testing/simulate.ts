@@ -31,6 +31,8 @@ export interface SimulateOptions {
   maxTime?: number;
   /** time.time() at the start, in seconds since the epoch (default: 2026-01-01T09:00:00Z, reproducible). */
   epoch?: number;
+  /** Record the trace (default true; benchmarks turn it off). */
+  trace?: boolean;
 }
 
 export interface SimulationResult<T> {
@@ -75,7 +77,7 @@ export function simulate<T>(main: () => T | Promise<T>, options: SimulateOptions
     clock: options.clock ?? 'virtual',
     strategy,
     seed,
-    trace: true,
+    trace: options.trace ?? true,
     epoch: options.epoch ?? DEFAULT_EPOCH,
     timeLimit: options.maxTime ?? 1_000_000,
     ...(schedule !== undefined ? { replay: parseChoices(schedule.choices) } : {}),

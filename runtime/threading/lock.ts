@@ -32,10 +32,10 @@ abstract class BaseLock implements Acquirable {
     const me = scheduler.current();
     if (this._tryAcquire(me)) return true;
     if (wait === 0) return false;
-    return this._wait(scheduler, me, wait);
+    return this._wait(scheduler, me, wait, false);
   }
 
-  private async _wait(scheduler: Scheduler, me: Fiber, wait: number | null): Promise<boolean> {
+  private async _wait(scheduler: Scheduler, me: Fiber, wait: number | null, direct = true): Promise<boolean> {
     this._waiters.push(me);
     const outcome = await scheduler.block(
       {
@@ -46,6 +46,8 @@ abstract class BaseLock implements Acquirable {
           if (i >= 0) this._waiters.splice(i, 1);
         },
         trackSite: true,
+        // Called straight from acquire(): one frame above it is the caller's line.
+        ...(direct ? { siteOf: BaseLock.prototype.acquire } : {}),
       },
       wait,
     );

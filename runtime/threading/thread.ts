@@ -149,6 +149,7 @@ export class Thread {
         holder: () => (fiber.state === 'done' ? null : fiber),
         cancel: () => this._joiners.delete(me),
         trackSite: true,
+        siteOf: Thread.prototype.join,
       },
       timeout === null ? null : Math.max(0, timeout),
     );
