@@ -169,7 +169,7 @@ export class Process {
 
   private async _launch(worker: Worker): Promise<void> {
     let message: StartMessage;
-    let transfer: TransferListItem[] = [];
+    let transfer: TransferListItem[];
     try {
       const target = this._target as unknown;
       if (typeof target !== 'function') {
