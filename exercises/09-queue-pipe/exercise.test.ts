@@ -1,0 +1,30 @@
+// Visible tests for exercise 09: the queue pipeline and the pipe conversation, basic cases.
+import { afterEach, expect, test } from 'vitest';
+import { say } from '#grader/testkit';
+import * as mp from '#runtime/multiprocessing';
+import { askServer, runQueues } from './exercise.ts';
+
+afterEach(() => {
+  for (const child of mp.activeChildren()) child.terminate();
+});
+
+test('runQueues validates every receipt of every batch', async () => {
+  const results = await runQueues([[1, 2], [26, 4]], 2);
+  const sorted = [...results].sort((a, b) => a.studentId - b.studentId);
+  expect(sorted.map((r) => [r.studentId, r.valid]), say('cada comprobante una vez, con su validez (26 es múltiplo de 13)',
+    'every receipt once, with its validity (26 is a multiple of 13)')).toEqual([[1, true], [2, true], [4, true], [26, false]]);
+  for (const r of results) {
+    expect(r.by, say('by: el nombre del proceso consumidor que lo validó', 'by: the name of the consumer process that checked it'))
+      .toMatch(/^Process-\d+/);
+  }
+});
+
+test('askServer gets one answer per student, in order', async () => {
+  expect(await askServer([5, 13, 8]), say('una respuesta por id, en el orden de ids', 'one answer per id, in the order of ids'))
+    .toEqual([{ studentId: 5, valid: true }, { studentId: 13, valid: false }, { studentId: 8, valid: true }]);
+});
+
+test('runQueues needs at least one consumer', async () => {
+  await expect(runQueues([[1]], 0), say('con 0 consumidores, RangeError', 'with 0 consumers, RangeError'))
+    .rejects.toThrow(RangeError);
+});

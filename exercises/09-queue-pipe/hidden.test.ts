@@ -1,0 +1,162 @@
+// Hidden tests for exercise 09: exactly-once delivery through the queues, consumers that stop at their
+// sentinel, and both sides of the pipe protocol checked against a strict partner.
+import { afterEach, expect, test } from 'vitest';
+import { say } from '#grader/testkit';
+import * as mp from '#runtime/multiprocessing';
+import { askServer, consumer, producer, receiptServer, runQueues, type Ticket, type Validated } from './exercise.ts';
+import { isValidReceipt, strictServer, TIMED_OUT, within } from './support.ts';
+
+afterEach(() => {
+  for (const child of mp.activeChildren()) child.terminate();
+});
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` distinct ids split into `batches` batches of random sizes (some may be empty). */
+function randomBatches(seed: number, count: number, batches: number): number[][] {
+  const next = rng(seed);
+  const ids = new Set<number>();
+  while (ids.size < count) ids.add(1 + Math.floor(next() * 100_000));
+  const out: number[][] = Array.from({ length: batches }, () => []);
+  for (const id of ids) out[Math.floor(next() * batches)]?.push(id);
+  return out;
+}
+
+const NEVER_STOPS = say(
+  'runQueues no termina: algún consumidor sigue esperando en get(). Cuando acaben los productores, mete un centinela (null) por consumidor',
+  'runQueues never returns: some consumer is still waiting in get(). When the producers are done, put one sentinel (null) per consumer');
+
+test('every receipt arrives exactly once with several producers and consumers', async () => {
+  const batches = randomBatches(9001, 120, 4);
+  const all = batches.flat();
+  const results = await within(15, runQueues(batches, 3));
+  if (results === TIMED_OUT) expect.fail(NEVER_STOPS);
+  const seen = new Map<number, number>();
+  for (const r of results) seen.set(r.studentId, (seen.get(r.studentId) ?? 0) + 1);
+  const lost = all.filter((id) => !seen.has(id));
+  const repeated = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  expect(lost, say(`se perdieron ${lost.length} comprobantes (¿algún consumidor paró antes de tiempo, o leíste menos resultados de los que había?)`,
+    `${lost.length} receipts were lost (did a consumer stop too early, or did you read fewer results than there were?)`)).toEqual([]);
+  expect(repeated, say('comprobantes repetidos: cada id se mete una sola vez y cada consumidor produce un resultado por id',
+    'repeated receipts: each id is put once and each consumer makes one result per id')).toEqual([]);
+  expect(results.length, say('un resultado por comprobante', 'one result per receipt')).toBe(all.length);
+  for (const r of results) {
+    expect(r.valid, say(`validez de ${r.studentId} (isValidReceipt)`, `validity of ${r.studentId} (isValidReceipt)`))
+      .toBe(isValidReceipt(r.studentId));
+  }
+  const consumers = new Set(results.map((r) => r.by));
+  expect([...consumers].every((name) => /^Process-\d+/.test(name)), say('los resultados los producen procesos consumidores',
+    'the results are made by consumer processes')).toBe(true);
+  expect(mp.activeChildren(), say('runQueues no deja procesos vivos', 'runQueues leaves no process alive')).toEqual([]);
+});
+
+test('all consumers stop, even when there are more consumers than batches', async () => {
+  const batches = randomBatches(9002, 10, 1);
+  const results = await within(10, runQueues(batches, 4));
+  if (results === TIMED_OUT) expect.fail(NEVER_STOPS);
+  expect(results.length, say('un resultado por comprobante', 'one result per receipt')).toBe(10);
+  expect(mp.activeChildren(), say('los 4 consumidores terminaron', 'the 4 consumers ended')).toEqual([]);
+});
+
+test('a consumer stops at its sentinel and takes nothing after it', async () => {
+  const inbox = new mp.Queue<Ticket>();
+  const outbox = new mp.Queue<Validated>();
+  const ids = [3, 39, 12];
+  for (const id of ids) await inbox.put(id);
+  await inbox.put(null);
+  await inbox.put(777);
+  const p = new mp.Process({ target: consumer, args: [inbox, outbox] });
+  p.start();
+  await p.join(10);
+  if (p.isAlive()) {
+    expect.fail(say('el consumidor no terminó al recibir el centinela null', 'the consumer did not stop on the sentinel null'));
+  }
+  expect(p.exitcode, say('el consumidor termina bien', 'the consumer ends well')).toBe(0);
+  const got: Validated[] = [];
+  for (let i = 0; i < ids.length; i++) got.push(await outbox.get(true, 5));
+  expect(got.map((v) => [v.studentId, v.valid, v.by]), say('un resultado por id, con su proceso en by',
+    'one result per id, with its process in by')).toEqual(ids.map((id) => [id, isValidReceipt(id), p.name]));
+  expect(await inbox.get(true, 5), say('el consumidor no debe sacar nada después de su centinela',
+    'the consumer must take nothing after its sentinel')).toBe(777);
+});
+
+test('a producer puts its ids in order and no sentinel', async () => {
+  const next = rng(9003);
+  const ids = Array.from({ length: 15 }, () => Math.floor(next() * 1000));
+  const q = new mp.Queue<Ticket>();
+  const p = new mp.Process({ target: producer, args: [q, ids] });
+  p.start();
+  await p.join(10);
+  expect(p.exitcode, say('el productor termina bien', 'the producer ends well')).toBe(0);
+  const got: Ticket[] = [];
+  for (let i = 0; i < ids.length; i++) got.push(await q.get(true, 5));
+  expect(got, say('los ids del lote, en orden', 'the batch ids, in order')).toEqual(ids);
+  await expect(q.get(true, 0.2), say(
+    'el productor no mete centinelas: los pone el proceso principal cuando TODOS los productores han terminado',
+    'the producer puts no sentinels: the main process puts them once ALL producers have finished')).rejects.toThrow();
+});
+
+test('the server answers exactly one message per request and stops on stop', async () => {
+  const next = rng(9004);
+  const ids = Array.from({ length: 8 }, () => Math.floor(next() * 200) - 20);
+  const [mine, theirs] = mp.Pipe();
+  const p = new mp.Process({ target: receiptServer, args: [theirs] });
+  p.start();
+  for (const id of ids) {
+    mine.send({ op: 'validate', studentId: id });
+    if (!(await mine.poll(5))) {
+      expect.fail(say(`el servidor no contestó a la petición de ${id}: cada recv del cliente necesita un send del servidor`,
+        `the server did not answer the request for ${id}: every client recv needs a server send`));
+    }
+    expect(await mine.recv(), say(
+      'el servidor debe contestar a cada petición con su Answer, y nada más (ni saludos ni mensajes extra: cada send del servidor responde a un recv del cliente)',
+      'the server must answer each request with its Answer, and nothing else (no greetings or extra messages: each server send answers one client recv)'))
+      .toEqual({ studentId: id, valid: isValidReceipt(id) });
+  }
+  expect(await mine.poll(0.2), say('el servidor envió un mensaje que nadie pidió: sobra un send',
+    'the server sent a message nobody asked for: there is a send too many')).toBe(false);
+  mine.send({ op: 'stop' });
+  await p.join(3);
+  if (p.isAlive()) {
+    expect.fail(say('el servidor sigue vivo después de stop: debe cerrar su extremo y terminar',
+      'the server is still alive after stop: it must close its end and return'));
+  }
+  expect(p.exitcode, say('el servidor termina bien', 'the server ends well')).toBe(0);
+});
+
+test('the client keeps the protocol with a strict server', async () => {
+  const next = rng(9005);
+  const ids = Array.from({ length: 10 }, () => Math.floor(next() * 500));
+  let answers: Awaited<ReturnType<typeof askServer>> | typeof TIMED_OUT;
+  try {
+    answers = await within(4, askServer(ids, strictServer));
+  } catch (error) {
+    expect.fail(say(
+      `askServer lanzó ${String(error)}: ¿un recv sin su send (EOFError al cerrarse el servidor)?`,
+      `askServer threw ${String(error)}: a recv without its send (EOFError once the server closed)?`));
+  }
+  if (answers === TIMED_OUT) {
+    expect.fail(say('askServer se quedó esperando en recv(): hay un recv sin su send en el otro lado (¿esperas respuesta a stop?)',
+      'askServer got stuck in recv(): there is a recv with no send on the other side (waiting for an answer to stop?)'));
+  }
+  expect(answers, say('una respuesta por id, en el orden de ids', 'one answer per id, in the order of ids'))
+    .toEqual(ids.map((studentId) => ({ studentId, valid: isValidReceipt(studentId) })));
+  expect(mp.activeChildren(), say('askServer espera al proceso servidor (join)', 'askServer waits for the server process (join)'))
+    .toEqual([]);
+});
+
+test('empty inputs: no batches, empty batches, no questions', async () => {
+  expect(await within(10, runQueues([], 2)), say('sin lotes, sin resultados', 'no batches, no results')).toEqual([]);
+  expect(await within(10, runQueues([[], []], 1)), say('lotes vacíos, sin resultados', 'empty batches, no results')).toEqual([]);
+  expect(await within(10, askServer([], strictServer)), say('sin preguntas, sin respuestas', 'no questions, no answers')).toEqual([]);
+  expect(mp.activeChildren(), say('no queda ningún proceso vivo', 'no process is left alive')).toEqual([]);
+});

@@ -1,0 +1,86 @@
+// Exercise 09 · Queue and Pipe — reference solution.
+import * as mp from '#runtime/multiprocessing';
+import { isValidReceipt } from './support.ts';
+
+/** A student id, or null: the sentinel that tells one consumer "no more work". */
+export type Ticket = number | null;
+
+export interface Validated {
+  studentId: number;
+  valid: boolean;
+  by: string;
+}
+
+export type Request = { op: 'validate'; studentId: number } | { op: 'stop' };
+
+export interface Answer {
+  studentId: number;
+  valid: boolean;
+}
+
+/** Producer process: puts its ids, and nothing else (the parent sends the sentinels once all producers end). */
+export async function producer(inbox: mp.Queue<Ticket>, studentIds: number[]): Promise<void> {
+  for (const id of studentIds) await inbox.put(id);
+}
+
+/** Consumer process: one result per id, until its sentinel arrives. */
+export async function consumer(inbox: mp.Queue<Ticket>, outbox: mp.Queue<Validated>): Promise<void> {
+  const by = mp.currentProcess().name;
+  for (;;) {
+    const id = await inbox.get();
+    if (id === null) return; // this consumer's sentinel: every other consumer gets its own
+    await outbox.put({ studentId: id, valid: isValidReceipt(id), by });
+  }
+}
+
+export async function runQueues(batches: number[][], consumers: number): Promise<Validated[]> {
+  if (consumers < 1) throw new RangeError(`se necesita al menos un consumidor / at least one consumer (${consumers})`);
+  const inbox = new mp.Queue<Ticket>();
+  const outbox = new mp.Queue<Validated>();
+  const producers = batches.map((batch) => new mp.Process({ target: producer, args: [inbox, batch] }));
+  const workers = Array.from({ length: consumers }, () => new mp.Process({ target: consumer, args: [inbox, outbox] }));
+  for (const p of [...producers, ...workers]) p.start();
+
+  // Sentinels go in only after every producer has finished, otherwise a consumer could stop too early.
+  for (const p of producers) await p.join();
+  for (let i = 0; i < consumers; i++) await inbox.put(null);
+
+  // Drain the results before joining the consumers: we know exactly how many to expect.
+  const expected = batches.reduce((n, batch) => n + batch.length, 0);
+  const results: Validated[] = [];
+  for (let i = 0; i < expected; i++) results.push(await outbox.get());
+  for (const w of workers) await w.join();
+  return results;
+}
+
+/** Server process: exactly one send for each `validate` it receives; `stop` ends the conversation. */
+export async function receiptServer(conn: mp.Connection): Promise<void> {
+  for (;;) {
+    const request = (await conn.recv()) as Request;
+    if (request.op === 'stop') break;
+    conn.send({ studentId: request.studentId, valid: isValidReceipt(request.studentId) } satisfies Answer);
+  }
+  conn.close();
+}
+
+/** Client: one send, one recv per id, in lockstep with the server; then stop (no answer expected) and join. */
+export async function askServer(
+  studentIds: number[],
+  server: (conn: mp.Connection) => Promise<void> = receiptServer,
+): Promise<Answer[]> {
+  const [mine, theirs] = mp.Pipe();
+  const p = new mp.Process({ target: server, args: [theirs] });
+  p.start();
+  const answers: Answer[] = [];
+  try {
+    for (const studentId of studentIds) {
+      mine.send({ op: 'validate', studentId } satisfies Request);
+      answers.push((await mine.recv()) as Answer); // the server's one send for our one send
+    }
+    mine.send({ op: 'stop' } satisfies Request);
+  } finally {
+    mine.close();
+    await p.join();
+  }
+  return answers;
+}
