@@ -13,3 +13,19 @@ export {
   RLock,
   Semaphore,
 } from './synchronize/index.ts';
+export {
+  AcquirerProxy,
+  ArrayProxy,
+  BarrierProxy,
+  BaseProxy,
+  ConditionProxy,
+  DictProxy,
+  EventProxy,
+  KeyError,
+  ListProxy,
+  Manager,
+  NamespaceProxy,
+  QueueProxy,
+  SyncManager,
+  ValueProxy,
+} from './managers/index.ts';
