@@ -1,6 +1,9 @@
 // Deadlock and missing-join reports: who waits on what, where, who holds it, and the wait-for cycle.
 import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Fiber } from './fiber.ts';
+
+const RUNTIME_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface BlockedThread {
   name: string;
@@ -28,8 +31,10 @@ export function userSite(error: { stack?: string } | null): string | null {
     const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
     if (match === null) continue;
     const file = match[1]!.replace(/^file:\/\//, '');
-    if (/[/\\]node_modules[/\\]/.test(file)) continue;
-    if (/[/\\]runtime[/\\]/.test(file) && !/\.test\.ts$/.test(file)) continue;
+    // A one-frame capture (Blocker.siteOf) is the caller's line by construction; longer stacks start inside
+    // the runtime, whose own files (not its tests and fixtures) are skipped.
+    if (lines.length > 1 && /[/\\]node_modules[/\\]/.test(file)) continue;
+    if (lines.length > 1 && file.startsWith(RUNTIME_ROOT) && !/\.test\.ts$|[/\\]fixtures[/\\]/.test(file)) continue;
     return `${relative(process.cwd(), file)}:${match[2]}:${match[3]}`;
   }
   return null;
