@@ -1,6 +1,6 @@
 // asyncio's Lock, Event, Condition, Semaphore and BoundedSemaphore, ported from CPython 3.11's locks.py:
 // each waiter is a Future, so a waiting task can be cancelled cleanly and wake-ups happen in FIFO order.
-// `async with lock:` is written `await using _held = await lock.hold();` (or acquire() + try/finally release()).
+// `async with lock:` is written `using _held = await lock.hold();` (or acquire() + try/finally release()).
 import { Future } from './futures.ts';
 import { getRunningLoop } from './context.ts';
 import { CancelledError, RuntimeError, ValueError } from './errors.ts';
@@ -19,7 +19,7 @@ abstract class ContextManager {
   abstract acquire(): Promise<boolean>;
   abstract release(): void;
 
-  /** `async with x:` — `await using _held = await x.hold();` releases when the block ends. */
+  /** `async with x:` — `using _held = await x.hold();` releases when the block ends. */
   async hold(): Promise<Disposable> {
     await this.acquire();
     return { [Symbol.dispose]: () => this.release() };
@@ -34,7 +34,7 @@ export class Lock extends ContextManager {
     return this._locked;
   }
 
-  async acquire(): Promise<boolean> {
+  override async acquire(): Promise<boolean> {
     if (!this._locked && this._waiters.every((w) => w.cancelled())) {
       this._locked = true;
       return true;
@@ -56,7 +56,7 @@ export class Lock extends ContextManager {
     return true;
   }
 
-  release(): void {
+  override release(): void {
     if (!this._locked) throw new RuntimeError('Lock is not acquired.');
     this._locked = false;
     this._wakeUpFirst();
@@ -67,7 +67,7 @@ export class Lock extends ContextManager {
     if (fut !== undefined && !fut.done()) fut.setResult(true);
   }
 
-  toString(): string {
+  override toString(): string {
     const extra = this._locked ? 'locked' : 'unlocked';
     return `<asyncio.locks.Lock object [${extra}${this._waiters.length ? `, waiters:${this._waiters.length}` : ''}]>`;
   }
@@ -119,11 +119,11 @@ export class Condition extends ContextManager {
     return this._lock.locked();
   }
 
-  acquire(): Promise<boolean> {
+  override acquire(): Promise<boolean> {
     return this._lock.acquire();
   }
 
-  release(): void {
+  override release(): void {
     this._lock.release();
   }
 
@@ -131,28 +131,30 @@ export class Condition extends ContextManager {
   async wait(): Promise<true> {
     if (!this.locked()) throw new RuntimeError('cannot wait on un-acquired lock');
     this.release();
+    let failure: { error: unknown } | null = null;
+    const fut = newWaiter<boolean>();
+    this._waiters.push(fut);
     try {
-      const fut = newWaiter<boolean>();
-      this._waiters.push(fut);
-      try {
-        await fut;
-        return true;
-      } finally {
-        remove(this._waiters, fut);
-      }
+      await fut;
+    } catch (error) {
+      failure = { error };
     } finally {
-      let cancelled: CancelledError | null = null;
-      for (;;) {
-        try {
-          await this.acquire();
-          break;
-        } catch (error) {
-          if (!(error instanceof CancelledError)) throw error;
-          cancelled = error;
-        }
-      }
-      if (cancelled !== null) throw new CancelledError();
+      remove(this._waiters, fut);
     }
+    // The lock must be held again on the way out, even when the wait was cancelled.
+    let cancelled = false;
+    for (;;) {
+      try {
+        await this.acquire();
+        break;
+      } catch (error) {
+        if (!(error instanceof CancelledError)) throw error;
+        cancelled = true;
+      }
+    }
+    if (cancelled) throw new CancelledError();
+    if (failure !== null) throw failure.error;
+    return true;
   }
 
   /** Waits until predicate() is truthy, checking it after each notification; returns its value. */
@@ -198,7 +200,7 @@ export class Semaphore extends ContextManager {
     return this._value === 0 || this._waiters.some((w) => !w.cancelled());
   }
 
-  async acquire(): Promise<boolean> {
+  override async acquire(): Promise<boolean> {
     if (!this.locked()) {
       this._value--;
       return true;
@@ -223,7 +225,7 @@ export class Semaphore extends ContextManager {
     return true;
   }
 
-  release(): void {
+  override release(): void {
     this._value++;
     this._wakeUpNext();
   }

@@ -2,7 +2,7 @@ import { Barrier, BoundedSemaphore, Condition, Event, Lock, RuntimeError, Semaph
 import { err, print, t } from './twin.ts';
 
 async function lockedWorker(lock: Lock, name: string): Promise<void> {
-  await using _held = await lock.hold();
+  using _held = await lock.hold();
   print(name, 'has the lock', t());
   await sleep(1);
 }
@@ -14,13 +14,13 @@ async function waiter(event: Event, name: string): Promise<void> {
 }
 
 async function limited(sem: Semaphore, name: string): Promise<void> {
-  await using _held = await sem.hold();
+  using _held = await sem.hold();
   print(name, 'in', t());
   await sleep(1);
 }
 
 async function consumer(cond: Condition, items: string[], name: string): Promise<void> {
-  await using _held = await cond.hold();
+  using _held = await cond.hold();
   await cond.waitFor(() => items.length > 0);
   print(name, 'consumed', items.shift(), t());
 }
@@ -64,7 +64,7 @@ export async function main(): Promise<void> {
   const cs = [0, 1].map((i) => createTask(() => consumer(cond, items, `C${i}`)));
   for (const x of ['a', 'b']) {
     await sleep(1);
-    await using _held = await cond.hold();
+    using _held = await cond.hold();
     items.push(x);
     cond.notify();
   }
