@@ -2,6 +2,7 @@
 // CancelledError is a BaseException in Python (not caught by `except Exception`); JS has no such split, so code
 // that catches everything must re-throw it: `if (e instanceof CancelledError) throw e`.
 import { RuntimeError, ValueError } from '../core/index.ts';
+import { thunkHint } from './callsite.ts';
 
 export { RuntimeError, ValueError };
 
@@ -70,9 +71,9 @@ function describe(value: unknown): string {
  * Python passes coroutine objects where JS would pass an already-running Promise; the runtime takes a function
  * that starts the work (a thunk) instead, so it decides when the work starts and can cancel it.
  */
-export function refuseAwaitable(api: string, value: unknown, example: string | null): never {
+export function refuseAwaitable(api: string, value: unknown, index = 0): never {
   if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
-    const hint = example ?? '() => yourCoroutine(...)';
+    const hint = thunkHint(api, index, new Error().stack) ?? '() => yourCoroutine(...)';
     throw new TypeError(
       `${api}() got a Promise that is already running; pass a function instead: ${api}(${hint})`,
     );

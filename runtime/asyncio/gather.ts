@@ -70,10 +70,10 @@ export function gatherOn(
   }
   const unique = new Map<unknown, Future<unknown>>();
   const children: Future<unknown>[] = [];
-  for (const aw of aws) {
+  for (const [index, aw] of aws.entries()) {
     let fut = unique.get(aw);
     if (fut === undefined) {
-      fut = ensureFuture(aw, { loop, api: 'gather' });
+      fut = ensureFuture(aw, { loop, api: 'gather', index });
       unique.set(aw, fut);
     }
     children.push(fut);

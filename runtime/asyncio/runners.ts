@@ -12,7 +12,7 @@ export async function run<T>(main: Thunk<T>): Promise<T> {
   if (runningLoopOrNull() !== null) {
     throw new RuntimeError('asyncio.run() cannot be called from a running event loop');
   }
-  if (typeof main !== 'function') refuseAwaitable('run', main, null);
+  if (typeof main !== 'function') refuseAwaitable('run', main);
   const scheduler = currentScheduler();
   const loop = new EventLoop(scheduler, scheduler.current());
   try {

@@ -151,7 +151,7 @@ export class Task<T = unknown> extends Future<T> {
 
 /** asyncio.create_task(): schedules `thunk` to run as a task of the running loop. */
 export function createTask<T>(thunk: Thunk<T>, options: { name?: string | null } = {}): Task<T> {
-  if (typeof thunk !== 'function') refuseAwaitable('createTask', thunk, null);
+  if (typeof thunk !== 'function') refuseAwaitable('createTask', thunk);
   return getRunningLoop().createTask(thunk, options);
 }
 
@@ -175,9 +175,12 @@ export function allTasks(): Set<Task<unknown>> {
  * asyncio.ensure_future(): a Future or Task is returned as is; a thunk becomes a Task. `api` names the caller in
  * the error for an already-running Promise.
  */
-export function ensureFuture<T>(aw: AwaitableLike<T>, options: { loop?: EventLoop; api?: string } = {}): Future<T> {
+export function ensureFuture<T>(
+  aw: AwaitableLike<T>,
+  options: { loop?: EventLoop; api?: string; index?: number } = {},
+): Future<T> {
   if (isFuture(aw)) return aw as Future<T>;
-  if (typeof aw !== 'function') refuseAwaitable(options.api ?? 'ensureFuture', aw, null);
+  if (typeof aw !== 'function') refuseAwaitable(options.api ?? 'ensureFuture', aw, options.index ?? 0);
   const loop = options.loop ?? runningLoopOrNull() ?? getRunningLoop();
   return loop.createTask(aw);
 }

@@ -112,7 +112,7 @@ export async function wait<F extends Future<unknown>>(
   const timeout = options.timeout ?? null;
   checkTimeout(timeout);
   const fs = new Set<F>();
-  for (const aw of aws) fs.add(ensureFuture(aw as AwaitableLike<unknown>, { loop, api: 'wait' }) as F);
+  for (const aw of aws) fs.add(ensureFuture(aw as AwaitableLike<unknown>, { loop, api: 'wait', index: -1 }) as F);
   if (fs.size === 0) throw new ValueError('Set of Tasks/Futures is empty.');
   if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
     throw new ValueError(`Invalid return_when value: ${String(returnWhen)}`);
@@ -160,7 +160,7 @@ export function asCompleted<T>(
   const timeout = options.timeout ?? null;
   checkTimeout(timeout);
   const todo = new Set<Future<T>>();
-  for (const aw of new Set(aws)) todo.add(ensureFuture(aw, { loop, api: 'asCompleted' }));
+  for (const aw of new Set(aws)) todo.add(ensureFuture(aw, { loop, api: 'asCompleted', index: -1 }));
   // Boxed: a promise resolved with a thenable would adopt it, and a Future is one.
   type Box = { f: Future<T> } | null;
   const finished: Box[] = [];
