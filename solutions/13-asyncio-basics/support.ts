@@ -1,0 +1,1 @@
+../../exercises/13-asyncio-basics/support.ts
