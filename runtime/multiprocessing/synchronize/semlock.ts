@@ -1,9 +1,11 @@
 // Cross-process Lock, RLock, Semaphore and BoundedSemaphore: Python's SemLock rebuilt on a SharedArrayBuffer.
 //
-// Five int32 words: the semaphore's value, how many are waiting (so release only notifies when someone is),
-// the owner's process and green thread (0 = nobody) and the recursion depth of an RLock. Acquire is a CAS on
-// the value; a contended acquire waits on the value word (wait.ts). The buffer travels to child processes
-// through the reduction registry, so every copy shares the same words.
+// Lock and RLock are a futex-style mutex: STATE is 0 (free), 1 (held) or 2 (held, someone may be waiting), so
+// an uncontended acquire is one CAS and a release one exchange, and only a release that finds 2 pays for a
+// wake-up. A contended acquire spins briefly (the holder is usually another process on another core, done in
+// well under a microsecond), then sleeps on STATE (wait.ts). The owner's process and green thread are kept
+// beside it for RLock and Condition. Semaphores keep a count in VALUE with a count of sleepers in WAITERS.
+// The buffer travels to child processes through the reduction registry: every copy shares the same words.
 //
 // Python differences, documented: `acquire(blocking = true, timeout = -1)` takes threading's signature (-1 or
 // null: wait forever; multiprocessing itself reads a negative timeout as 0); timeouts are real seconds, as a
@@ -15,12 +17,22 @@ import { currentThreadKey } from './external.ts';
 import { processKey } from './identity.ts';
 import { deadlineFor, waitWhileEqual } from './wait.ts';
 
+// Mutex words (Lock, RLock).
+const STATE = 0;
+// Semaphore words.
 const VALUE = 0;
 const WAITERS = 1;
+// Both: who holds it (plain writes by the holder; others only read them for reprs) and an RLock's depth.
 const OWNER_PROCESS = 2;
 const OWNER_THREAD = 3;
 const DEPTH = 4;
 const WORDS = 5;
+
+const FREE = 0;
+const HELD = 1;
+const CONTENDED = 2;
+/** Re-checks of a held mutex before sleeping on it. */
+const SPINS = 200;
 
 /** Shared settled promises: an uncontended acquire allocates nothing. */
 const TRUE: Promise<boolean> = Promise.resolve(true);
@@ -29,7 +41,7 @@ const FALSE: Promise<boolean> = Promise.resolve(false);
 /** Python's SEM_VALUE_MAX on Linux. */
 export const SEM_VALUE_MAX = 2147483647;
 
-type Kind = 'semaphore' | 'recursive';
+type Kind = 'mutex' | 'recursive' | 'semaphore';
 
 /** What a SemLock is made of; also what crosses to another process. */
 export interface SemLockState {
@@ -43,18 +55,20 @@ function newState(kind: Kind, value: number, maxvalue: number): SemLockState {
   // CPython: sem_open refuses a negative initial value with EINVAL.
   if (value < 0 || value > SEM_VALUE_MAX) throw new OSError('[Errno 22] Invalid argument');
   const buffer = new SharedArrayBuffer(WORDS * 4);
-  new Int32Array(buffer)[VALUE] = value;
+  if (kind === 'semaphore') new Int32Array(buffer)[VALUE] = value;
   return { buffer, kind, maxvalue };
 }
 
 export class SemLock {
   /** @internal */ readonly words: Int32Array;
   /** @internal */ readonly state: SemLockState;
+  private readonly isMutex: boolean;
 
   /** @internal Use the public subclasses. */
   constructor(state: SemLockState) {
     this.state = state;
     this.words = new Int32Array(state.buffer);
+    this.isMutex = state.kind !== 'semaphore';
   }
 
   /**
@@ -64,19 +78,53 @@ export class SemLock {
   acquire(blocking = true, timeout: number | null = -1): Promise<boolean> {
     const w = this.words;
     const me = currentThreadKey();
-    if (this.state.kind === 'recursive' && Atomics.load(w, OWNER_PROCESS) === processKey && Atomics.load(w, OWNER_THREAD) === me) {
-      w[DEPTH] = (w[DEPTH] ?? 0) + 1;
-      return TRUE;
+    if (this.isMutex) {
+      if (Atomics.compareExchange(w, STATE, FREE, HELD) === FREE) {
+        this.own(me);
+        return TRUE;
+      }
+      if (this.state.kind === 'recursive' && w[OWNER_PROCESS] === processKey && w[OWNER_THREAD] === me) {
+        w[DEPTH] = (w[DEPTH] ?? 0) + 1;
+        return TRUE;
+      }
+      if (!blocking) return FALSE;
+      for (let i = 0; i < SPINS; i++) {
+        if (Atomics.load(w, STATE) === FREE && Atomics.compareExchange(w, STATE, FREE, HELD) === FREE) {
+          this.own(me);
+          return TRUE;
+        }
+      }
+      return this.lockSlow(me, deadlineFor(timeout));
     }
     if (this.tryTake()) {
       this.own(me);
       return TRUE;
     }
     if (!blocking) return FALSE;
-    return this.acquireSlow(me, deadlineFor(timeout));
+    return this.semaphoreSlow(me, deadlineFor(timeout));
   }
 
-  private async acquireSlow(me: number, deadline: number | null): Promise<boolean> {
+  /** Drepper's mutex: mark the lock contended, sleep while it stays so, take it as contended. */
+  private async lockSlow(me: number, deadline: number | null): Promise<boolean> {
+    const w = this.words;
+    for (;;) {
+      if (Atomics.exchange(w, STATE, CONTENDED) === FREE) {
+        this.own(me);
+        return true;
+      }
+      const result = await waitWhileEqual(w, STATE, CONTENDED, deadline, `${this.constructor.name}.acquire()`);
+      if (result === 'timed-out') {
+        // A last try: the lock may have been freed just as the time ran out.
+        if (Atomics.compareExchange(w, STATE, FREE, CONTENDED) === FREE) {
+          this.own(me);
+          return true;
+        }
+        return false;
+      }
+    }
+  }
+
+  private async semaphoreSlow(me: number, deadline: number | null): Promise<boolean> {
     const w = this.words;
     Atomics.add(w, WAITERS, 1);
     try {
@@ -97,18 +145,25 @@ export class SemLock {
   release(): void {
     const w = this.words;
     if (this.state.kind === 'recursive') {
-      if (Atomics.load(w, OWNER_PROCESS) !== processKey || Atomics.load(w, OWNER_THREAD) !== currentThreadKey()
-        || Atomics.load(w, VALUE) !== 0) {
+      if (w[OWNER_PROCESS] !== processKey || w[OWNER_THREAD] !== currentThreadKey() || Atomics.load(w, STATE) === FREE) {
         throw new AssertionError('attempt to release recursive lock not owned by thread');
       }
       const depth = (w[DEPTH] ?? 1) - 1;
       w[DEPTH] = depth;
       if (depth > 0) return;
-    } else if (Atomics.load(w, VALUE) >= this.state.maxvalue) {
+    }
+    if (this.isMutex) {
+      if (Atomics.load(w, STATE) === FREE) throw new ValueError('semaphore or lock released too many times');
+      w[OWNER_PROCESS] = 0;
+      w[OWNER_THREAD] = 0;
+      if (Atomics.exchange(w, STATE, FREE) === CONTENDED) Atomics.notify(w, STATE, 1);
+      return;
+    }
+    if (Atomics.load(w, VALUE) >= this.state.maxvalue) {
       throw new ValueError('semaphore or lock released too many times');
     }
-    Atomics.store(w, OWNER_PROCESS, 0);
-    Atomics.store(w, OWNER_THREAD, 0);
+    w[OWNER_PROCESS] = 0;
+    w[OWNER_THREAD] = 0;
     Atomics.add(w, VALUE, 1);
     if (Atomics.load(w, WAITERS) > 0) Atomics.notify(w, VALUE, 1);
   }
@@ -116,8 +171,11 @@ export class SemLock {
   /** True when the current green thread of this process holds it (Python's `_is_mine`). */
   isMine(): boolean {
     const w = this.words;
-    return Atomics.load(w, VALUE) === 0 && Atomics.load(w, OWNER_PROCESS) === processKey
-      && Atomics.load(w, OWNER_THREAD) === currentThreadKey();
+    return !this.isFree() && w[OWNER_PROCESS] === processKey && w[OWNER_THREAD] === currentThreadKey();
+  }
+
+  private isFree(): boolean {
+    return this.isMutex ? Atomics.load(this.words, STATE) === FREE : Atomics.load(this.words, VALUE) > 0;
   }
 
   /** How many times the current thread holds it (Python's `_count`): the RLock depth, 0 or 1 for a Lock. */
@@ -139,8 +197,8 @@ export class SemLock {
 
   private own(thread: number): void {
     const w = this.words;
-    Atomics.store(w, OWNER_PROCESS, processKey);
-    Atomics.store(w, OWNER_THREAD, thread);
+    w[OWNER_PROCESS] = processKey;
+    w[OWNER_THREAD] = thread;
     if (this.state.kind === 'recursive') w[DEPTH] = 1;
   }
 
@@ -148,8 +206,8 @@ export class SemLock {
   protected ownerName(): string {
     const w = this.words;
     if (this.isMine()) return processInfo.name;
-    if (Atomics.load(w, VALUE) > 0) return 'None';
-    return Atomics.load(w, OWNER_PROCESS) === processKey ? 'SomeOtherThread' : 'SomeOtherProcess';
+    if (this.isFree()) return 'None';
+    return w[OWNER_PROCESS] === processKey ? 'SomeOtherThread' : 'SomeOtherProcess';
   }
 
   /** The current value (Python's get_value). */
@@ -175,7 +233,7 @@ export class SemLock {
 /** multiprocessing.Lock: a non-recursive lock any process (or thread) may release. */
 export class Lock extends SemLock {
   constructor() {
-    super(newState('semaphore', 1, 1));
+    super(newState('mutex', 1, 1));
   }
 
   override toString(): string {
