@@ -1,0 +1,119 @@
+// One grading: choose the exercises and the source of the changeable files, unseal hidden tests if the
+// key is available, gate, run, score, tamper-check. Every command (test, grade, check) goes through here.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Lang } from './i18n.ts';
+import { tamperCheck } from './manifest.ts';
+import { loadCourse, selectExercises, type Exercise } from './model/course.ts';
+import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult } from './result.ts';
+import { runExercises, type EngineOptions } from './run/engine.ts';
+import { checkGate, type GateProblem } from './run/gate.ts';
+import type { WorkspaceItem } from './run/workspace.ts';
+import { scoreExercise, type PendingHidden } from './score.ts';
+import { parseSealed, unseal } from './seal.ts';
+
+export type Source = { kind: 'exercises' } | { kind: 'solutions' } | { kind: 'submission'; dir: string };
+
+export interface GradeOptions {
+  courseRoot: string;
+  source: Source;
+  only?: string[];
+  lang: Lang;
+  /** false: visible tests only (the student loop). */
+  hidden: boolean;
+  /** The GRADER_KEY, for sealed hidden tests. */
+  key?: Buffer;
+  engine?: Partial<EngineOptions>;
+}
+
+export class SelectionError extends Error {
+  override name = 'SelectionError';
+}
+
+/** Where the changeable files of an exercise come from. */
+export function sourceDir(courseRoot: string, source: Source, exercise: Exercise): string {
+  switch (source.kind) {
+    case 'exercises':
+      return exercise.dir;
+    case 'solutions':
+      return join(courseRoot, 'solutions', exercise.key);
+    case 'submission': {
+      const dir = resolve(source.dir);
+      const nested = join(dir, 'exercises', exercise.key);
+      return existsSync(join(dir, 'exercises')) ? nested : join(dir, exercise.key);
+    }
+  }
+}
+
+export function describeSource(source: Source): string {
+  return source.kind === 'submission' ? `submission:${source.dir}` : source.kind;
+}
+
+interface Prepared {
+  exercise: Exercise;
+  item: WorkspaceItem;
+  gate: GateProblem[];
+  pending?: PendingHidden;
+  error?: string;
+}
+
+export async function grade(options: GradeOptions): Promise<GradeResult> {
+  const started = performance.now();
+  const courseRoot = resolve(options.courseRoot);
+  const course = loadCourse(courseRoot);
+  const errors = course.problems.map((problem) => problem.message);
+  const { selected, unknown } = selectExercises(course.exercises, options.only ?? []);
+  if (unknown.length > 0) throw new SelectionError(`no exercise matches ${unknown.map((u) => `"${u}"`).join(', ')}`);
+
+  const unsealDir = mkdtempSync(join(tmpdir(), 'course-hidden-'));
+  try {
+    const prepared: Prepared[] = selected.map((exercise) => {
+      const dir = sourceDir(courseRoot, options.source, exercise);
+      const item: WorkspaceItem = { exercise, sourceDir: dir };
+      let pending: PendingHidden | undefined;
+      let error: string | undefined;
+      if (options.hidden && exercise.hidden.kind === 'plain') item.hiddenTest = join(exercise.dir, exercise.hidden.file);
+      if (options.hidden && exercise.hidden.kind === 'sealed') {
+        const file = join(exercise.dir, exercise.hidden.file);
+        try {
+          const sealed = parseSealed(readFileSync(file, 'utf8'), file);
+          if (options.key === undefined) pending = { tests: sealed.tests, weight: sealed.weight };
+          else {
+            const plain = join(unsealDir, `${exercise.key}.test.ts`);
+            writeFileSync(plain, unseal(sealed, options.key, exercise.key), { mode: 0o600 });
+            item.hiddenTest = plain;
+          }
+        } catch (caught) {
+          error = `${exercise.key}: ${(caught as Error).message}`;
+        }
+      }
+      const testSources = [...exercise.visibleTests.map((file) => join(exercise.dir, file)), ...(item.hiddenTest ? [item.hiddenTest] : [])]
+        .map((path) => readFileSync(path, 'utf8'));
+      return { exercise, item, gate: checkGate(exercise, dir, testSources), pending, error };
+    });
+    errors.push(...prepared.flatMap((p) => (p.error === undefined ? [] : [p.error])));
+
+    const runnable = prepared.filter((p) => p.gate.length === 0 && p.error === undefined);
+    const raw = await runExercises(runnable.map((p) => p.item), { lang: options.lang, ...options.engine });
+    const exercises: ExerciseResult[] = prepared.map((p) => scoreExercise({
+      exercise: p.exercise, lang: options.lang, gate: p.gate, raw: raw.get(p.exercise.key), pendingHidden: p.pending,
+    }));
+
+    const candidate = options.source.kind === 'submission' ? resolve(options.source.dir) : undefined;
+    const tamper = options.source.kind === 'solutions' ? { checked: false, changed: [] } : tamperCheck(courseRoot, candidate, course.exercises);
+    const score = round2(exercises.reduce((sum, ex) => sum + ex.score, 0));
+    const maxScore = round2(exercises.reduce((sum, ex) => sum + ex.max_score, 0));
+    const partial = { tamper, errors, exercises, score, max_score: maxScore };
+    return {
+      version: RESULT_SCHEMA_VERSION,
+      status: overallStatus(partial),
+      ...partial,
+      lang: options.lang,
+      source: describeSource(options.source),
+      duration: Math.round(performance.now() - started) / 1000,
+    };
+  } finally {
+    rmSync(unsealDir, { recursive: true, force: true });
+  }
+}

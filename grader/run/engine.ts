@@ -1,0 +1,146 @@
+// Runs the tests of many exercises in as few vitest processes as possible (start-up dominates), and
+// isolates the damage when one exercise misbehaves: results of exercises that finished are kept, a
+// known culprit (a file over its time limit) is charged, and the rest are re-run — together when the
+// culprit is known, one by one when it is not (memory, process count, a crash, a corrupted channel).
+import { availableParallelism } from 'node:os';
+import type { Exercise } from '../model/course.ts';
+import type { CaseEvent, ChannelMessage } from './channel.ts';
+import { superviseVitest, type KillReason } from './supervisor.ts';
+import { buildWorkspace, writeVitestConfig, type TestFilePlan, type Visibility, type Workspace, type WorkspaceItem } from './workspace.ts';
+
+export interface RawFile {
+  visibility: Visibility;
+  /** Path relative to the exercise folder, e.g. "exercise.test.ts". */
+  name: string;
+  moduleErrors: string[];
+  cases: CaseEvent[];
+  /** False when the canary test did not fail as planted: `expect` was tampered with. */
+  canaryOk: boolean;
+}
+
+export interface RawExercise {
+  key: string;
+  files: RawFile[];
+  /** Set when the run had to be killed because of this exercise. */
+  failure?: KillReason;
+}
+
+export interface EngineOptions {
+  lang: 'es' | 'en';
+  memoryMb?: number;
+  maxProcesses?: number;
+  heapMb?: number;
+  testTimeoutMs?: number;
+  workers?: number;
+  /** Extra seconds allowed on top of time limits for vitest's start-up. */
+  startupSeconds?: number;
+}
+
+/** The environment of the process that runs student code: no secrets, no inherited Node options. */
+export function studentEnv(lang: 'es' | 'en', base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(base)) {
+    if (/KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i.test(name) || name.startsWith('NODE_') || name.startsWith('VITEST')) continue;
+    if (name.startsWith('GITHUB_') || name.startsWith('ACTIONS_') || name.startsWith('RUNNER_')) continue;
+    env[name] = value;
+  }
+  env['COURSE_LANG'] = lang;
+  env['NO_COLOR'] = '1';
+  env['CI'] = 'true';
+  return env;
+}
+
+function collect(workspace: Workspace, plans: TestFilePlan[], messages: ChannelMessage[], finished: Set<string>): Map<string, RawFile> {
+  const files = new Map<string, RawFile>();
+  for (const plan of plans) {
+    if (!finished.has(plan.path)) continue;
+    const name = plan.path.slice(plan.path.lastIndexOf('/') + 1);
+    files.set(plan.path, { visibility: plan.visibility, name, moduleErrors: [], cases: [], canaryOk: false });
+  }
+  for (const message of messages) {
+    if (message.file === undefined) continue;
+    const file = files.get(message.file);
+    if (file === undefined) continue;
+    if (message.type === 'case') {
+      const event = message as CaseEvent;
+      if (event.name === workspace.canary) {
+        const text = event.errors.join('\n');
+        file.canaryOk = event.state === 'failed' && text.includes(`${workspace.canaryToken}-a`) && text.includes(`${workspace.canaryToken}-b`);
+      } else {
+        file.cases.push(event);
+      }
+    } else if (message.type === 'module') {
+      file.moduleErrors.push(...(message.errors ?? []));
+      // A module that failed to load never ran the canary: that is a load error, not tampering.
+      if (file.cases.length === 0 && file.moduleErrors.length > 0) file.canaryOk = true;
+    }
+  }
+  return files;
+}
+
+export async function runExercises(items: WorkspaceItem[], options: EngineOptions): Promise<Map<string, RawExercise>> {
+  const results = new Map<string, RawExercise>();
+  if (items.length === 0) return results;
+  const workspace = buildWorkspace(items);
+  const byKey = new Map(items.map((item) => [item.exercise.key, item.exercise]));
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  let runs = 0;
+
+  const runGroup = async (keys: string[]): Promise<void> => {
+    const plans = workspace.tests.filter((plan) => keys.includes(plan.exercise));
+    if (plans.length === 0) {
+      for (const key of keys) results.set(key, { key, files: [] });
+      return;
+    }
+    const limits = new Map<string, number>();
+    for (const plan of plans) limits.set(plan.path, (byKey.get(plan.exercise) as Exercise).meta.timeLimit);
+    const total = [...limits.values()].reduce((a, b) => a + b, 0);
+    const longest = Math.max(...limits.values());
+    const startup = options.startupSeconds ?? 15;
+    runs += 1;
+    const configPath = writeVitestConfig(workspace, {
+      files: plans.map((plan) => plan.path),
+      testTimeoutMs: options.testTimeoutMs ?? 5000,
+      workers: Math.min(workers, plans.length),
+      heapMb: options.heapMb ?? 512,
+    }, `run${runs}`);
+    const run = await superviseVitest({
+      cwd: workspace.root,
+      configPath,
+      fileLimits: limits,
+      wallSeconds: longest + total / workers + startup,
+      memoryMb: options.memoryMb ?? 2560,
+      maxProcesses: options.maxProcesses ?? 32,
+      env: studentEnv(options.lang),
+    });
+    const files = collect(workspace, plans, run.messages, run.finished);
+    const unfinished: string[] = [];
+    for (const key of keys) {
+      const own = plans.filter((plan) => plan.exercise === key);
+      if (own.every((plan) => files.has(plan.path))) {
+        results.set(key, { key, files: own.map((plan) => files.get(plan.path) as RawFile) });
+      } else {
+        unfinished.push(key);
+      }
+    }
+    if (unfinished.length === 0) return;
+    const failure = run.failure ?? { kind: 'crashed', detail: run.stderrTail.slice(-500) };
+    const culprit = failure.kind === 'timeout' ? plans.find((plan) => plan.path === failure.file)?.exercise : undefined;
+    if (culprit !== undefined) {
+      results.set(culprit, { key: culprit, files: [], failure });
+      const rest = unfinished.filter((key) => key !== culprit);
+      if (rest.length > 0) await runGroup(rest);
+    } else if (unfinished.length === 1 || keys.length === 1) {
+      for (const key of unfinished) results.set(key, { key, files: [], failure });
+    } else {
+      for (const key of unfinished) await runGroup([key]);
+    }
+  };
+
+  try {
+    await runGroup(items.map((item) => item.exercise.key));
+  } finally {
+    workspace.dispose();
+  }
+  return results;
+}

@@ -1,0 +1,84 @@
+// A vitest reporter loaded only by the grader's child process. It reports every test module and test case
+// over fd 3 (the grader's channel, see channel.ts), never through console text.
+import { readFileSync, writeSync } from 'node:fs';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import { ChannelWriter, type ChannelMessage } from './channel.ts';
+
+const CHANNEL_FD = 3;
+const MAX_OUTPUT = 4000;
+
+interface SerializedErrorLike {
+  name?: string;
+  message?: string;
+  diff?: string;
+  stack?: string;
+}
+
+const ANSI = new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g');
+
+function describeError(error: SerializedErrorLike): string {
+  const name = error.name !== undefined && error.name !== 'Error' && error.name !== 'AssertionError' ? `${error.name}: ` : '';
+  const diff = error.diff !== undefined && error.diff !== '' ? `\n${error.diff}` : '';
+  return `${name}${error.message ?? String(error)}${diff}`.replace(ANSI, '');
+}
+
+export default class GraderReporter implements Reporter {
+  private readonly writer: ChannelWriter;
+  private readonly outputByTask = new Map<string, string>();
+
+  constructor() {
+    // The key arrives on stdin, which the grader closes right after writing it. Test files load later, in
+    // other processes, so by then the key only lives in this process's memory.
+    const key = readFileSync(0);
+    if (key.length < 32) throw new Error('grader reporter: no channel key on stdin');
+    this.writer = new ChannelWriter(key);
+    this.send({ type: 'hello' });
+  }
+
+  private send(message: ChannelMessage): void {
+    writeSync(CHANNEL_FD, this.writer.encode(message));
+  }
+
+  onUserConsoleLog(log: { content: string; taskId?: string; type: string }): void {
+    const append = (map: Map<string, string>, id: string): void => {
+      const previous = map.get(id) ?? '';
+      if (previous.length < MAX_OUTPUT) map.set(id, (previous + log.content).slice(0, MAX_OUTPUT));
+    };
+    if (log.taskId !== undefined) append(this.outputByTask, log.taskId);
+  }
+
+  onTestModuleQueued(module: TestModule): void {
+    this.send({ type: 'queued', file: module.moduleId });
+  }
+
+  onTestCaseResult(test: TestCase): void {
+    const result = test.result();
+    const errors = (result.errors ?? []) as unknown as SerializedErrorLike[];
+    this.send({
+      type: 'case',
+      file: test.module.moduleId,
+      name: test.name,
+      fullName: test.fullName,
+      state: result.state,
+      errors: errors.map(describeError),
+      duration: test.diagnostic()?.duration ?? 0,
+      output: this.outputByTask.get(test.id) ?? '',
+    });
+  }
+
+  onTestModuleEnd(module: TestModule): void {
+    // Cases that never reported (a suite that failed in beforeAll) still need a verdict.
+    const errors = (module.errors() as unknown as SerializedErrorLike[]).map(describeError);
+    for (const test of module.children.allTests()) {
+      const state = test.result().state;
+      if (state === 'pending') {
+        this.send({ type: 'case', file: module.moduleId, name: test.name, fullName: test.fullName, state, errors: [], duration: 0, output: '' });
+      }
+    }
+    this.send({ type: 'module', file: module.moduleId, state: module.state(), errors });
+  }
+
+  onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedErrorLike>, reason: string): void {
+    this.send({ type: 'end', state: reason, errors: unhandled.map(describeError) });
+  }
+}

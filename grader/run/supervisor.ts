@@ -1,0 +1,152 @@
+// Runs one vitest process under watch: a time limit per test file (counted from when a worker picks it
+// up), a wall-clock limit for the whole run, a cap on memory and on the number of processes, and the
+// signed result channel. Whatever the student code does, this returns, with the reason if it had to kill.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { TOOL_ROOT } from '../paths.ts';
+import { ChannelReader, type ChannelMessage } from './channel.ts';
+import { descendants, killAll, procSupported, rssOf, type ProcInfo } from './proctree.ts';
+
+export type KillReason =
+  | { kind: 'timeout'; file: string; seconds: number }
+  | { kind: 'wall'; seconds: number }
+  | { kind: 'memory'; megabytes: number }
+  | { kind: 'processes'; count: number }
+  | { kind: 'crashed'; detail: string }
+  | { kind: 'corrupted'; detail: string };
+
+export interface SupervisedRun {
+  messages: ChannelMessage[];
+  /** Files whose module finished and reported (their results are complete). */
+  finished: Set<string>;
+  /** Undefined when the run ended on its own with a complete, valid report. */
+  failure: KillReason | undefined;
+  stderrTail: string;
+  seconds: number;
+}
+
+export interface SupervisorOptions {
+  cwd: string;
+  configPath: string;
+  /** Seconds each test file may run, keyed by absolute path. */
+  fileLimits: Map<string, number>;
+  wallSeconds: number;
+  memoryMb: number;
+  maxProcesses: number;
+  env: NodeJS.ProcessEnv;
+  /** Heap limit of the vitest main process. */
+  mainHeapMb?: number;
+}
+
+const TICK_MS = 100;
+const MONITOR_EVERY_TICKS = 3;
+
+export function superviseVitest(options: SupervisorOptions): Promise<SupervisedRun> {
+  const started = performance.now();
+  const key = randomBytes(32);
+  const reader = new ChannelReader(key);
+  const finished = new Set<string>();
+  const queuedAt = new Map<string, number>();
+  let sawEnd = false;
+  let failure: KillReason | undefined;
+  let stderrTail = '';
+  const known = new Map<number, ProcInfo>();
+  const monitor = procSupported();
+
+  const vitestBin = join(TOOL_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.mainHeapMb ?? 1024}`, vitestBin, 'run', '--config', options.configPath], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+
+  const killTree = (reason: KillReason): void => {
+    failure ??= reason;
+    if (child.pid !== undefined) {
+      for (const info of descendants(child.pid)) known.set(info.pid, info);
+      killAll(known.values());
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group is already gone.
+      }
+    }
+    child.kill('SIGKILL');
+  };
+
+  const onMessages = (messages: ChannelMessage[]): void => {
+    for (const message of messages) {
+      if (message.type === 'queued' && message.file !== undefined) queuedAt.set(message.file, performance.now());
+      if (message.type === 'module' && message.file !== undefined) finished.add(message.file);
+      if (message.type === 'end') sawEnd = true;
+    }
+    if (reader.corrupted !== undefined) killTree({ kind: 'corrupted', detail: reader.corrupted });
+  };
+
+  child.stdio[3]?.on('data', (chunk: Buffer) => onMessages(reader.push(chunk)));
+  child.stdout?.on('data', () => undefined);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-4000);
+  });
+  child.stdin?.on('error', () => undefined);
+  child.stdin?.end(key);
+
+  let ticks = 0;
+  const timer = setInterval(() => {
+    ticks += 1;
+    const now = performance.now();
+    for (const [file, at] of queuedAt) {
+      const limit = options.fileLimits.get(file) ?? options.wallSeconds;
+      if (!finished.has(file) && now - at > limit * 1000) {
+        killTree({ kind: 'timeout', file, seconds: limit });
+        return;
+      }
+    }
+    if (now - started > options.wallSeconds * 1000) {
+      killTree({ kind: 'wall', seconds: options.wallSeconds });
+      return;
+    }
+    if (monitor && child.pid !== undefined && ticks % MONITOR_EVERY_TICKS === 0) {
+      const tree = descendants(child.pid);
+      for (const info of tree) known.set(info.pid, info);
+      const rss = tree.reduce((sum, info) => sum + info.rssBytes, rssOf(child.pid));
+      if (rss > options.memoryMb * 1024 * 1024) killTree({ kind: 'memory', megabytes: options.memoryMb });
+      else if (tree.length > options.maxProcesses) killTree({ kind: 'processes', count: tree.length });
+    }
+  }, TICK_MS);
+
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (): void => {
+      if (settled) return;
+      settled = true;
+      clearInterval(timer);
+      // Orphans the run left behind (a student's detached process) die with it.
+      killAll(known.values());
+      for (const stream of [child.stdio[3], child.stdout, child.stderr]) stream?.destroy();
+      reader.end();
+      if (failure === undefined && reader.corrupted !== undefined) failure = { kind: 'corrupted', detail: reader.corrupted };
+      if (failure === undefined && !sawEnd) {
+        failure = { kind: 'crashed', detail: stderrTail.trim().split('\n').slice(-5).join('\n') };
+      }
+      resolve({ messages: reader.messages, finished, failure, stderrTail, seconds: (performance.now() - started) / 1000 });
+    };
+    child.on('error', (error) => {
+      failure ??= { kind: 'crashed', detail: error.message };
+      finish();
+    });
+    child.on('exit', () => {
+      if (child.pid !== undefined) {
+        for (const info of descendants(child.pid)) known.set(info.pid, info);
+      }
+      // Give the pipes a moment to drain; a grandchild holding them open must not keep us waiting.
+      const grace = setTimeout(finish, 500);
+      child.on('close', () => {
+        clearTimeout(grace);
+        finish();
+      });
+    });
+  });
+}

@@ -1,0 +1,155 @@
+// A throw-away copy of the course material a grading run needs, outside the repository: each exercise's
+// tests and support files from the trusted course, the changeable files from the chosen source, and
+// symlinks to the runtime and node_modules so `#runtime/*`, `#grader/testkit` and `vitest` resolve exactly
+// as in the repository. Hidden tests, once unsealed, only ever live here.
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { HIDDEN_TEST_FILE, SEALED_FILE, type Exercise } from '../model/course.ts';
+import { TOOL_ROOT } from '../paths.ts';
+
+export type Visibility = 'visible' | 'hidden';
+
+export interface TestFilePlan {
+  exercise: string;
+  visibility: Visibility;
+  /** Absolute path inside the workspace. */
+  path: string;
+}
+
+export interface WorkspaceItem {
+  exercise: Exercise;
+  /** Folder holding the changeable files (meta.files) to grade. */
+  sourceDir: string;
+  /** Plain-text hidden test file to include (from the course or freshly unsealed); none: visible only. */
+  hiddenTest?: string;
+}
+
+export interface Workspace {
+  root: string;
+  /** Name of the canary test appended to every test file (see integrity in engine.ts). */
+  canary: string;
+  canaryToken: string;
+  tests: TestFilePlan[];
+  dispose(): void;
+}
+
+/** Course files that never go into a workspace: statements, metadata and hidden tests in any form. */
+function isCourseOnly(name: string): boolean {
+  return name === 'meta.json' || name === HIDDEN_TEST_FILE || name === SEALED_FILE || /^README(\.[a-z]+)?\.md$/.test(name);
+}
+
+function copyTree(from: string, to: string, skip: (relative: string) => boolean, relative = ''): void {
+  for (const name of readdirSync(join(from, relative))) {
+    const rel = relative === '' ? name : `${relative}/${name}`;
+    if (skip(rel)) continue;
+    const source = join(from, rel);
+    if (statSync(source).isDirectory()) {
+      mkdirSync(join(to, rel), { recursive: true });
+      copyTree(from, to, skip, rel);
+    } else {
+      mkdirSync(dirname(join(to, rel)), { recursive: true });
+      copyFileSync(source, join(to, rel));
+    }
+  }
+}
+
+/**
+ * A test that must fail with the token in its message. If it passes, or fails differently, the assertion
+ * library was tampered with during the run (a patched `expect`), so that file's results cannot be trusted.
+ */
+function canarySource(name: string, token: string): string {
+  return [
+    '',
+    "import { test as __graderCanaryTest, expect as __graderCanaryExpect } from 'vitest';",
+    `__graderCanaryTest(${JSON.stringify(name)}, () => {`,
+    `  __graderCanaryExpect(${JSON.stringify(`${token}-a`)}).toBe(${JSON.stringify(`${token}-b`)});`,
+    '});',
+    '',
+  ].join('\n');
+}
+
+function copyTestFile(from: string, to: string, canary: string, token: string): void {
+  writeFileSync(to, readFileSync(from, 'utf8') + canarySource(canary, token));
+}
+
+export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_ROOT): Workspace {
+  const root = mkdtempSync(join(tmpdir(), 'course-grade-'));
+  const token = randomBytes(12).toString('hex');
+  const canary = `grader integrity check ${token.slice(0, 8)}`;
+  try {
+    for (const name of ['runtime', 'node_modules']) {
+      if (existsSync(join(toolRoot, name))) symlinkSync(join(toolRoot, name), join(root, name), 'dir');
+    }
+    copyFileSync(join(toolRoot, 'package.json'), join(root, 'package.json'));
+    mkdirSync(join(root, 'grader'));
+    copyFileSync(join(toolRoot, 'grader', 'testkit.ts'), join(root, 'grader', 'testkit.ts'));
+
+    const tests: TestFilePlan[] = [];
+    for (const item of items) {
+      const { exercise } = item;
+      const target = join(root, 'exercises', exercise.key);
+      mkdirSync(target, { recursive: true });
+      const changeable = new Set(exercise.meta.files);
+      const testFiles = new Set(exercise.visibleTests);
+      copyTree(exercise.dir, target, (rel) => isCourseOnly(rel) || changeable.has(rel) || testFiles.has(rel));
+      for (const file of exercise.meta.files) {
+        const source = join(item.sourceDir, file);
+        if (existsSync(source) && statSync(source).isFile()) {
+          mkdirSync(dirname(join(target, file)), { recursive: true });
+          copyFileSync(source, join(target, file));
+        }
+      }
+      for (const file of exercise.visibleTests) {
+        copyTestFile(join(exercise.dir, file), join(target, file), canary, token);
+        tests.push({ exercise: exercise.key, visibility: 'visible', path: join(target, file) });
+      }
+      if (item.hiddenTest !== undefined) {
+        copyTestFile(item.hiddenTest, join(target, HIDDEN_TEST_FILE), canary, token);
+        tests.push({ exercise: exercise.key, visibility: 'hidden', path: join(target, HIDDEN_TEST_FILE) });
+      }
+    }
+    return { root, canary, canaryToken: token, tests, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export interface VitestSettings {
+  files: string[];
+  testTimeoutMs: number;
+  workers: number;
+  heapMb: number;
+}
+
+/** Writes the vitest config of one run into the workspace; returns its path. */
+export function writeVitestConfig(workspace: Workspace, settings: VitestSettings, name: string): string {
+  const reporter = join(import.meta.dirname, 'reporter.ts');
+  const config = {
+    test: {
+      root: workspace.root,
+      include: settings.files.map((file) => file.slice(workspace.root.length + 1)),
+      pool: 'forks',
+      isolate: true,
+      maxWorkers: settings.workers,
+      fileParallelism: settings.workers > 1,
+      testTimeout: settings.testTimeoutMs,
+      hookTimeout: settings.testTimeoutMs,
+      teardownTimeout: 2000,
+      allowOnly: false,
+      passWithNoTests: true,
+      globals: false,
+      watch: false,
+      reporters: [reporter],
+      execArgv: [`--max-old-space-size=${settings.heapMb}`],
+      env: { FORCE_COLOR: '0' },
+    },
+    cacheDir: join(workspace.root, '.vite-cache'),
+    server: { fs: { strict: false } },
+  };
+  const path = join(workspace.root, `vitest.${name}.config.mjs`);
+  writeFileSync(path, `export default ${JSON.stringify(config, null, 2)};\n`);
+  return path;
+}
