@@ -1,6 +1,6 @@
 // Errors raised in the manager's server come back to the caller as the same Python exception types.
 import { BrokenBarrierError, IndexError } from '../synchronize/errors.ts';
-import { AttributeError, RuntimeError, ValueError } from '../errors.ts';
+import { AttributeError, Empty, Full, RuntimeError, ValueError } from '../errors.ts';
 import type { RemoteErrorInfo } from './protocol.ts';
 
 /** Python's KeyError: its message is the repr of the missing key (str(KeyError('x')) == "'x'"). */
@@ -8,15 +8,8 @@ export class KeyError extends Error {
   override name = 'KeyError';
 }
 
-/** queue.Empty, raised by a Manager Queue's get() (str(Empty()) is empty, as in Python). */
-export class Empty extends Error {
-  override name = 'Empty';
-}
-
-/** queue.Full, raised by a bounded Manager Queue's put(). */
-export class Full extends Error {
-  override name = 'Full';
-}
+// A Manager Queue raises the same queue.Empty / queue.Full as multiprocessing's own queues.
+export { Empty, Full };
 
 const byName: Record<string, new (message?: string) => Error> = {
   KeyError,
