@@ -42,3 +42,13 @@ export class RemoteError extends Error {
     this.remoteTraceback = remoteTraceback;
   }
 }
+
+/** queue.Empty: get() found nothing (str(Empty()) is empty, as in Python). */
+export class Empty extends Error {
+  override name = 'Empty';
+}
+
+/** queue.Full: put() found no room. */
+export class Full extends Error {
+  override name = 'Full';
+}

@@ -3,12 +3,16 @@ export { Process, activeChildren } from './process.ts';
 export type { ProcessOptions, Target } from './process.ts';
 export { currentProcess, parentProcess, cpuCount, CurrentProcess, ParentProcess } from './current.ts';
 export { Pipe, Connection, BrokenPipeError } from './connection.ts';
+export { Queue, JoinableQueue, SimpleQueue } from './queues.ts';
+export type { QueueOptions } from './queues.ts';
 export { setChildOutputSink } from './output.ts';
 export type { ChildOutput, ChildOutputSink } from './output.ts';
 export {
   AssertionError,
   AttributeError,
   EOFError,
+  Empty,
+  Full,
   OSError,
   ProcessError,
   RemoteError,
