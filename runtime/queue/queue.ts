@@ -2,17 +2,14 @@
 // with put/get/join as Promises. Blocked calls park on the scheduler, wake in FIFO order, re-check their
 // condition like CPython's `while` loops, and show in deadlock reports as "Queue.get()" and so on.
 // Subclasses change the order by overriding the storage hooks _init/_qsize/_put/_get, as in Python.
-import { ValueError, currentScheduler, type Scheduler } from '../core/index.ts';
+// put/get/join start with a preemption point (where CPython takes the queue's mutex) so exploring strategies
+// can switch there; it is awaited only when it exists, so under FIFO a blocking call parks synchronously and
+// the deadlock report sees the caller's line.
+import { ValueError, currentScheduler } from '../core/index.ts';
 import { pyTypeName } from '../logging/python-values.ts';
 import { blockingCall, checkTimeout, type BlockingOptions } from './arguments.ts';
 import { Empty, Full } from './errors.ts';
 import { WaitList } from './waiters.ts';
-
-/** Lets an exploring strategy switch threads here, where CPython would take the queue's mutex. */
-export async function queuePreemption(scheduler: Scheduler): Promise<void> {
-  const point = scheduler.preemptionPoint();
-  if (point !== undefined) await point;
-}
 
 export class Queue<T = unknown> {
   /** At most this many items (0 or less: unbounded). */
@@ -46,7 +43,8 @@ export class Queue<T = unknown> {
   async put(item: T, block?: boolean | BlockingOptions, timeout?: number | null): Promise<void> {
     const call = blockingCall(block, timeout);
     const scheduler = currentScheduler();
-    await queuePreemption(scheduler);
+    const point = scheduler.preemptionPoint();
+    if (point !== undefined) await point;
     if (this.maxsize > 0) {
       if (!call.block) {
         if (this._qsize() >= this.maxsize) throw new Full();
@@ -69,7 +67,8 @@ export class Queue<T = unknown> {
   async get(block?: boolean | BlockingOptions, timeout?: number | null): Promise<T> {
     const call = blockingCall(block, timeout);
     const scheduler = currentScheduler();
-    await queuePreemption(scheduler);
+    const point = scheduler.preemptionPoint();
+    if (point !== undefined) await point;
     if (!call.block) {
       if (this._qsize() === 0) throw new Empty();
     } else if (call.timeout === null) {
@@ -111,7 +110,8 @@ export class Queue<T = unknown> {
   /** Waits until every item put has been marked done with taskDone(). */
   async join(): Promise<void> {
     const scheduler = currentScheduler();
-    await queuePreemption(scheduler);
+    const point = scheduler.preemptionPoint();
+    if (point !== undefined) await point;
     while (this.unfinished > 0) await this.allTasksDone.wait(scheduler, null);
   }
 

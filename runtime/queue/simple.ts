@@ -3,7 +3,6 @@
 import { currentScheduler } from '../core/index.ts';
 import { blockingCall, checkTimeout, type BlockingOptions } from './arguments.ts';
 import { Empty } from './errors.ts';
-import { queuePreemption } from './queue.ts';
 import { WaitList } from './waiters.ts';
 
 export class SimpleQueue<T = unknown> {
@@ -17,7 +16,8 @@ export class SimpleQueue<T = unknown> {
 
   /** Adds an item; block and timeout are accepted and ignored, as in Python. */
   async put(item: T, _block?: boolean | BlockingOptions, _timeout?: number | null): Promise<void> {
-    await queuePreemption(currentScheduler());
+    const point = currentScheduler().preemptionPoint();
+    if (point !== undefined) await point;
     this.putNowait(item);
   }
 
@@ -29,7 +29,8 @@ export class SimpleQueue<T = unknown> {
   async get(block?: boolean | BlockingOptions, timeout?: number | null): Promise<T> {
     const call = blockingCall(block, timeout);
     const scheduler = currentScheduler();
-    await queuePreemption(scheduler);
+    const point = scheduler.preemptionPoint();
+    if (point !== undefined) await point;
     if (!call.block) return this.getNowait();
     if (call.timeout === null) {
       while (this.qsize() === 0) await this.notEmpty.wait(scheduler, null);

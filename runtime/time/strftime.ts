@@ -47,9 +47,12 @@ function isoWeek(f: Fields): { year: number; week: number } {
   return { year: f.year, week: Math.floor(thursday / 7) + 1 };
 }
 
-/** The zone's abbreviation (UTC, CET, EST) as tzname gives it, else a numeric "+03" like tzdata's. */
+/**
+ * The zone's abbreviation (UTC, CET, EST, IST) as tzname gives it. JavaScript only has Intl's per-locale names:
+ * these locales cover Europe, the Americas and India; elsewhere a numeric "+03" like tzdata's own.
+ */
 function zoneName(date: Date): string {
-  for (const locale of ['en-US', 'en-GB']) {
+  for (const locale of ['en-US', 'en-GB', 'en-IN']) {
     const part = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' })
       .formatToParts(date)
       .find((p) => p.type === 'timeZoneName')?.value;
