@@ -131,3 +131,33 @@ describe('Condition, Event, Barrier', () => {
     await t.join();
   });
 });
+
+describe('under the virtual clock', () => {
+  it('a thread waiting for a Lock held by a sleeping thread of the same process lets virtual time pass', async () => {
+    const { simulate } = await import('#runtime/testing');
+    const { sleep } = await import('#runtime/time');
+    const started = performance.now();
+    const result = await simulate(async () => {
+      const lock = new Lock();
+      const events: string[] = [];
+      await lock.acquire();
+      const waiter = new Thread({
+        target: async () => {
+          events.push(`timed out: ${String(!(await lock.acquire(true, 5)))}`);
+          await lock.acquire();
+          events.push('got it');
+          lock.release();
+        },
+      });
+      waiter.start();
+      await sleep(10);
+      lock.release();
+      await waiter.join();
+      return events;
+    });
+    expect(result.value).toEqual(['timed out: true', 'got it']);
+    expect(result.elapsed).toBeGreaterThanOrEqual(10);
+    expect(result.elapsed).toBeLessThan(10.01);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});

@@ -11,7 +11,7 @@
 // null: wait forever; multiprocessing itself reads a negative timeout as 0); timeouts are real seconds, as a
 // child does not share the parent's virtual clock.
 import { inspect } from 'node:util';
-import { processInfo } from '../../core/process-info.ts';
+import { currentScheduler, processInfo, type Fiber } from '../../core/index.ts';
 import { AssertionError, OSError, ValueError } from './errors.ts';
 import { currentThreadKey } from './external.ts';
 import { processKey } from './identity.ts';
@@ -31,6 +31,13 @@ const WORDS = 5;
 const FREE = 0;
 const HELD = 1;
 const CONTENDED = 2;
+/**
+ * Under the virtual clock, threads of this process waiting for a lock another thread of this process holds
+ * block on the scheduler (a release wakes them); they re-check every LOCAL_POLL seconds in case the lock went
+ * to another process meanwhile.
+ */
+const LOCAL_POLL = 0.05;
+const localWaiters = new Map<SharedArrayBuffer, Set<Fiber>>();
 /** Re-checks of a held mutex before sleeping on it. */
 const SPINS = 200;
 
@@ -94,7 +101,7 @@ export class SemLock {
           return TRUE;
         }
       }
-      return this.lockSlow(me, deadlineFor(timeout));
+      return this.lockSlow(me, timeout);
     }
     if (this.tryTake()) {
       this.own(me);
@@ -104,13 +111,27 @@ export class SemLock {
     return this.semaphoreSlow(me, deadlineFor(timeout));
   }
 
-  /** Drepper's mutex: mark the lock contended, sleep while it stays so, take it as contended. */
-  private async lockSlow(me: number, deadline: number | null): Promise<boolean> {
+  /**
+   * Drepper's mutex: mark the lock contended, sleep while it stays so, take it as contended. When the holder
+   * is a green thread of this very process and the clock is virtual, the wait is not "outside work" (the
+   * holder may be sleeping on the virtual clock, which an outside wait would freeze): poll on the scheduler.
+   */
+  private async lockSlow(me: number, timeout: number | null): Promise<boolean> {
     const w = this.words;
+    const deadline = deadlineFor(timeout);
+    const scheduler = currentScheduler();
+    const startedAt = scheduler.now();
+    const limit = deadline === null ? Infinity : Math.max(0, timeout ?? 0);
     for (;;) {
       if (Atomics.exchange(w, STATE, CONTENDED) === FREE) {
         this.own(me);
         return true;
+      }
+      if (scheduler.clock === 'virtual' && w[OWNER_PROCESS] === processKey) {
+        const left = limit - (scheduler.now() - startedAt);
+        if (left <= 0) return false;
+        await this.waitForLocalRelease(Math.min(LOCAL_POLL, left));
+        continue;
       }
       const result = await waitWhileEqual(w, STATE, CONTENDED, deadline, `${this.constructor.name}.acquire()`);
       if (result === 'timed-out') {
@@ -121,6 +142,22 @@ export class SemLock {
         }
         return false;
       }
+    }
+  }
+
+  /** Block on the scheduler until a thread of this process releases this lock (or `seconds` pass). */
+  private async waitForLocalRelease(seconds: number): Promise<void> {
+    const scheduler = currentScheduler();
+    const fiber = scheduler.current();
+    const buffer = this.state.buffer;
+    let waiting = localWaiters.get(buffer);
+    if (waiting === undefined) localWaiters.set(buffer, (waiting = new Set()));
+    waiting.add(fiber);
+    try {
+      await scheduler.block({ what: `${this.constructor.name}.acquire()`, trackSite: true }, seconds);
+    } finally {
+      waiting.delete(fiber);
+      if (waiting.size === 0) localWaiters.delete(buffer);
     }
   }
 
@@ -156,7 +193,11 @@ export class SemLock {
       if (Atomics.load(w, STATE) === FREE) throw new ValueError('semaphore or lock released too many times');
       w[OWNER_PROCESS] = 0;
       w[OWNER_THREAD] = 0;
-      if (Atomics.exchange(w, STATE, FREE) === CONTENDED) Atomics.notify(w, STATE, 1);
+      if (Atomics.exchange(w, STATE, FREE) === CONTENDED) {
+        Atomics.notify(w, STATE, 1);
+        const local = localWaiters.get(this.state.buffer);
+        if (local !== undefined) for (const fiber of local) fiber.scheduler.wake(fiber);
+      }
       return;
     }
     if (Atomics.load(w, VALUE) >= this.state.maxvalue) {
