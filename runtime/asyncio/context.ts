@@ -14,7 +14,9 @@ export function currentFiberOrNull(): Fiber {
 
 /** The loop running the calling code, or null outside any task or loop callback. */
 export function runningLoopOrNull(): EventLoop | null {
-  const loop = currentScheduler().current().locals.get(LOOP_KEY) as EventLoop | undefined;
+  const locals = currentScheduler().current().locals;
+  const task = locals.get(TASK_KEY) as Task<unknown> | undefined;
+  const loop = task !== undefined ? task.getLoop() : (locals.get(LOOP_KEY) as EventLoop | undefined);
   return loop !== undefined && !loop.isClosed() ? loop : null;
 }
 

@@ -25,7 +25,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   protected _cancelMessage: string | undefined = undefined;
   protected _cancelledExc: CancelledError | null = null;
   protected readonly _loop: EventLoop | null;
-  private _listeners: Listener[] = [];
+  /** Allocated on first use: most futures of a big gather never get more than one listener. */
+  private _listeners: Listener[] | null = null;
 
   constructor(options: { loop?: EventLoop | null } = {}) {
     this._loop = options.loop ?? runningLoopOrNull();
@@ -86,11 +87,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Calls fn(future) on the loop's next turn once the future is done (at once if it is done already). */
   addDoneCallback(fn: (future: this) => void): void {
     if (this._state !== 'PENDING') this._callSoon(fn);
-    else this._listeners.push({ kind: 'user', fn: fn as Callback });
+    else (this._listeners ??= []).push({ kind: 'user', fn: fn as Callback });
   }
 
   /** Removes every registration of fn; returns how many there were. */
   removeDoneCallback(fn: (future: this) => void): number {
+    if (this._listeners === null) return 0;
     const before = this._listeners.length;
     this._listeners = this._listeners.filter((l) => l.kind === 'fiber' || l.fn !== fn);
     return before - this._listeners.length;
@@ -103,11 +105,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
       return () => {};
     }
     const listener: Listener = { kind: 'internal', fn: fn as Callback };
-    this._listeners.push(listener);
-    return () => {
-      const i = this._listeners.indexOf(listener);
-      if (i >= 0) this._listeners.splice(i, 1);
-    };
+    (this._listeners ??= []).push(listener);
+    return () => this._unlisten(listener);
   }
 
   /** The CancelledError to raise: the one that cancelled a task first, then a fresh one with the message. */
@@ -131,10 +130,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
     else loop.callSoon(fn, this);
   }
 
+  private _unlisten(listener: Listener): void {
+    const i = this._listeners?.indexOf(listener) ?? -1;
+    if (i >= 0) this._listeners!.splice(i, 1);
+  }
+
   protected _scheduleCallbacks(): void {
     const listeners = this._listeners;
-    if (listeners.length === 0) return;
-    this._listeners = [];
+    if (listeners === null) return;
+    this._listeners = null;
     for (const l of listeners) {
       if (l.kind === 'fiber') l.fiber.scheduler.wake(l.fiber);
       else if (l.kind === 'internal') (l.fn as (f: this) => void)(this);
@@ -185,14 +189,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
       task._futWaiter = this as Future<unknown>;
     }
     const listener: Listener = { kind: 'fiber', fiber };
-    this._listeners.push(listener);
+    (this._listeners ??= []).push(listener);
     const blocker: Blocker = {
       what: this._awaitDescription(),
       holder: () => this._holder(),
-      cancel: () => {
-        const i = this._listeners.indexOf(listener);
-        if (i >= 0) this._listeners.splice(i, 1);
-      },
+      cancel: () => this._unlisten(listener),
     };
     return scheduler.block(blocker).then(
       () => {

@@ -68,14 +68,13 @@ export function gatherOn(
     outer.setResult([]);
     return outer;
   }
-  const unique = new Map<unknown, Future<unknown>>();
+  // The same Future passed twice is one child (CPython dedupes awaitables); the same thunk passed twice runs
+  // twice, since each call of it is a new coroutine.
+  const unique = new Set<Future<unknown>>();
   const children: Future<unknown>[] = [];
   for (const [index, aw] of aws.entries()) {
-    let fut = unique.get(aw);
-    if (fut === undefined) {
-      fut = ensureFuture(aw, { loop, api: 'gather', index });
-      unique.set(aw, fut);
-    }
+    const fut = ensureFuture(aw, { loop, api: 'gather', index });
+    unique.add(fut);
     children.push(fut);
   }
   const outer = new GatheringFuture<unknown[]>(loop, children);
@@ -108,7 +107,7 @@ export function gatherOn(
       else outer.setResult(results);
     }
   };
-  for (const fut of unique.values()) fut._onDone(onChildDone);
+  for (const fut of unique) fut._onDone(onChildDone);
   return outer;
 }
 

@@ -5,7 +5,7 @@
 import { SLEEP, currentScheduler, type Fiber, type Scheduler } from '../core/index.ts';
 import { CancelledError, RuntimeError, refuseAwaitable } from './errors.ts';
 import { Future, isFuture } from './futures.ts';
-import { TASK_KEY, LOOP_KEY, getRunningLoop, runningLoopOrNull, taskOf } from './context.ts';
+import { TASK_KEY, getRunningLoop, runningLoopOrNull, taskOf } from './context.ts';
 import type { EventLoop } from './events.ts';
 
 /** Work for a task: a function starting it (Python's coroutine object), returning a promise or a value. */
@@ -39,8 +39,8 @@ export class Task<T = unknown> extends Future<T> {
     this._name = options.name ?? `Task-${number}`;
     // Spawned now, runs on the next turn after what is already runnable (CPython's call_soon(__step)).
     this._fiber = loop.scheduler.spawn(() => this._run(thunk), { name: this._name, kind: 'task', owner: loop.thread });
+    // One entry: the loop is found through the task (see context.ts).
     this._fiber.locals.set(TASK_KEY, this);
-    this._fiber.locals.set(LOOP_KEY, loop);
     loop._tasks.add(this as Task<unknown>);
   }
 

@@ -1,0 +1,172 @@
+// asyncio benchmarks, each beside CPython 3.11 measured in the same run:
+//   - sleep(0) switch rate between two tasks;
+//   - gather() of 100,000 trivial tasks (task creation, scheduling and collecting results);
+//   - wait() over n pending futures and n concurrent waitFor() calls, at two sizes, to show that the cost per
+//     awaitable stays flat (O(n) in total, not quadratic).
+import * as asyncio from '#runtime/asyncio';
+import { simulate } from '#runtime/testing';
+import { runPython, type Row } from './python.ts';
+
+const SWITCHES = 100_000;
+const GATHER = 100_000;
+const WAIT_SIZES = [10_000, 100_000] as const;
+const WAIT_FOR_SIZES = [2_000, 20_000] as const;
+
+const PY = String.raw`
+import asyncio, json, time
+
+async def spin(k):
+    for _ in range(k):
+        await asyncio.sleep(0)
+
+async def trivial():
+    return 1
+
+async def wait_cost(n):
+    loop = asyncio.get_running_loop()
+    futs = [loop.create_future() for _ in range(n)]
+    loop.call_soon(futs[-1].set_result, 1)
+    t = time.perf_counter()
+    done, pending = await asyncio.wait(futs, return_when=asyncio.FIRST_COMPLETED)
+    assert len(done) == 1 and len(pending) == n - 1
+    return (time.perf_counter() - t) / n * 1e6
+
+async def wait_for_cost(n):
+    loop = asyncio.get_running_loop()
+    futs = [loop.create_future() for _ in range(n)]
+    async def one(f):
+        return await asyncio.wait_for(f, 100)
+    t = time.perf_counter()
+    tasks = [asyncio.create_task(one(f)) for f in futs]
+    await asyncio.sleep(0)
+    for i, f in enumerate(futs):
+        f.set_result(i)
+    await asyncio.gather(*tasks)
+    return (time.perf_counter() - t) / n * 1e6
+
+async def main():
+    k = ${SWITCHES}
+    t = time.perf_counter()
+    await asyncio.gather(spin(k), spin(k))
+    switch = 2 * k / (time.perf_counter() - t)
+    n = ${GATHER}
+    t = time.perf_counter()
+    results = await asyncio.gather(*(trivial() for _ in range(n)))
+    gather_ms = (time.perf_counter() - t) * 1000
+    assert sum(results) == n
+    out = {"switch": switch, "gather_ms": gather_ms}
+    for n in (${WAIT_SIZES.join(', ')}):
+        out[f"wait_{n}"] = await wait_cost(n)
+    for n in (${WAIT_FOR_SIZES.join(', ')}):
+        out[f"wait_for_{n}"] = await wait_for_cost(n)
+    print(json.dumps(out))
+
+asyncio.run(main())
+`;
+
+/** Runs `body` as asyncio.run(body) on a fresh scheduler and returns what it returns. */
+async function inLoop<T>(body: () => Promise<T>, clock: 'real' | 'virtual' = 'real'): Promise<T> {
+  const { value } = await simulate(() => asyncio.run(body), { clock, trace: false });
+  return value;
+}
+
+async function switchRate(): Promise<number> {
+  return inLoop(async () => {
+    const spin = async (): Promise<void> => {
+      for (let i = 0; i < SWITCHES; i++) await asyncio.sleep(0);
+    };
+    const started = performance.now();
+    await asyncio.gather(spin, spin);
+    return (2 * SWITCHES) / ((performance.now() - started) / 1000);
+  });
+}
+
+async function gatherMs(): Promise<number> {
+  return inLoop(async () => {
+    const trivial = async (): Promise<number> => 1;
+    const thunks = Array.from({ length: GATHER }, () => trivial);
+    const started = performance.now();
+    const results = await asyncio.gather(...thunks);
+    const ms = performance.now() - started;
+    if (results.reduce((a, b) => a + b, 0) !== GATHER) throw new Error('gather lost results');
+    return ms;
+  });
+}
+
+/** Microseconds per future for wait(FIRST_COMPLETED) over n pending futures (one completes). */
+async function waitCost(n: number): Promise<number> {
+  return inLoop(async () => {
+    const loop = asyncio.getRunningLoop();
+    const futs = Array.from({ length: n }, () => loop.createFuture<number>());
+    loop.callSoon(() => futs[n - 1]!.setResult(1));
+    const started = performance.now();
+    const { done, pending } = await asyncio.wait(futs, { returnWhen: asyncio.FIRST_COMPLETED });
+    const us = ((performance.now() - started) / n) * 1000;
+    if (done.size !== 1 || pending.size !== n - 1) throw new Error('wait returned the wrong sets');
+    return us;
+  });
+}
+
+/** Microseconds per call for n tasks each in waitFor(future, 100) until the futures complete. */
+async function waitForCost(n: number): Promise<number> {
+  return inLoop(async () => {
+    const loop = asyncio.getRunningLoop();
+    const futs = Array.from({ length: n }, () => loop.createFuture<number>());
+    const started = performance.now();
+    const tasks = futs.map((f) => asyncio.createTask(() => asyncio.waitFor(f, 100)));
+    await asyncio.sleep(0);
+    futs.forEach((f, i) => f.setResult(i));
+    await asyncio.gather(...tasks);
+    return ((performance.now() - started) / n) * 1000;
+  });
+}
+
+export async function run(): Promise<Row[]> {
+  const py = runPython(PY);
+  const rows: Row[] = [];
+
+  const switches = await switchRate();
+  rows.push({
+    name: 'sleep(0) switches, 2 tasks',
+    ours: switches,
+    unit: 'switch/s',
+    ...(py ? { python: py['switch'] } : {}),
+    target: ">= CPython's",
+    ok: py === undefined || switches >= py['switch']!,
+  });
+
+  const gather = await gatherMs();
+  rows.push({
+    name: `gather of ${GATHER.toLocaleString('en')} trivial tasks`,
+    ours: gather,
+    unit: 'ms',
+    ...(py ? { python: py['gather_ms'] } : {}),
+    target: '>= 2x faster than CPython',
+    ok: py === undefined || gather * 2 <= py['gather_ms']!,
+  });
+
+  const [small, large] = WAIT_SIZES;
+  const waitSmall = await waitCost(small);
+  const waitLarge = await waitCost(large);
+  rows.push({
+    name: `wait(FIRST_COMPLETED), ${large.toLocaleString('en')} futures`,
+    ours: waitLarge,
+    unit: 'us/future',
+    ...(py ? { python: py[`wait_${large}`] } : {}),
+    target: `O(n): per-future cost at ${large / 1000}k <= 3x at ${small / 1000}k (${waitSmall.toFixed(3)} us)`,
+    ok: waitLarge <= 3 * waitSmall,
+  });
+
+  const [few, many] = WAIT_FOR_SIZES;
+  const waitForFew = await waitForCost(few);
+  const waitForMany = await waitForCost(many);
+  rows.push({
+    name: `waitFor() in ${many.toLocaleString('en')} concurrent tasks`,
+    ours: waitForMany,
+    unit: 'us/call',
+    ...(py ? { python: py[`wait_for_${many}`] } : {}),
+    target: `O(n): per-call cost at ${many / 1000}k <= 3x at ${few / 1000}k (${waitForFew.toFixed(2)} us)`,
+    ok: waitForMany <= 3 * waitForFew,
+  });
+  return rows;
+}
