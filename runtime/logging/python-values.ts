@@ -1,6 +1,6 @@
 // How Python would name and print a JavaScript value: type names for error messages ("not str"), str() and
-// repr() for %s / %r and for logging's "Message: 'x'" lines. JavaScript has one number type, so an
-// integer-valued number prints as a Python int (2, not 2.0) and any other number as a Python float.
+// repr() for %s / %r and for logging's "Message: 'x'" lines. JavaScript has one number type, so a safe
+// integer prints as a Python int (2, not 2.0) and any other number as a Python float (1.5, 1e+300).
 
 /** Python's type name for a value: 'int', 'float', 'str', 'list', 'dict', 'NoneType', ... */
 export function pyTypeName(value: unknown): string {
@@ -9,7 +9,7 @@ export function pyTypeName(value: unknown): string {
     case 'boolean':
       return 'bool';
     case 'number':
-      return Number.isInteger(value) ? 'int' : 'float';
+      return Number.isSafeInteger(value) ? 'int' : 'float';
     case 'bigint':
       return 'int';
     case 'string':
@@ -40,11 +40,11 @@ export function intText(value: number): string {
   return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
 }
 
-/** Python's repr() of a float: shortest round-trip digits, fixed notation for exponents -4..15. */
+/** Python's repr() of a number: a safe integer as an int, else a float's shortest round-trip digits. */
 export function floatRepr(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  if (Number.isInteger(value)) return intText(value);
+  if (Number.isSafeInteger(value)) return intText(value);
   const [mantissa = '', exponentText = '0'] = value.toExponential().split('e');
   const exponent = Number(exponentText);
   const digits = mantissa.replace('-', '').replace('.', '');
@@ -55,10 +55,6 @@ export function floatRepr(value: number): string {
   }
   if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
   return `${sign}${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
-}
-
-function numberText(value: number): string {
-  return Number.isInteger(value) ? intText(value) : floatRepr(value);
 }
 
 /** Python's repr() of a str: single quotes unless the text has ' and no ". */
@@ -90,7 +86,7 @@ function reprInside(value: unknown, seen: Set<object>): string {
     case 'string':
       return stringRepr(value);
     case 'number':
-      return numberText(value);
+      return floatRepr(value);
     case 'bigint':
       return value.toString();
     case 'boolean':
