@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
 import { Array as SharedArray, Barrier, Condition, Event, Lock, RLock, Semaphore, Value } from '../shared-exports.ts';
-import { limited, passBarrier, releaseForeign, tryAcquire, waitBroken, waitEvent, waitForBox } from './fixtures/targets.ts';
+import { f, limited, passBarrier, releaseForeign, tryAcquire, waitBroken, waitEvent, waitForBox } from './fixtures/targets.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,6 +14,21 @@ function start(target: mp.Target, ...args: unknown[]): mp.Process {
 }
 
 describe('synchronisation across processes', () => {
+  it("runs the course's Lock example: ten processes each print one whole line", async () => {
+    const lines: string[] = [];
+    const previous = mp.setChildOutputSink((out) => { lines.push(out.text); });
+    try {
+      const lock = new Lock();
+      const ps = Array.from({ length: 10 }, (_, num) => start(f, lock, num));
+      for (const p of ps) await p.join();
+      expect(ps.every((p) => p.exitcode === 0)).toBe(true);
+    } finally {
+      mp.setChildOutputSink(previous);
+    }
+    const printed = lines.join('').split('\n').filter((line) => line !== '');
+    expect(printed.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `hello world ${i}`).sort());
+  });
+
   it('Semaphore(2) lets at most two processes in at once', async () => {
     const sem = new Semaphore(2);
     const inside = new Value('i', 0);
