@@ -113,6 +113,9 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
       maxProcesses: options.maxProcesses ?? 32,
       env: studentEnv(options.lang),
     });
+    if (process.env['GRADER_DEBUG'] !== undefined) {
+      process.stderr.write(`[grader] run ${runs}: ${keys.join(' ')} -> ${run.seconds.toFixed(1)} s ${JSON.stringify(run.failure ?? 'ok')}\n`);
+    }
     const files = collect(workspace, plans, run.messages, run.finished);
     const unfinished: string[] = [];
     for (const key of keys) {
@@ -133,7 +136,12 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
     } else if (unfinished.length === 1 || keys.length === 1) {
       for (const key of unfinished) results.set(key, { key, files: [], failure });
     } else {
-      for (const key of unfinished) await runGroup([key]);
+      // Culprit unknown: run each remaining exercise on its own, as many at a time as there are cores.
+      const queue = [...unfinished];
+      const lane = async (): Promise<void> => {
+        for (let key = queue.shift(); key !== undefined; key = queue.shift()) await runGroup([key]);
+      };
+      await Promise.all(Array.from({ length: Math.min(workers, queue.length) }, lane));
     }
   };
 

@@ -1,0 +1,47 @@
+// Test helper: builds throw-away courses from the fixture exercise 01-add, one exercise per submission,
+// so many hostile submissions are graded in a single run (which also proves they cannot hurt each other).
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const FIXTURE_COURSE = join(import.meta.dirname, '..', 'fixtures', 'course');
+
+export interface SyntheticExercise {
+  slug: string;
+  /** The submitted exercise.ts (placed in solutions/<key>/). */
+  submission: string;
+  /** Replaces the visible test file. */
+  visibleTest?: string;
+  timeLimit?: number;
+  withHidden?: boolean;
+}
+
+export interface SyntheticCourse {
+  root: string;
+  keys: string[];
+  dispose(): void;
+}
+
+export function buildCourse(exercises: SyntheticExercise[], base = '01-add'): SyntheticCourse {
+  const root = mkdtempSync(join(tmpdir(), 'grader-course-'));
+  const keys: string[] = [];
+  exercises.forEach((spec, index) => {
+    const id = String(index + 1).padStart(2, '0');
+    const key = `${id}-${spec.slug}`;
+    keys.push(key);
+    const dir = join(root, 'exercises', key);
+    cpSync(join(FIXTURE_COURSE, 'exercises', base), dir, { recursive: true });
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Record<string, unknown>;
+    meta['id'] = id;
+    meta['slug'] = spec.slug;
+    meta['timeLimit'] = spec.timeLimit ?? 10;
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2));
+    if (spec.visibleTest !== undefined) writeFileSync(join(dir, 'exercise.test.ts'), spec.visibleTest);
+    if (spec.withHidden === false) rmSync(join(dir, 'hidden.test.ts'));
+    mkdirSync(join(root, 'solutions', key), { recursive: true });
+    writeFileSync(join(root, 'solutions', key, 'exercise.ts'), spec.submission);
+  });
+  return { root, keys, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export const GOOD_ADD = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
