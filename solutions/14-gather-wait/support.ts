@@ -1,0 +1,1 @@
+../../exercises/14-gather-wait/support.ts
