@@ -1,14 +1,13 @@
 import { gather, getRunningLoop, sleep, toThread } from '#runtime/asyncio';
 import { currentThread } from '#runtime/threading';
-// time.sleep(): #runtime/time's sleep is this same scheduler call.
-import { currentScheduler } from '../../core/index.ts';
+import { sleep as timeSleep } from '#runtime/time';
 import { print, t } from './twin.ts';
 
 async function blocking(name: string, seconds: number): Promise<string> {
   const thread = currentThread().name;
   // The default executor names its threads asyncio_0, asyncio_1, ...; which idle one runs 'c' is not fixed.
   print(name, 'in thread', name !== 'c' ? thread : thread.startsWith('asyncio_'));
-  await currentScheduler().sleep(seconds);
+  await timeSleep(seconds);
   return `${name} after ${seconds}`;
 }
 
