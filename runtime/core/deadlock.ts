@@ -24,6 +24,16 @@ export interface DeadlockReport {
   text: string;
 }
 
+/** The caller's stack for reports: one frame when the API function is known, else a short stack. */
+export function captureSite(siteOf: ((...args: never[]) => unknown) | undefined): { stack?: string } {
+  const site: { stack?: string } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = siteOf === undefined ? 12 : 1;
+  Error.captureStackTrace(site, siteOf);
+  Error.stackTraceLimit = limit;
+  return site;
+}
+
 /** The first stack frame outside the runtime and Node internals. */
 export function userSite(error: { stack?: string } | null): string | null {
   const lines = error?.stack?.split('\n').slice(1) ?? [];

@@ -5,9 +5,15 @@
 // A fiber that awaits something the runtime does not control (a native promise, real I/O) is noticed by a
 // watchdog immediate and marked "external": others run meanwhile, and the virtual clock does not jump until it
 // comes back.
+//
+// This file is long on purpose: the baton, the run queue, external work and idle detection share invariants
+// that must be read together. Time lives in clock.ts, the ready queue in runqueue.ts, reports in deadlock.ts.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Fiber, type Blocker, type FiberKind, type Outcome } from './fiber.ts';
-import { TimerHeap, type Timer } from './timers.ts';
+import type { Timer } from './timers.ts';
+import { Clock, type ClockKind } from './clock.ts';
+import { RunQueue } from './runqueue.ts';
+import { captureSite } from './deadlock.ts';
 import {
   FifoStrategy,
   PctStrategy,
@@ -20,8 +26,6 @@ import { ValueError } from './errors.ts';
 
 // Captured at load time so fake timers installed later (vi.useFakeTimers) cannot break the scheduler.
 const realSetImmediate = globalThis.setImmediate;
-const realSetTimeout = globalThis.setTimeout;
-const realClearTimeout = globalThis.clearTimeout;
 
 /** Identity of the running fiber survives every await, timer and immediate. */
 export const fiberStorage = new AsyncLocalStorage<Fiber>();
@@ -34,7 +38,7 @@ const BURST_LIMIT = 5000;
 /** Yields in a row without the clock moving before a busy-waiting program gets virtual time advanced anyway. */
 const SPIN_LIMIT = 10_000;
 
-export type ClockKind = 'virtual' | 'real';
+export type { ClockKind };
 
 export interface SchedulerOptions {
   clock: ClockKind;
@@ -93,13 +97,8 @@ export class Scheduler {
   /** Output captured by #runtime/testing (null: print normally). */
   capture: string[] | null = null;
 
-  private readonly timers = new TimerHeap();
-  private vnow = 0;
-  private readonly realOrigin = performance.now();
-  private realTimer: ReturnType<typeof setTimeout> | null = null;
-  private realTimerAt = Infinity;
-  private runnable: Fiber[] = [];
-  private runHead = 0;
+  private readonly time: Clock;
+  private readonly runnable = new RunQueue();
   private external = 0;
   private nextId = 1;
   private watchdogArmed = false;
@@ -112,6 +111,11 @@ export class Scheduler {
 
   constructor(options: SchedulerOptions) {
     this.clock = options.clock;
+    this.time = new Clock(
+      options.clock,
+      () => this.dispatch(),
+      () => this.keepAlive(),
+    );
     this.seed = options.seed;
     this.epoch = options.epoch ?? Date.now() / 1000;
     this.trace = options.trace === true ? [] : null;
@@ -137,7 +141,7 @@ export class Scheduler {
 
   /** Seconds on this scheduler's clock (monotonic; starts at 0). */
   now(): number {
-    return this.clock === 'virtual' ? this.vnow : (performance.now() - this.realOrigin) / 1000;
+    return this.time.now();
   }
 
   get preemptive(): boolean {
@@ -150,7 +154,7 @@ export class Scheduler {
   }
 
   get pendingTimers(): number {
-    return this.timers.size;
+    return this.time.pending;
   }
 
   // ---- creating fibers ----
@@ -201,7 +205,7 @@ export class Scheduler {
     fiber.state = 'done';
     this.fibers.delete(fiber);
     if (fiber.kind === 'thread' && !fiber.daemon) this.nonDaemonThreads--;
-    this.updateRef();
+    this.time.updateRef();
     this.record(fiber, 'finish');
     for (const callback of fiber.doneCallbacks.splice(0)) callback(fiber);
     this.onFiberDone?.(fiber);
@@ -221,7 +225,7 @@ export class Scheduler {
     fiber.blockedOn = blocker;
     fiber.blockedSite = blocker.trackSite === true ? captureSite(blocker.siteOf) : null;
     if (timeout !== undefined && timeout !== null) {
-      const timer = this.addTimer(Math.max(0, timeout), () => {
+      const timer = this.time.add(timeout, () => {
         if (fiber.state !== 'blocked' || fiber.blockedOn !== blocker) return;
         blocker.cancel?.();
         this.release(fiber, { ok: true, value: TIMEOUT });
@@ -230,7 +234,7 @@ export class Scheduler {
     }
     const gate = this.gateFor(fiber);
     this.record(fiber, 'block', blocker.what);
-    if (fiber.kind === 'main') this.updateRef();
+    if (fiber.kind === 'main') this.time.updateRef();
     this.dispatch();
     return gate as Promise<T | typeof TIMEOUT>;
   }
@@ -254,10 +258,10 @@ export class Scheduler {
   yieldNow(): Promise<void> {
     const fiber = this.current();
     this.strategy.onYield(fiber);
-    if (this.clock === 'virtual' && ++this.spins > SPIN_LIMIT && this.timers.size > 0) {
+    if (this.clock === 'virtual' && ++this.spins > SPIN_LIMIT && this.time.pending > 0) {
       // A busy-wait loop: with a real clock time would pass while it spins, so let virtual time pass too.
       this.spins = 0;
-      this.fireNextTimers();
+      this.time.advance();
     }
     if (this.runnableCount() === 0 && this.running === fiber) return Promise.resolve();
     return this.requeue(fiber, 'yield');
@@ -327,18 +331,17 @@ export class Scheduler {
 
   /** Runs `callback` after `seconds` on this clock, outside any fiber (asyncio's call_later, Timer). */
   callLater(seconds: number, callback: () => void): TimerHandle {
-    const timer = this.addTimer(Math.max(0, seconds), callback);
+    const timer = this.time.add(seconds, callback);
     return {
       when: timer.deadline,
-      cancel: () => this.timers.cancel(timer),
+      cancel: () => this.time.cancel(timer),
     };
   }
 
   /** Stops scheduling: abandoned fibers (daemons at exit) stay parked forever, timers are dropped. */
   close(): void {
     this.closed = true;
-    if (this.realTimer !== null) realClearTimeout(this.realTimer);
-    this.realTimer = null;
+    this.time.close();
   }
 
   /** Marks a main thread whose top-level code has finished (seen as external work) as done. */
@@ -370,7 +373,7 @@ export class Scheduler {
 
   private release(fiber: Fiber, outcome: Outcome): void {
     if (fiber.timer !== null) {
-      this.timers.cancel(fiber.timer as Timer);
+      this.time.cancel(fiber.timer as Timer);
       fiber.timer = null;
     }
     fiber.blockedOn = null;
@@ -385,31 +388,11 @@ export class Scheduler {
   }
 
   private runnableCount(): number {
-    return this.runnable.length - this.runHead;
+    return this.runnable.size;
   }
 
   private takeNext(): Fiber | undefined {
-    const count = this.runnableCount();
-    if (count === 0) return undefined;
-    let index = this.runHead;
-    if (count > 1 && this.strategy.name !== 'fifo') {
-      const candidates = this.runnable.slice(this.runHead);
-      index = this.runHead + this.strategy.pick(candidates, ++this.steps);
-      this.choices.push(this.runnable[index]!.id);
-    } else if (count > 1) {
-      this.steps++;
-    }
-    const fiber = this.runnable[index]!;
-    if (index === this.runHead) {
-      this.runnable[this.runHead++] = undefined as unknown as Fiber;
-      if (this.runHead > 1024 && this.runHead * 2 > this.runnable.length) {
-        this.runnable = this.runnable.slice(this.runHead);
-        this.runHead = 0;
-      }
-    } else {
-      this.runnable.splice(index, 1);
-    }
-    return fiber;
+    return this.runnable.take(this.strategy, this.choices, () => ++this.steps);
   }
 
   /** Hands the baton to the next fiber, or advances time, or reports that nothing can happen. */
@@ -433,16 +416,18 @@ export class Scheduler {
           return;
         }
         if (this.external > 0) return;
-        if (this.timers.size === 0) break;
+        const deadline = this.time.nextDeadline();
+        if (deadline === undefined) break;
         if (this.clock === 'real') {
-          this.armRealTimer();
+          this.time.armReal();
           return;
         }
-        if (this.timers.peek()!.deadline > this.timeLimit) {
+        if (deadline > this.timeLimit) {
           this.onTimeLimit?.(this);
           return;
         }
-        this.fireNextTimers();
+        this.spins = 0;
+        this.time.advance();
       }
     } finally {
       this.dispatching = false;
@@ -486,7 +471,7 @@ export class Scheduler {
     fiber.state = 'external';
     this.external++;
     this.record(fiber, 'external', 'a native await');
-    this.updateRef();
+    this.time.updateRef();
     this.dispatch();
   };
 
@@ -495,58 +480,10 @@ export class Scheduler {
     return this.nonDaemonThreads;
   }
 
-  /**
-   * A real timer keeps Node alive only while someone who matters waits on it: a non-daemon thread, or a main
-   * thread that is blocked or sleeping. Daemon threads alone must not stop a program from exiting (as in
-   * Python), and a main thread whose top-level code has finished shows up as external work.
-   */
-  private updateRef(): void {
-    if (this.realTimer === null) return;
+  /** A real timer keeps Node alive while a non-daemon thread, or a blocked or sleeping main thread, waits. */
+  private keepAlive(): boolean {
     const main = this.main as Fiber | undefined;
-    const keep = this.nonDaemonThreads > 0 || (main !== undefined && (main.state === 'blocked' || main.state === 'runnable'));
-    if (keep) this.realTimer.ref();
-    else this.realTimer.unref();
-  }
-
-  private addTimer(seconds: number, callback: () => void): Timer {
-    const timer = this.timers.add(this.now() + seconds, callback);
-    if (this.clock === 'real' && timer.deadline < this.realTimerAt) this.armRealTimer();
-    return timer;
-  }
-
-  /** Virtual clock: jump to the earliest deadline and fire every timer due then. */
-  private fireNextTimers(): void {
-    const first = this.timers.peek();
-    if (first === undefined) return;
-    if (first.deadline > this.vnow) this.vnow = first.deadline;
-    this.spins = 0;
-    this.fireDue();
-  }
-
-  private fireDue(): void {
-    const now = this.now();
-    for (let timer = this.timers.popDue(now); timer !== undefined; timer = this.timers.popDue(now)) {
-      timer.callback();
-    }
-  }
-
-  private armRealTimer(): void {
-    const first = this.timers.peek();
-    if (first === undefined || this.closed) return;
-    if (this.realTimer !== null) {
-      if (this.realTimerAt <= first.deadline) return;
-      realClearTimeout(this.realTimer);
-    }
-    this.realTimerAt = first.deadline;
-    const delayMs = Math.max(0, (first.deadline - this.now()) * 1000);
-    this.realTimer = realSetTimeout(() => {
-      this.realTimer = null;
-      this.realTimerAt = Infinity;
-      this.fireDue();
-      this.armRealTimer();
-      this.dispatch();
-    }, delayMs);
-    this.updateRef();
+    return this.nonDaemonThreads > 0 || (main !== undefined && (main.state === 'blocked' || main.state === 'runnable'));
   }
 
   private record(fiber: Fiber, event: TraceEvent['event'], detail?: string): void {
@@ -555,16 +492,6 @@ export class Scheduler {
     if (detail !== undefined) entry.detail = detail;
     this.trace.push(entry);
   }
-}
-
-/** The caller's stack for reports: one frame when the API function is known, else a short stack. */
-function captureSite(siteOf: ((...args: never[]) => unknown) | undefined): { stack?: string } {
-  const site: { stack?: string } = {};
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = siteOf === undefined ? 12 : 1;
-  Error.captureStackTrace(site, siteOf);
-  Error.stackTraceLimit = limit;
-  return site;
 }
 
 /** The blocker of a plain sleep: not a deadlock participant. */
