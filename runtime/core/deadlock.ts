@@ -38,7 +38,8 @@ export function captureSite(siteOf: ((...args: never[]) => unknown) | undefined)
 export function userSite(error: { stack?: string } | null): string | null {
   const lines = error?.stack?.split('\n').slice(1) ?? [];
   for (const line of lines) {
-    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+    // Only a path right after "at " or "(": frames like (node:internal/process/task_queues:95:5) are not files.
+    const match = /(?:^at |\()((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
     if (match === null) continue;
     const file = match[1]!.replace(/^file:\/\//, '');
     // A one-frame capture (Blocker.siteOf) is the caller's line by construction; longer stacks start inside

@@ -251,10 +251,9 @@ describe('threads blocked on a queue', () => {
     expect(report.text).toMatch(/server waits in Queue\.get\(\)/);
   });
 
-  // Skipped until core's userSite() skips "node:internal/..." frames: after an await the captured stack has
-  // "(node:internal/process/task_queues:95:5)" above the user's frame, and userSite's unanchored path regex
-  // takes it for a user file (the report then says "../../process/task_queues:95:5").
-  test.skip('the line is found after a preemption point too (exploring strategies)', async () => {
+  // After an await the captured stack has "(node:internal/process/task_queues:95:5)" above the user's frame:
+  // the report must still name the user's line, not Node's.
+  test('the line is found after a preemption point too (exploring strategies)', async () => {
     const error = await simulate(
       async () => {
         const q = new Queue<string>();
