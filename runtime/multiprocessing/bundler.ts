@@ -46,13 +46,15 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 let builds = 0;
 
-async function buildEntry(modulePath: string): Promise<string> {
+async function buildEntry(modulePath: string | null): Promise<string> {
   const outdir = join(outputRoot(), String(++builds));
   const contents =
-    `export { runChild } from ${JSON.stringify(childMainFile())};\n` +
-    `export const loadTarget = () => import(${JSON.stringify(modulePath)});\n`;
+    `export { runChild, runPoolWorker, adopt, loadGuarded } from ${JSON.stringify(childMainFile())};\n` +
+    (modulePath === null
+      ? 'export const loadTarget = null;\n'
+      : `export const loadTarget = () => import(${JSON.stringify(modulePath)});\n`);
   const options: BuildOptions = {
-    stdin: { contents, resolveDir: dirname(modulePath), sourcefile: 'mp-child-entry.ts', loader: 'ts' },
+    stdin: { contents, resolveDir: modulePath === null ? projectRoot() : dirname(modulePath), sourcefile: 'mp-child-entry.ts', loader: 'ts' },
     absWorkingDir: projectRoot(),
     bundle: true,
     splitting: true,
@@ -70,8 +72,22 @@ async function buildEntry(modulePath: string): Promise<string> {
   return pathToFileURL(join(outdir, 'entry.js')).href;
 }
 
+let runtimeOnly: Promise<string> | null = null;
+
+/** A bundle of the child runtime alone (pool workers start from it, then load task modules on demand). */
+export function runtimeBundle(): Promise<string> {
+  if (runtimeOnly === null) {
+    runtimeOnly = buildEntry(null);
+    runtimeOnly.catch(() => {
+      runtimeOnly = null;
+    });
+  }
+  return runtimeOnly;
+}
+
 /**
- * URL of a plain-JS entry exporting `runChild` and `loadTarget` for the module at `modulePath`.
+ * URL of a plain-JS entry exporting `runChild`, `runPoolWorker`, `adopt`, `loadGuarded` and `loadTarget`
+ * (a thunk importing the module at `modulePath`).
  * Rebuilt when the file changes (its mtime), otherwise shared by every process started from this one.
  */
 export function bundleFor(modulePath: string): Promise<string> {
@@ -87,9 +103,4 @@ export function bundleFor(modulePath: string): Promise<string> {
   cache.set(modulePath, { mtimeMs, entryUrl });
   entryUrl.catch(() => cache.delete(modulePath));
   return entryUrl;
-}
-
-/** The bundle, if it is already built (lets start() hand it to the worker without a round trip). */
-export function readyBundle(modulePath: string): Promise<string> | undefined {
-  return cache.get(modulePath)?.entryUrl;
 }

@@ -5,6 +5,12 @@ export { currentProcess, parentProcess, cpuCount, CurrentProcess, ParentProcess 
 export { Pipe, Connection, BrokenPipeError } from './connection.ts';
 export { Queue, JoinableQueue, SimpleQueue } from './queues.ts';
 export type { QueueOptions } from './queues.ts';
+export { Pool } from './pool/pool.ts';
+export type { PoolOptions } from './pool/pool.ts';
+export { AsyncResult } from './pool/async-result.ts';
+export type { Callback, ErrorCallback } from './pool/async-result.ts';
+export { IMapIterator } from './pool/imap.ts';
+export { RemoteTraceback } from './pool/remote-error.ts';
 export { setChildOutputSink } from './output.ts';
 export type { ChildOutput, ChildOutputSink } from './output.ts';
 export {

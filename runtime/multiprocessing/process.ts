@@ -8,8 +8,8 @@
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { activeCapture, awaitExternal, processInfo } from '../core/index.ts';
-import { bundleFor } from './bundler.ts';
-import type { ChildMessage, StartMessage } from './child/protocol.ts';
+import { bundleFor, runtimeBundle } from './bundler.ts';
+import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { deliverChildOutput } from './output.ts';
 import { childEntryFile } from './paths.ts';
@@ -35,6 +35,15 @@ export interface ProcessOptions {
    * Process, or one of the modules it imports.
    */
   targetModule?: string | URL;
+}
+
+/** @internal How Pool turns a Process into one of its workers (the loop of child/pool-worker.ts). */
+export interface PoolWorkerSetup {
+  initializer: Target | null;
+  initargs: readonly unknown[];
+  /** Where the Pool was created (to find the initializer's module). */
+  caller: string | null;
+  onMessage: (message: ReadyMessage | ResultMessage) => void;
 }
 
 const BOOTSTRAP_MESSAGE = `
@@ -75,6 +84,7 @@ export class Process {
   private _closed = false;
   private _exited: Promise<void> | null = null;
   private _capture: string[] | null = null;
+  private _pool: PoolWorkerSetup | null = null;
 
   constructor(options: ProcessOptions = {}) {
     if (typeof options !== 'object' || options === null) {
@@ -154,6 +164,7 @@ export class Process {
     this._exited = new Promise<void>((resolve) => {
       worker.on('message', (message: ChildMessage) => {
         if (message.kind === 'out') this._output(message.stream, message.text, message.processName);
+        else this._pool?.onMessage(message);
       });
       worker.on('error', (error) => {
         // An error that escaped the child's own handling (e.g. in a callback): print it as the child would.
@@ -171,6 +182,11 @@ export class Process {
     let message: StartMessage;
     let transfer: TransferListItem[];
     try {
+      if (this._pool !== null) {
+        message = await this._poolStart(this._pool);
+        worker.postMessage(message);
+        return;
+      }
       const target = this._target as unknown;
       if (typeof target !== 'function') {
         throw new TypeError(`'${pythonTypeName(target)}' object is not callable`);
@@ -200,6 +216,34 @@ export class Process {
       this._output('stderr', `Process ${this._name}:\n${formatTraceback(error)}`, this._name);
       worker.postMessage({ kind: 'fail' } satisfies StartMessage);
     }
+  }
+
+  private async _poolStart(setup: PoolWorkerSetup): Promise<StartMessage> {
+    if (setup.initializer === null) {
+      return { kind: 'pool', entryUrl: await runtimeBundle(), initializer: null, initargs: dumps([]).pickled };
+    }
+    const ref = await locateTarget(setup.initializer, null, setup.caller);
+    const entryUrl = await bundleFor(ref.modulePath);
+    const initargs = dumps(setup.initargs);
+    if (initargs.transfer.length > 0) throw new TypeError('initargs cannot hold objects that move (Connections)');
+    return { kind: 'pool', entryUrl, initializer: { entryUrl, ...ref }, initargs: initargs.pickled };
+  }
+
+  /** @internal Makes this (not yet started) process a Pool worker. */
+  _asPoolWorker(setup: PoolWorkerSetup): this {
+    this._pool = setup;
+    return this;
+  }
+
+  /** @internal Sends a message to a pool worker. */
+  _post(message: PoolMessage, transfer: readonly TransferListItem[] = []): void {
+    this._worker?.postMessage(message, transfer);
+  }
+
+  /** @internal Whether this worker keeps the program alive (a pool holds its daemon workers while busy). */
+  _keepAlive(on: boolean): void {
+    if (on) this._worker?.ref();
+    else this._worker?.unref();
   }
 
   private _output(stream: 'stdout' | 'stderr', text: string, processName: string): void {

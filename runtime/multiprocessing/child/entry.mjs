@@ -10,9 +10,10 @@ globalThis.__mpPackageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 process.setSourceMapsEnabled(true);
 
 const message = await new Promise((resolve) => parentPort.once('message', resolve));
-if (message.kind !== 'start') {
+if (message.kind === 'fail') {
   // The parent could not find the target (and printed the traceback): exit as a failed child does.
   process.exit(1);
 }
 const bundle = await import(message.entryUrl);
-await bundle.runChild(workerData, message, bundle.loadTarget);
+if (message.kind === 'pool') await bundle.runPoolWorker(workerData, message);
+else await bundle.runChild(workerData, message, bundle.loadTarget);

@@ -2,10 +2,42 @@
 import type { Pickled } from '../reduction.ts';
 import type { Stream } from '../output.ts';
 
+/** Where a function lives: the bundle to import in the child, and its export name. */
+export interface FunctionRef {
+  entryUrl: string;
+  modulePath: string;
+  exportName: string;
+}
+
 /** Parent -> child, once: what to run, or that the target could not be found (the parent printed why). */
 export type StartMessage =
   | { kind: 'start'; entryUrl: string; modulePath: string; exportName: string; args: Pickled; kwargs: Pickled }
+  | { kind: 'pool'; entryUrl: string; initializer: FunctionRef | null; initargs: Pickled }
   | { kind: 'fail' };
+
+/** Parent -> pool worker: run `fn` over a chunk of items (each item is the argument, or the argument list). */
+export interface TaskMessage {
+  kind: 'task';
+  job: number;
+  chunk: number;
+  fn: FunctionRef;
+  star: boolean;
+  items: Pickled;
+}
+
+/** Parent -> pool worker: finish the tasks already sent, then exit. */
+export interface StopMessage {
+  kind: 'stop';
+}
+
+export type PoolMessage = TaskMessage | StopMessage;
+
+/** An error raised in a child, as it travels back (Python sends the exception and its formatted traceback). */
+export interface RemoteErrorInfo {
+  name: string;
+  message: string;
+  traceback: string;
+}
 
 /** Child -> parent: printed text, relayed as it is written. */
 export interface OutputMessage {
@@ -15,4 +47,14 @@ export interface OutputMessage {
   processName: string;
 }
 
-export type ChildMessage = OutputMessage;
+/** Pool worker -> parent: the initializer ran, tasks may come. */
+export interface ReadyMessage {
+  kind: 'ready';
+}
+
+/** Pool worker -> parent: a chunk's results, or the error that stopped it. */
+export type ResultMessage =
+  | { kind: 'result'; job: number; chunk: number; ok: true; value: Pickled }
+  | { kind: 'result'; job: number; chunk: number; ok: false; error: RemoteErrorInfo };
+
+export type ChildMessage = OutputMessage | ReadyMessage | ResultMessage;

@@ -1,0 +1,110 @@
+// The loop of a Pool worker process (Python's multiprocessing.pool.worker): run the initializer, then take
+// chunks of work from the parent one by one and send back each chunk's results or its error with the
+// formatted traceback. Functions travel by reference (module bundle + export name), as Process targets do.
+import { parentPort } from 'node:worker_threads';
+import { processInfo } from '../../core/process-info.ts';
+import { attributeError } from '../target.ts';
+import { dumps, loads } from '../reduction.ts';
+import { formatTraceback } from '../traceback.ts';
+import type { BootData } from '../state.ts';
+import { adopt } from './adopt.ts';
+import type { FunctionRef, PoolMessage, ResultMessage, StartMessage, TaskMessage } from './protocol.ts';
+
+type PoolStart = Extract<StartMessage, { kind: 'pool' }>;
+
+interface Bundle {
+  adopt(boot: BootData): void;
+  loadGuarded<T>(load: () => Promise<T>): Promise<T>;
+  loadTarget: (() => Promise<Record<string, unknown>>) | null;
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+export async function runPoolWorker(boot: BootData, start: PoolStart): Promise<void> {
+  adopt(boot);
+  const port = parentPort;
+  if (port === null) return;
+  const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+  const loadFunction = async (ref: FunctionRef): Promise<Fn> => {
+    let ns = modules.get(ref.entryUrl);
+    if (ns === undefined) {
+      ns = (async () => {
+        const bundle = (await import(ref.entryUrl)) as Bundle;
+        // Each bundle carries its own copy of the runtime: give that copy our identity too.
+        bundle.adopt(boot);
+        if (bundle.loadTarget === null) return {};
+        return bundle.loadGuarded(bundle.loadTarget);
+      })();
+      modules.set(ref.entryUrl, ns);
+    }
+    const fn = (await ns)[ref.exportName];
+    if (typeof fn !== 'function') {
+      const error = attributeError(() => undefined, ref.modulePath);
+      error.message = error.message.replace("'<lambda>'", `'${ref.exportName}'`);
+      throw error;
+    }
+    return fn as Fn;
+  };
+
+  if (start.initializer !== null) {
+    try {
+      const init = await loadFunction(start.initializer);
+      await init(...(loads(start.initargs) as unknown[]));
+    } catch (error) {
+      process.stderr.write(`Process ${processInfo.name}:\n${formatTraceback(error)}`);
+      process.exit(1);
+    }
+  }
+
+  const runTask = async (task: TaskMessage): Promise<void> => {
+    let reply: ResultMessage;
+    let transfer: ReturnType<typeof dumps>['transfer'] = [];
+    try {
+      const fn = await loadFunction(task.fn);
+      const items = loads(task.items) as unknown[];
+      const results: unknown[] = [];
+      for (const item of items) {
+        let result = task.star ? fn(...(item as unknown[])) : fn(item);
+        if (result instanceof Promise) result = await result;
+        results.push(result);
+      }
+      const out = dumps(results);
+      transfer = out.transfer;
+      reply = { kind: 'result', job: task.job, chunk: task.chunk, ok: true, value: out.pickled };
+    } catch (error) {
+      const info =
+        error instanceof Error
+          ? { name: error.name, message: error.message, traceback: formatTraceback(error) }
+          : { name: 'Error', message: String(error), traceback: formatTraceback(error) };
+      reply = { kind: 'result', job: task.job, chunk: task.chunk, ok: false, error: info };
+    }
+    try {
+      port.postMessage(reply, transfer);
+    } catch (error) {
+      // A result that cannot be copied back (a function...): the task fails, as an unpicklable result does.
+      const info = { name: 'TypeError', message: (error as Error).message, traceback: formatTraceback(error) };
+      port.postMessage({ kind: 'result', job: task.job, chunk: task.chunk, ok: false, error: info } satisfies ResultMessage);
+    }
+  };
+
+  const inbox: PoolMessage[] = [];
+  let running = false;
+  const drain = async (): Promise<void> => {
+    running = true;
+    while (inbox.length > 0) {
+      const message = inbox.shift() as PoolMessage;
+      if (message.kind === 'stop') {
+        port.removeAllListeners('message');
+        process.exit(0);
+      }
+      await runTask(message);
+    }
+    running = false;
+  };
+  port.on('message', (message: PoolMessage) => {
+    inbox.push(message);
+    if (!running) void drain();
+  });
+  port.postMessage({ kind: 'ready' });
+}

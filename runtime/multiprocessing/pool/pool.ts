@@ -1,0 +1,412 @@
+// multiprocessing.Pool: a fixed set of worker processes (daemon children named SpawnPoolWorker-N) that run
+// chunks of work in parallel. The parent hands each ready worker at most two chunks at a time (one running,
+// one waiting), so a slow chunk does not hold back the others. A task that throws fails only its own job, with
+// the worker's traceback as the error's cause; a worker that dies is replaced (its unfinished chunk fails its
+// job with ProcessError: CPython would wait forever). Timeouts are real seconds (workers are other processes).
+import { dumps, loads } from '../reduction.ts';
+import { Process, type Target } from '../process.ts';
+import { callerModule, locateTarget } from '../target.ts';
+import { bundleFor } from '../bundler.ts';
+import { cpuCount } from '../current.ts';
+import { state } from '../state.ts';
+import { ProcessError, ValueError } from '../errors.ts';
+import type { FunctionRef, ReadyMessage, ResultMessage } from '../child/protocol.ts';
+import { AsyncResult, type Callback, type ErrorCallback } from './async-result.ts';
+import { IMapIterator } from './imap.ts';
+import { checkChunksize, defaultChunksize, splitChunks } from './chunks.ts';
+import { rebuildRemoteError } from './remote-error.ts';
+import { ExternalSignal } from './signal.ts';
+
+export interface PoolOptions {
+  processes?: number | null;
+  initializer?: Target | null;
+  initargs?: readonly unknown[];
+  /** Replace a worker after it has run this many chunks (Python's maxtasksperchild). */
+  maxtasksperchild?: number | null;
+}
+
+interface Chunk {
+  job: Job;
+  start: number;
+  size: number;
+  items: unknown[];
+}
+
+interface Job {
+  id: number;
+  fn: Promise<FunctionRef>;
+  star: boolean;
+  remaining: number;
+  onChunk: (start: number, values: unknown[]) => void;
+  onError: (start: number, size: number, error: unknown) => void;
+  onDone: () => void;
+}
+
+interface Worker {
+  process: Process;
+  ready: boolean;
+  /** Chunks sent and not answered, by "job:start". */
+  outstanding: Map<string, Chunk>;
+  tasksRun: number;
+}
+
+type PoolState = 'RUN' | 'CLOSE' | 'TERMINATE';
+const PREFETCH = 2;
+
+export class Pool {
+  private readonly _processes: number;
+  private readonly _initializer: Target | null;
+  private readonly _initargs: readonly unknown[];
+  private readonly _maxTasks: number | null;
+  private readonly _caller: string | null;
+  private readonly _workers = new Set<Worker>();
+  private readonly _pending: Chunk[] = [];
+  private readonly _jobs = new Map<number, Job>();
+  private readonly _refs = new WeakMap<Target, Promise<FunctionRef>>();
+  private _state: PoolState = 'RUN';
+  private _nextJob = 1;
+  private _failedStarts = 0;
+  private readonly _allExited = new ExternalSignal();
+
+  constructor(
+    processes: number | null | PoolOptions = null,
+    initializer: Target | null = null,
+    initargs: readonly unknown[] = [],
+    maxtasksperchild: number | null = null,
+  ) {
+    const options: PoolOptions =
+      typeof processes === 'object' && processes !== null
+        ? processes
+        : { processes, initializer, initargs, maxtasksperchild };
+    const n = options.processes ?? cpuCount();
+    if (!Number.isInteger(n) || n < 1) throw new ValueError('Number of processes must be at least 1');
+    if (options.initializer != null && typeof options.initializer !== 'function') {
+      throw new TypeError('initializer must be a callable');
+    }
+    this._processes = n;
+    this._initializer = options.initializer ?? null;
+    this._initargs = options.initargs ?? [];
+    this._maxTasks = options.maxtasksperchild ?? null;
+    this._caller = callerModule(new Error().stack);
+    for (let i = 0; i < n; i++) this._spawn();
+  }
+
+  get processes(): number {
+    return this._processes;
+  }
+
+  // ---- workers ----
+
+  private _spawn(): void {
+    const process = new Process({ daemon: true });
+    process.name = `SpawnPoolWorker-${[...state.identity, state.childCounter].join(':')}`;
+    const worker: Worker = { process, ready: false, outstanding: new Map(), tasksRun: 0 };
+    process._asPoolWorker({
+      initializer: this._initializer,
+      initargs: this._initargs,
+      caller: this._caller,
+      onMessage: (message) => this._onMessage(worker, message),
+    });
+    this._workers.add(worker);
+    process.start();
+    void process._whenExited()?.then(() => this._onExit(worker));
+  }
+
+  private _onMessage(worker: Worker, message: ReadyMessage | ResultMessage): void {
+    if (message.kind === 'ready') {
+      worker.ready = true;
+      this._failedStarts = 0;
+      this._dispatch();
+      return;
+    }
+    const key = `${message.job}:${message.chunk}`;
+    const chunk = worker.outstanding.get(key);
+    worker.outstanding.delete(key);
+    worker.tasksRun++;
+    if (chunk !== undefined) {
+      if (message.ok) this._chunkDone(chunk, loads(message.value) as unknown[]);
+      else this._chunkFailed(chunk, rebuildRemoteError(message.error));
+    }
+    if (this._maxTasks !== null && worker.tasksRun >= this._maxTasks && worker.outstanding.size === 0) {
+      this._retire(worker);
+    }
+    this._dispatch();
+  }
+
+  private _retire(worker: Worker): void {
+    worker.ready = false;
+    worker.process._post({ kind: 'stop' });
+  }
+
+  private _onExit(worker: Worker): void {
+    this._workers.delete(worker);
+    const code = worker.process.exitcode;
+    for (const chunk of worker.outstanding.values()) {
+      const why =
+        this._state === 'TERMINATE'
+          ? 'the pool was terminated'
+          : `pool worker ${worker.process.name} exited with exitcode ${code} while running this task`;
+      this._chunkFailed(chunk, new ProcessError(why));
+    }
+    worker.outstanding.clear();
+    if (!worker.ready && code !== 0) this._failedStarts++;
+    if (this._state === 'TERMINATE' || (this._state === 'CLOSE' && this._pending.length === 0)) {
+      if (this._workers.size === 0) this._allExited.set();
+      return;
+    }
+    if (this._failedStarts >= 3) {
+      // The workers cannot even start (an initializer that fails, a module that does not load): stop
+      // replacing them and fail what waits, instead of CPython's endless respawning.
+      const error = new ProcessError('pool workers keep failing to start (see the traceback above)');
+      for (const chunk of this._pending.splice(0)) this._chunkFailed(chunk, error);
+      if (this._workers.size === 0) this._allExited.set();
+      return;
+    }
+    this._spawn();
+  }
+
+  private _dispatch(): void {
+    // Like CPython's shared task queue, an idle worker takes the next chunk; a second chunk in advance only
+    // when there is more work than workers (so a worker still starting is not left without any).
+    for (;;) {
+      if (this._pending.length === 0) break;
+      const limit = this._pending.length > this._workers.size ? PREFETCH : 1;
+      let best: Worker | null = null;
+      for (const worker of this._workers) {
+        if (!worker.ready || worker.outstanding.size >= limit) continue;
+        if (best === null || worker.outstanding.size < best.outstanding.size) best = worker;
+      }
+      if (best === null) break;
+      void this._send(best, this._pending.shift() as Chunk);
+    }
+    let busy = false;
+    for (const worker of this._workers) busy ||= worker.outstanding.size > 0;
+    // Daemon workers keep the program alive only while they have work the program waits for.
+    for (const worker of this._workers) worker.process._keepAlive(busy || this._pending.length > 0);
+    if (this._state === 'CLOSE' && this._pending.length === 0) {
+      for (const worker of this._workers) if (worker.ready && worker.outstanding.size === 0) this._retire(worker);
+    }
+  }
+
+  private async _send(worker: Worker, chunk: Chunk): Promise<void> {
+    const key = `${chunk.job.id}:${chunk.start}`;
+    worker.outstanding.set(key, chunk);
+    let fn: FunctionRef;
+    try {
+      fn = await chunk.job.fn;
+    } catch (error) {
+      worker.outstanding.delete(key);
+      this._chunkFailed(chunk, error);
+      this._dispatch();
+      return;
+    }
+    const { pickled, transfer } = dumps(chunk.items);
+    worker.process._post(
+      { kind: 'task', job: chunk.job.id, chunk: chunk.start, fn, star: chunk.job.star, items: pickled },
+      transfer,
+    );
+  }
+
+  private _chunkDone(chunk: Chunk, values: unknown[]): void {
+    chunk.job.onChunk(chunk.start, values);
+    this._finishChunk(chunk.job);
+  }
+
+  private _chunkFailed(chunk: Chunk, error: unknown): void {
+    const job = chunk.job;
+    job.onError(chunk.start, chunk.size, error);
+    this._finishChunk(job);
+  }
+
+  private _finishChunk(job: Job): void {
+    job.remaining--;
+    if (job.remaining === 0) {
+      this._jobs.delete(job.id);
+      job.onDone();
+    }
+  }
+
+  // ---- jobs ----
+
+  private _checkRunning(): void {
+    if (this._state !== 'RUN') throw new ValueError('Pool not running');
+  }
+
+  private _ref(fn: Target): Promise<FunctionRef> {
+    let ref = this._refs.get(fn);
+    if (ref === undefined) {
+      const caller = callerModule(new Error().stack);
+      ref = (async () => {
+        if (typeof fn !== 'function') throw new TypeError(`'${typeof fn}' object is not callable`);
+        const found = await locateTarget(fn, null, caller);
+        return { ...found, entryUrl: await bundleFor(found.modulePath) };
+      })();
+      ref.catch(() => {});
+      this._refs.set(fn, ref);
+    }
+    return ref;
+  }
+
+  private _submit(
+    fn: Target,
+    items: readonly unknown[],
+    chunksize: number,
+    star: boolean,
+    handlers: Pick<Job, 'onChunk' | 'onError' | 'onDone'>,
+  ): void {
+    const job: Job = { id: this._nextJob++, fn: this._ref(fn), star, remaining: 0, ...handlers };
+    const chunks = splitChunks(items, chunksize);
+    job.remaining = chunks.length;
+    if (chunks.length === 0) {
+      job.onDone();
+      return;
+    }
+    this._jobs.set(job.id, job);
+    for (const [start, part] of chunks) this._pending.push({ job, start, size: part.length, items: part });
+    this._dispatch();
+  }
+
+  /** Python's apply_async(func, args, kwds, callback, error_callback). */
+  applyAsync<R>(
+    fn: Target,
+    args: readonly unknown[] = [],
+    kwds?: Record<string, unknown>,
+    callback: Callback<R> | null = null,
+    errorCallback: ErrorCallback | null = null,
+  ): AsyncResult<R> {
+    this._checkRunning();
+    const result = new AsyncResult<R>(new ExternalSignal(), callback, errorCallback);
+    const all = kwds === undefined ? [...args] : [...args, kwds];
+    let value: unknown;
+    let error: unknown;
+    let ok = true;
+    this._submit(fn, [all], 1, true, {
+      onChunk: (_start, values) => (value = values[0]),
+      onError: (_start, _size, e) => {
+        ok = false;
+        error = e;
+      },
+      onDone: () => result._settle(ok, ok ? value : error),
+    });
+    return result;
+  }
+
+  /** Python's apply(): runs fn(...args) in a worker and waits for the result. */
+  async apply<R>(fn: Target, args: readonly unknown[] = [], kwds?: Record<string, unknown>): Promise<R> {
+    return this.applyAsync<R>(fn, args, kwds).get();
+  }
+
+  private _mapAsync<R>(
+    fn: Target,
+    iterable: Iterable<unknown>,
+    chunksize: number | null,
+    star: boolean,
+    callback: Callback<R[]> | null,
+    errorCallback: ErrorCallback | null,
+  ): AsyncResult<R[]> {
+    this._checkRunning();
+    const items = [...iterable];
+    const size = chunksize === null ? defaultChunksize(items.length, this._processes) : checkChunksize(chunksize);
+    const result = new AsyncResult<R[]>(new ExternalSignal(), callback, errorCallback);
+    const values = new Array<R>(items.length);
+    let error: unknown;
+    let failed = false;
+    this._submit(fn, items, Math.max(size, 1), star, {
+      onChunk: (start, chunk) => {
+        for (let i = 0; i < chunk.length; i++) values[start + i] = chunk[i] as R;
+      },
+      onError: (_start, _size, e) => {
+        if (!failed) error = e;
+        failed = true;
+      },
+      onDone: () => result._settle(!failed, failed ? error : values),
+    });
+    return result;
+  }
+
+  /** Python's map(): fn over every item, in parallel, results in order. The first error fails the call. */
+  async map<T, R>(fn: (item: T) => R | Promise<R>, iterable: Iterable<T>, chunksize: number | null = null): Promise<R[]> {
+    return this._mapAsync<R>(fn as Target, iterable, chunksize, false, null, null).get();
+  }
+
+  mapAsync<T, R>(
+    fn: (item: T) => R | Promise<R>,
+    iterable: Iterable<T>,
+    chunksize: number | null = null,
+    callback: Callback<R[]> | null = null,
+    errorCallback: ErrorCallback | null = null,
+  ): AsyncResult<R[]> {
+    return this._mapAsync<R>(fn as Target, iterable, chunksize, false, callback, errorCallback);
+  }
+
+  /** Python's starmap(): each item is the argument list. */
+  async starmap<R>(fn: Target, iterable: Iterable<readonly unknown[]>, chunksize: number | null = null): Promise<R[]> {
+    return this._mapAsync<R>(fn, iterable, chunksize, true, null, null).get();
+  }
+
+  starmapAsync<R>(
+    fn: Target,
+    iterable: Iterable<readonly unknown[]>,
+    chunksize: number | null = null,
+    callback: Callback<R[]> | null = null,
+    errorCallback: ErrorCallback | null = null,
+  ): AsyncResult<R[]> {
+    return this._mapAsync<R>(fn, iterable, chunksize, true, callback, errorCallback);
+  }
+
+  private _imap<R>(fn: Target, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
+    this._checkRunning();
+    const items = [...iterable];
+    const iterator = new IMapIterator<R>(() => new ExternalSignal(), ordered, items.length);
+    this._submit(fn, items, checkChunksize(chunksize), false, {
+      onChunk: (start, values) => iterator._deliver(start, values as R[]),
+      onError: (start, size, e) => iterator._fail(start, size, e),
+      onDone: () => {},
+    });
+    return iterator;
+  }
+
+  /** Python's imap(): an async iterable of results in order, available as they come. */
+  imap<T, R>(fn: (item: T) => R | Promise<R>, iterable: Iterable<T>, chunksize = 1): IMapIterator<R> {
+    return this._imap<R>(fn as Target, iterable, chunksize, true);
+  }
+
+  /** Python's imap_unordered(): an async iterable of results in completion order. */
+  imapUnordered<T, R>(fn: (item: T) => R | Promise<R>, iterable: Iterable<T>, chunksize = 1): IMapIterator<R> {
+    return this._imap<R>(fn as Target, iterable, chunksize, false);
+  }
+
+  // ---- lifecycle ----
+
+  /** No more tasks: workers exit once the submitted ones are done. */
+  close(): void {
+    if (this._state === 'RUN') this._state = 'CLOSE';
+    this._dispatch();
+  }
+
+  /** Stops the workers at once; unfinished jobs fail with ProcessError. */
+  terminate(): void {
+    if (this._state === 'TERMINATE') return;
+    this._state = 'TERMINATE';
+    const error = new ProcessError('the pool was terminated');
+    for (const chunk of this._pending.splice(0)) this._chunkFailed(chunk, error);
+    for (const worker of this._workers) worker.process.terminate();
+    if (this._workers.size === 0) this._allExited.set();
+  }
+
+  /** Waits for the workers to exit; call close() or terminate() first. */
+  async join(): Promise<void> {
+    if (this._state === 'RUN') throw new ValueError('Pool is still running');
+    await this._allExited.wait(null, 'Pool.join()');
+  }
+
+  /** `await using pool = new Pool()`: Python's `with Pool() as pool:` terminates the pool on exit. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.terminate();
+    await this.join();
+  }
+
+  toString(): string {
+    return `<multiprocessing.pool.Pool state=${this._state} pool_size=${this._processes}>`;
+  }
+}
