@@ -6,6 +6,7 @@ export { Pipe, Connection, BrokenPipeError } from './connection.ts';
 export { Queue, JoinableQueue, SimpleQueue } from './queues.ts';
 export type { QueueOptions } from './queues.ts';
 export { Pool } from './pool/pool.ts';
+export { ThreadPool } from './pool/thread-pool.ts';
 export type { PoolOptions } from './pool/pool.ts';
 export { AsyncResult } from './pool/async-result.ts';
 export type { Callback, ErrorCallback } from './pool/async-result.ts';
