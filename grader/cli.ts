@@ -1,0 +1,61 @@
+// The course's one command line: `tsx grader/cli.ts <command>` (npm scripts: test, grade, export,
+// check-course). Exit codes: 0 full marks, 1 points missing, 2 tampering or a grading error.
+import { checkCommand } from './commands/check.ts';
+import { processIo, UsageError, type Io } from './commands/common.ts';
+import { exportCommand } from './commands/export.ts';
+import { gradeCommand } from './commands/grade.ts';
+import { keygenCommand, manifestCommand } from './commands/keys.ts';
+import { testCommand } from './commands/test.ts';
+import { SelectionError } from './grading.ts';
+import { MetaError } from './model/meta.ts';
+import { KeyError } from './seal.ts';
+
+const USAGE = `usage: tsx grader/cli.ts <command> [options]
+
+  test [NN ...]            visible tests of exercises/ (the student loop)
+  grade [--only NN] [--solutions | --submission DIR] [--out DIR] [--verbose]
+                           visible + hidden tests, scored; reports in --out (default .grade/)
+  export DIR               write the student template (no solutions, hidden tests sealed)
+  check                    course check: solutions full marks 3 runs in a row, stubs 0, metadata complete
+  keygen                   print a new GRADER_KEY
+  manifest                 write grader/manifest.json (sha256 of the protected files)
+
+common options: --lang es|en   --course DIR (default: this repository)
+exit codes: 0 full marks / all good, 1 points missing, 2 tampering, usage or grading error
+`;
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  test: testCommand,
+  grade: gradeCommand,
+  export: exportCommand,
+  check: checkCommand,
+  keygen: keygenCommand,
+  manifest: manifestCommand,
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    io.err(`unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof SelectionError || error instanceof KeyError || error instanceof MetaError) {
+      io.err(`${name}: ${error.message}\n`);
+      return 2;
+    }
+    io.err(`${name}: grading error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

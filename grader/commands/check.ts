@@ -1,0 +1,103 @@
+// `tsx grader/cli.ts check`: the course check run by `npm run verify`. Per exercise: metadata complete,
+// the solution gets full marks three runs in a row (visible + hidden), the stub scores 0 and loads.
+// Last line, always: `check: N passed, M failed` (exercise-level checks).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pc from 'picocolors';
+import { grade } from '../grading.ts';
+import { loadCourse, type Exercise } from '../model/course.ts';
+import type { ExerciseResult, GradeResult } from '../result.ts';
+import { courseRootOf, parse, type Io } from './common.ts';
+
+export const SOLUTION_RUNS = 3;
+
+function nonEmptyFile(path: string): boolean {
+  return existsSync(path) && readFileSync(path, 'utf8').trim() !== '';
+}
+
+/** Metadata and files an exercise needs before any test runs. */
+export function metadataProblems(root: string, exercise: Exercise): string[] {
+  const problems: string[] = [];
+  const { meta } = exercise;
+  if (!nonEmptyFile(join(exercise.dir, 'README.md'))) problems.push('README.md (Spanish statement) missing or empty');
+  if (!nonEmptyFile(join(exercise.dir, 'README.en.md'))) problems.push('README.en.md (English statement) missing or empty');
+  if (meta.hints.es.length === 0 || meta.hints.en.length === 0) problems.push('meta.json: hints needed in both languages');
+  if ([...meta.hints.es, ...meta.hints.en].some((hint) => hint.trim() === '')) problems.push('meta.json: empty hint');
+  if (meta.topics.length === 0) problems.push('meta.json: no topics');
+  if (meta.section.trim() === '') problems.push('meta.json: no section');
+  if (exercise.visibleTests.length === 0) problems.push('no visible test file (*.test.ts)');
+  for (const file of meta.files) {
+    if (!existsSync(join(exercise.dir, file))) problems.push(`changeable file ${file} missing from exercises/${exercise.key}`);
+    if (!existsSync(join(root, 'solutions', exercise.key, file))) problems.push(`changeable file ${file} missing from solutions/${exercise.key}`);
+  }
+  return problems;
+}
+
+function testNameProblems(exercise: Exercise, result: ExerciseResult): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const test of result.tests) {
+    if (seen.has(test.name)) problems.push(`test name used twice: "${test.name}"`);
+    seen.add(test.name);
+  }
+  for (const name of Object.keys(exercise.meta.weights)) {
+    if (result.tests.length > 0 && !seen.has(name) && !result.tests.some((test) => test.name.endsWith(name))) {
+      problems.push(`meta.json weights: no test named "${name}"`);
+    }
+  }
+  return problems;
+}
+
+function describe(result: ExerciseResult | undefined): string {
+  if (result === undefined) return 'not graded';
+  if (result.error !== null) return `${result.error.kind}: ${result.error.message.split('\n')[0] ?? ''}`;
+  const failed = result.tests.filter((test) => test.status !== 'pass').map((test) => test.name);
+  return `${result.score}/${result.max_score}${failed.length > 0 ? ` (failed: ${failed.slice(0, 3).join('; ')})` : ''}`;
+}
+
+export async function checkCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, {});
+  const root = courseRootOf(values.course);
+  const course = loadCourse(root);
+  const p = pc.createColors(io.color);
+  let passed = 0;
+  let failed = 0;
+  for (const problem of course.problems) {
+    io.out(`${p.red('✗')} ${problem.message}\n`);
+    failed += 1;
+  }
+  if (course.exercises.length === 0 && course.problems.length === 0) io.out('no exercises yet (exercises/ is empty)\n');
+
+  const runs: GradeResult[] = [];
+  if (course.exercises.length > 0) {
+    for (let run = 1; run <= SOLUTION_RUNS; run += 1) {
+      runs.push(await grade({ courseRoot: root, source: { kind: 'solutions' }, lang: 'en', hidden: true }));
+    }
+  }
+  const stubs = course.exercises.length > 0
+    ? await grade({ courseRoot: root, source: { kind: 'exercises' }, lang: 'en', hidden: true })
+    : undefined;
+
+  for (const exercise of course.exercises) {
+    const problems = metadataProblems(root, exercise);
+    runs.forEach((run, index) => {
+      const result = run.exercises.find((ex) => ex.key === exercise.key);
+      if (result?.status !== 'pass') problems.push(`solution run ${index + 1}/${SOLUTION_RUNS}: ${describe(result)}`);
+      if (index === 0 && result !== undefined) problems.push(...testNameProblems(exercise, result));
+    });
+    const stub = stubs?.exercises.find((ex) => ex.key === exercise.key);
+    if (stub === undefined || stub.score !== 0) problems.push(`stub should score 0: ${describe(stub)}`);
+    else if (stub.error !== null) problems.push(`stub should fail its tests, not error: ${describe(stub)}`);
+    if (problems.length === 0) {
+      passed += 1;
+      io.out(`${p.green('✓')} ${exercise.key}\n`);
+    } else {
+      failed += 1;
+      io.out(`${p.red('✗')} ${exercise.key}\n${problems.map((line) => `    ${line}`).join('\n')}\n`);
+    }
+  }
+  const seconds = runs.reduce((sum, run) => sum + run.duration, 0) + (stubs?.duration ?? 0);
+  io.out(`${p.dim(`(${SOLUTION_RUNS} solution runs + 1 stub run, ${seconds.toFixed(1)} s)`)}\n`);
+  io.out(`check: ${passed} passed, ${failed} failed\n`);
+  return failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,45 @@
+// `npm test [-- NN ...]`: the student's loop. Visible tests only, against exercises/, a line per
+// exercise and the details and hint of the first one that is not done yet.
+import pc from 'picocolors';
+import { grade } from '../grading.ts';
+import type { Lang } from '../i18n.ts';
+import type { GradeResult } from '../result.ts';
+import { label, visibleCount } from '../report/labels.ts';
+import { renderExercise, renderTerminal } from '../report/terminal.ts';
+import { courseRootOf, langOf, parse, type Io } from './common.ts';
+
+function summaryLine(result: GradeResult, lang: Lang): string {
+  const done = result.exercises.filter((ex) => ex.status === 'pass').length;
+  const next = result.exercises.find((ex) => ex.status !== 'pass');
+  const total = result.exercises.length;
+  if (lang === 'es') {
+    return next === undefined ? `¡${done}/${total} ejercicios completos! (tests visibles; la nota final incluye tests ocultos)`
+      : `${done}/${total} ejercicios completos. Siguiente: ${next.key}  →  npm test -- ${next.id}`;
+  }
+  return next === undefined ? `${done}/${total} exercises complete! (visible tests; the final grade includes hidden tests)`
+    : `${done}/${total} exercises complete. Next: ${next.key}  →  npm test -- ${next.id}`;
+}
+
+export async function testCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {});
+  const lang = langOf(values.lang, io.env);
+  const result = await grade({ courseRoot: courseRootOf(values.course), source: { kind: 'exercises' }, only: positionals, lang, hidden: false });
+  const p = pc.createColors(io.color);
+  if (result.exercises.length === 0) {
+    io.out(renderTerminal(result, { color: io.color, visibleOnly: true }));
+    return 2;
+  }
+  const lines: string[] = [];
+  for (const exercise of result.exercises) {
+    const { passed, total } = visibleCount(exercise);
+    const icon = exercise.status === 'pass' ? p.green('✓') : exercise.status === 'error' ? p.red('!') : p.yellow('·');
+    lines.push(`${icon} ${exercise.key.padEnd(28)} ${exercise.title}  ${p.dim(`${passed}/${total}`)}`);
+  }
+  io.out(`${lines.join('\n')}\n`);
+  const first = result.exercises.find((ex) => ex.status !== 'pass');
+  if (first !== undefined) io.out(`\n${renderExercise(first, lang, { color: io.color, visibleOnly: true })}\n`);
+  if (result.errors.length > 0) io.out(`\n${p.red(label('gradingErrors', lang))}\n  ${result.errors.join('\n  ')}\n`);
+  io.out(`\n${p.bold(summaryLine(result, lang))}\n`);
+  if (result.errors.length > 0) return 2;
+  return result.exercises.every((ex) => ex.status === 'pass') ? 0 : 1;
+}

@@ -1,0 +1,93 @@
+// Writes the student template: the course without solutions/, hidden tests sealed, a student README,
+// the workflows, and a manifest of the protected files.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Lang } from '../i18n.ts';
+import { writeManifest } from '../manifest.ts';
+import { HIDDEN_TEST_FILE, SEALED_FILE, loadCourse, type Exercise } from '../model/course.ts';
+import type { ExerciseResult } from '../result.ts';
+import { seal } from '../seal.ts';
+
+/** Top-level entries of the authoring repository that go into the template. */
+export const TEMPLATE_ENTRIES = [
+  'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', 'eslint.config.js',
+  'runtime', 'grader', 'exercises', '.github/workflows',
+];
+
+/** Grader files only the course authors need. */
+function excluded(path: string): boolean {
+  return /(^|\/)grader\/(fixtures|test-support)(\/|$)/.test(path) || /^grader\/.*\.test\.ts$/.test(path)
+    || path === 'grader/manifest.json' || /(^|\/)(node_modules|\.grade)(\/|$)/.test(path);
+}
+
+export function copyCourse(courseRoot: string, toolRoot: string, outDir: string): void {
+  for (const entry of TEMPLATE_ENTRIES) {
+    const base = entry === 'exercises' ? courseRoot : toolRoot;
+    const from = join(base, entry);
+    if (!existsSync(from)) continue;
+    cpSync(from, join(outDir, entry), {
+      recursive: true,
+      filter: (source) => !excluded(relative(base, source)) && !source.endsWith(`/${HIDDEN_TEST_FILE}`),
+    });
+  }
+}
+
+/** Seals every hidden test in place of the plain file; the header counts tests and their weight. */
+export function sealHiddenTests(exercises: Exercise[], outDir: string, key: Buffer, graded: Map<string, ExerciseResult>): number {
+  let sealedCount = 0;
+  for (const exercise of exercises) {
+    if (exercise.hidden.kind !== 'plain') continue;
+    const result = graded.get(exercise.key);
+    const hiddenTests = result?.tests.filter((test) => test.visibility === 'hidden') ?? [];
+    const weight = hiddenTests.reduce((sum, test) => sum + (exercise.meta.weights[test.name] ?? 1), 0);
+    const plain = readFileSync(join(exercise.dir, exercise.hidden.file), 'utf8');
+    const sealed = seal(plain, key, exercise.key, hiddenTests.length, weight);
+    writeFileSync(join(outDir, 'exercises', exercise.key, SEALED_FILE), `${JSON.stringify(sealed, null, 2)}\n`);
+    sealedCount += 1;
+  }
+  return sealedCount;
+}
+
+export function studentReadme(exercises: Exercise[], lang: Lang): string {
+  const list = exercises.map((ex) => `| ${ex.meta.id} | [${ex.meta.title[lang]}](exercises/${ex.key}/${lang === 'es' ? 'README.md' : 'README.en.md'}) | ${ex.meta.points} |`);
+  if (lang === 'es') {
+    return [
+      '# Concurrencia en TypeScript: ejercicios', '',
+      'Cada carpeta de `exercises/` tiene un enunciado (`README.md`), tu archivo (`exercise.ts`) y sus tests visibles.', '',
+      '```sh', 'npm ci', 'npm test            # tests visibles de todos los ejercicios', 'npm test -- 03      # solo el ejercicio 03',
+      'npm run grade       # nota local (los tests ocultos se ejecutan en CI)', '```', '',
+      'Solo cuentan los cambios en los archivos `exercise.ts`. Los tests, `runtime/`, `grader/`, la configuración y los',
+      'workflows están protegidos: si los cambias, el corrector lo indica y usa las copias originales.', '',
+      'Al hacer push, GitHub Actions corrige todo (con los tests ocultos) y publica la nota.', '',
+      '| Nº | Ejercicio | Puntos |', '|---|---|---|', ...list, '',
+    ].join('\n');
+  }
+  return [
+    '# Concurrency in TypeScript: exercises', '',
+    'Each folder in `exercises/` holds a statement (`README.en.md`), your file (`exercise.ts`) and its visible tests.', '',
+    '```sh', 'npm ci', 'npm test            # visible tests of every exercise', 'npm test -- 03      # exercise 03 only',
+    'npm run grade       # local score (hidden tests run in CI)', '```', '',
+    'Only changes to the `exercise.ts` files count. Tests, `runtime/`, `grader/`, configuration and workflows are',
+    'protected: if you change them the grader says so and uses the original copies.', '',
+    'On every push GitHub Actions grades everything (with the hidden tests) and publishes the score.', '',
+    '| # | Exercise | Points |', '|---|---|---|', ...list, '',
+  ].join('\n');
+}
+
+export interface ExportOutcome {
+  sealed: number;
+  protectedFiles: number;
+}
+
+export function writeTemplate(courseRoot: string, toolRoot: string, outDir: string, key: Buffer, graded: Map<string, ExerciseResult>): ExportOutcome {
+  if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty`);
+  mkdirSync(outDir, { recursive: true });
+  const { exercises } = loadCourse(courseRoot);
+  copyCourse(courseRoot, toolRoot, outDir);
+  const sealed = sealHiddenTests(exercises, outDir, key, graded);
+  writeFileSync(join(outDir, 'README.md'), `${studentReadme(exercises, 'es')}\n---\n\n${studentReadme(exercises, 'en')}`);
+  writeFileSync(join(outDir, '.gitignore'), 'node_modules/\n.grade/\n');
+  rmSync(join(outDir, 'solutions'), { recursive: true, force: true });
+  const manifest = writeManifest(outDir, loadCourse(outDir).exercises);
+  return { sealed, protectedFiles: Object.keys(manifest.files).length };
+}

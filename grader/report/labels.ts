@@ -1,0 +1,80 @@
+// Words the reports use, in both languages.
+import type { Lang } from '../i18n.ts';
+import type { ExerciseResult, GradeResult } from '../result.ts';
+
+const LABELS = {
+  total: { es: 'Nota', en: 'Score' },
+  exercise: { es: 'Ejercicio', en: 'Exercise' },
+  points: { es: 'Puntos', en: 'Points' },
+  visible: { es: 'Visibles', en: 'Visible' },
+  hidden: { es: 'Ocultos', en: 'Hidden' },
+  status: { es: 'Estado', en: 'Status' },
+  hiddenTag: { es: 'oculto', en: 'hidden' },
+  hint: { es: 'Pista', en: 'Hint' },
+  output: { es: 'Salida', en: 'Output' },
+  tamper: { es: 'Archivos protegidos modificados (se han usado las copias originales):', en: 'Protected files were changed (the original copies were used):' },
+  gradingErrors: { es: 'Errores del corrector:', en: 'Grading errors:' },
+  pass: { es: 'completo', en: 'complete' },
+  fail: { es: 'incompleto', en: 'incomplete' },
+  error: { es: 'error', en: 'error' },
+  noExercises: { es: 'No hay ejercicios que corregir (exercises/ está vacío).', en: 'There are no exercises to grade (exercises/ is empty).' },
+  details: { es: 'Detalles', en: 'Details' },
+} as const;
+
+export type LabelKey = keyof typeof LABELS;
+
+export function label(key: LabelKey, lang: Lang): string {
+  return LABELS[key][lang];
+}
+
+function count(tests: ExerciseResult['tests'], visibility: 'visible' | 'hidden'): { passed: number; total: number } {
+  const own = tests.filter((test) => test.visibility === visibility);
+  return { passed: own.filter((test) => test.status === 'pass').length, total: own.length };
+}
+
+export function visibleCount(exercise: ExerciseResult): { passed: number; total: number } {
+  return count(exercise.tests, 'visible');
+}
+
+/** "2/3", "2/3 (+4 en CI)", "—"; never just "passed" when hidden tests are missing. */
+export function hiddenSummary(exercise: ExerciseResult, lang: Lang): string {
+  const { total, passed, pending } = exercise.hidden;
+  if (total === 0) return '—';
+  const ran = total - pending;
+  if (pending > 0 && ran === 0) return lang === 'es' ? `${pending} se ejecutarán en CI` : `${pending} will run in CI`;
+  const base = `${passed}/${ran}`;
+  return pending > 0 ? `${base} (+${pending} ${lang === 'es' ? 'en CI' : 'in CI'})` : base;
+}
+
+/** The one sentence under the total: visible and hidden kept apart. */
+export function headline(result: GradeResult, lang: Lang): string {
+  const visible = result.exercises.reduce((acc, ex) => {
+    const c = visibleCount(ex);
+    return { passed: acc.passed + c.passed, total: acc.total + c.total };
+  }, { passed: 0, total: 0 });
+  const hidden = result.exercises.reduce((acc, ex) => ({
+    passed: acc.passed + ex.hidden.passed,
+    ran: acc.ran + ex.hidden.total - ex.hidden.pending,
+    pending: acc.pending + ex.hidden.pending,
+  }), { passed: 0, ran: 0, pending: 0 });
+  const errors = result.exercises.filter((ex) => ex.status === 'error').length;
+  const parts: string[] = [];
+  if (lang === 'es') {
+    parts.push(visible.total > 0 && visible.passed === visible.total
+      ? 'todos los tests visibles pasan' : `tests visibles ${visible.passed}/${visible.total}`);
+    if (hidden.ran > 0) parts.push(`ocultos ${hidden.passed}/${hidden.ran}`);
+    if (hidden.pending > 0) parts.push(`${hidden.pending} tests ocultos se ejecutarán en CI`);
+    if (errors > 0) parts.push(`${errors} ejercicio(s) con error`);
+  } else {
+    parts.push(visible.total > 0 && visible.passed === visible.total
+      ? 'all visible tests passed' : `visible tests ${visible.passed}/${visible.total}`);
+    if (hidden.ran > 0) parts.push(`hidden ${hidden.passed}/${hidden.ran}`);
+    if (hidden.pending > 0) parts.push(`${hidden.pending} hidden tests will run in CI`);
+    if (errors > 0) parts.push(`${errors} exercise(s) with errors`);
+  }
+  return parts.join(', ');
+}
+
+export function formatPoints(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, '');
+}

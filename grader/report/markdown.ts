@@ -1,0 +1,64 @@
+// Markdown for the GitHub job summary and the PR comment: total first, visible and hidden kept apart,
+// then what failed and why. Student text goes inside code fences it cannot close.
+import type { Lang } from '../i18n.ts';
+import type { ExerciseResult, GradeResult } from '../result.ts';
+import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
+
+export const COMMENT_MARKER = '<!-- course-grader-report -->';
+const SUMMARY_LIMIT = 1_000_000;
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\n/g, ' ');
+}
+
+/** A fence longer than any backtick run inside, so student text cannot break out of it. */
+function fenced(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+function statusIcon(exercise: ExerciseResult): string {
+  return exercise.status === 'pass' ? '✅' : exercise.status === 'error' ? '⛔' : '❌';
+}
+
+function details(exercise: ExerciseResult, lang: Lang): string {
+  const parts: string[] = [];
+  if (exercise.error !== null) parts.push(fenced(exercise.error.message));
+  for (const test of exercise.tests) {
+    if (test.status === 'pass') continue;
+    const tag = test.visibility === 'hidden' ? ` _(${label('hiddenTag', lang)})_` : '';
+    parts.push(`- ❌ ${cell(test.name)}${tag}\n\n${fenced(test.message ?? '')}`);
+  }
+  if (exercise.hint !== null) parts.push(`💡 **${label('hint', lang)}:** ${cell(exercise.hint)}`);
+  return `<details><summary>${cell(`${exercise.key} ${exercise.title}`)} — ${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)}</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
+}
+
+export function markdown(result: GradeResult, kind: 'summary' | 'comment'): string {
+  const { lang } = result;
+  const percent = result.max_score > 0 ? Math.round((100 * result.score) / result.max_score) : 0;
+  const lines: string[] = [];
+  if (kind === 'comment') lines.push(COMMENT_MARKER);
+  lines.push(`## ${label('total', lang)}: ${formatPoints(result.score)}/${formatPoints(result.max_score)} (${percent} %)`, '', headline(result, lang), '');
+  if (result.exercises.length === 0) lines.push(label('noExercises', lang), '');
+  if (result.tamper.changed.length > 0) {
+    lines.push(`> [!WARNING]\n> ${label('tamper', lang)}`, ...result.tamper.changed.map((path) => `> - \`${cell(path)}\``), '');
+  }
+  if (result.errors.length > 0) lines.push(`**${label('gradingErrors', lang)}**`, '', fenced(result.errors.join('\n')), '');
+  if (result.exercises.length > 0) {
+    lines.push(`| | ${label('exercise', lang)} | ${label('points', lang)} | ${label('visible', lang)} | ${label('hidden', lang)} |`, '|---|---|---|---|---|');
+    for (const exercise of result.exercises) {
+      const visible = visibleCount(exercise);
+      lines.push(`| ${statusIcon(exercise)} | ${cell(`${exercise.key} ${exercise.title}`)} | ${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)} | ${visible.passed}/${visible.total} | ${cell(hiddenSummary(exercise, lang))} |`);
+    }
+    lines.push('');
+  }
+  const failing = result.exercises.filter((exercise) => exercise.status !== 'pass');
+  if (failing.length > 0) {
+    lines.push(`### ${label('details', lang)}`, '');
+    for (const exercise of failing) lines.push(details(exercise, lang), '');
+  }
+  let text = lines.join('\n');
+  if (text.length > SUMMARY_LIMIT) text = `${text.slice(0, SUMMARY_LIMIT)}\n\n…`;
+  return text;
+}

@@ -1,0 +1,48 @@
+// Writes every report file of a grading into the output folder (names documented in grader/README.md).
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GradeResult } from '../result.ts';
+import { markdown } from './markdown.ts';
+import { classroomAnnotations, classroomBase64, gradescope, junit } from './platforms.ts';
+import { renderTerminal } from './terminal.ts';
+
+export const REPORT_FILES = {
+  result: 'result.json',
+  gradescope: 'gradescope.json',
+  classroom: 'classroom.b64',
+  junit: 'junit.xml',
+  summary: 'summary.md',
+  comment: 'comment.md',
+  text: 'report.txt',
+} as const;
+
+export function writeReports(result: GradeResult, outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const files: Record<keyof typeof REPORT_FILES, string> = {
+    result: `${JSON.stringify(result, null, 2)}\n`,
+    gradescope: `${JSON.stringify(gradescope(result), null, 2)}\n`,
+    classroom: `${classroomBase64(result)}\n`,
+    junit: junit(result),
+    summary: markdown(result, 'summary'),
+    comment: markdown(result, 'comment'),
+    text: renderTerminal(result, { color: false, verbose: true }),
+  };
+  const written: string[] = [];
+  for (const [key, content] of Object.entries(files) as [keyof typeof REPORT_FILES, string][]) {
+    const path = join(outDir, REPORT_FILES[key]);
+    writeFileSync(path, content);
+    written.push(path);
+  }
+  return written;
+}
+
+/** Inside GitHub Actions: the job summary, the step output `result` (Classroom) and the score annotation. */
+/** Returns the annotation lines to print on stdout. */
+export function publishToGitHubActions(result: GradeResult, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env['GITHUB_ACTIONS'] !== 'true') return [];
+  if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], `${markdown(result, 'summary')}\n`);
+  if (env['GITHUB_OUTPUT']) {
+    appendFileSync(env['GITHUB_OUTPUT'], `result=${classroomBase64(result)}\nscore=${result.score}\nmax_score=${result.max_score}\nstatus=${result.status}\n`);
+  }
+  return classroomAnnotations(result);
+}
