@@ -1,0 +1,99 @@
+// logging.Formatter: turns a LogRecord into text with a %-style format ('%(asctime)s %(levelname)-8s
+// %(message)s'), Python's default time format ('2026-01-01 09:00:00,000'), datefmt through time.strftime, and
+// the exception or stack text appended. Formats are validated as CPython 3.11 validates them: at least one
+// %(name)s-like field, else ValueError; anything else wrong surfaces when a record is formatted.
+import { ValueError } from '../core/index.ts';
+import { strftime } from '../time.ts';
+import { KeyError, percentFormat } from './percent-format.ts';
+import type { LogRecord } from './record.ts';
+import { formatException } from './traceback.ts';
+
+export type FormatStyle = '%' | '{' | '$';
+
+export interface FormatterOptions {
+  fmt?: string | null;
+  datefmt?: string | null;
+  style?: FormatStyle;
+  validate?: boolean;
+  /** Values for fields a record does not have (Python 3.10+). */
+  defaults?: Record<string, unknown> | null;
+}
+
+const VALIDATION = /%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]/i;
+
+export const BASIC_FORMAT = '%(levelname)s:%(name)s:%(message)s';
+
+export class Formatter {
+  /** The format in use ('%(message)s' when none was given). */
+  readonly fmt: string;
+  datefmt: string | null;
+  readonly defaults: Record<string, unknown> | null;
+  defaultTimeFormat = '%Y-%m-%d %H:%M:%S';
+  defaultMsecFormat: string | null = '%s,%03d';
+
+  constructor(fmt?: string | null | FormatterOptions, datefmt?: string | null, style: FormatStyle = '%', validate = true) {
+    const options: FormatterOptions =
+      typeof fmt === 'object' && fmt !== null ? fmt : { fmt: fmt ?? null, datefmt: datefmt ?? null, style, validate };
+    const chosen = options.style ?? '%';
+    if (chosen !== '%' && chosen !== '{' && chosen !== '$') throw new ValueError('Style must be one of: %,{,$');
+    if (chosen !== '%') {
+      throw new ValueError(`style '${chosen}' is not supported by this runtime yet: use the '%' style`);
+    }
+    this.fmt = options.fmt || '%(message)s';
+    this.datefmt = options.datefmt ?? null;
+    this.defaults = options.defaults ?? null;
+    if ((options.validate ?? true) && !VALIDATION.test(this.fmt)) {
+      throw new ValueError(`Invalid format '${this.fmt}' for '%' style`);
+    }
+  }
+
+  usesTime(): boolean {
+    return this.fmt.includes('%(asctime)');
+  }
+
+  /** The record's time through time.strftime: datefmt, or '%Y-%m-%d %H:%M:%S' plus ',mmm'. */
+  formatTime(record: LogRecord, datefmt: string | null = null): string {
+    if (datefmt) return strftime(datefmt, record.created);
+    const text = strftime(this.defaultTimeFormat, record.created);
+    return this.defaultMsecFormat ? percentFormat(this.defaultMsecFormat, [text, record.msecs]) : text;
+  }
+
+  formatException(excInfo: unknown): string {
+    return formatException(excInfo);
+  }
+
+  formatStack(stackInfo: string): string {
+    return stackInfo;
+  }
+
+  /** The format applied to the record's attributes (KeyError becomes Python's ValueError). */
+  formatMessage(record: LogRecord): string {
+    const values = this.defaults === null ? { ...record } : { ...this.defaults, ...record };
+    try {
+      return percentFormat(this.fmt, values);
+    } catch (error) {
+      if (error instanceof KeyError) throw new ValueError(`Formatting field not found in record: ${error.message}`);
+      throw error;
+    }
+  }
+
+  format(record: LogRecord): string {
+    record.message = record.getMessage();
+    if (this.usesTime()) record.asctime = this.formatTime(record, this.datefmt);
+    let text = this.formatMessage(record);
+    if (record.exc_info !== undefined && record.exc_info !== null && record.exc_info !== false) {
+      record.exc_text ??= this.formatException(record.exc_info);
+    }
+    if (record.exc_text) {
+      if (!text.endsWith('\n')) text += '\n';
+      text += record.exc_text;
+    }
+    if (record.stack_info) {
+      if (!text.endsWith('\n')) text += '\n';
+      text += this.formatStack(record.stack_info);
+    }
+    return text;
+  }
+}
+
+export const defaultFormatter = new Formatter();
