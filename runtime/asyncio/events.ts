@@ -10,6 +10,15 @@ import { LOOP_KEY } from './context.ts';
 import { RuntimeError } from './errors.ts';
 import { ThreadPoolExecutor, type Executor } from './executor.ts';
 
+/** What runInExecutor() uses of a #runtime/multiprocessing Pool (duck-typed: no import of multiprocessing here). */
+export interface ProcessPoolLike {
+  applyAsync(fn: never, args: readonly unknown[]): { get(): Promise<unknown> };
+}
+
+function isProcessPool(value: unknown): value is ProcessPoolLike {
+  return typeof (value as { applyAsync?: unknown }).applyAsync === 'function';
+}
+
 /** A callback scheduled with callSoon(); cancel() before it runs and it never does. */
 export class Handle {
   protected _cancelled = false;
@@ -140,17 +149,36 @@ export class EventLoop {
   }
 
   /**
-   * Runs fn(...args) in an executor's green thread and returns a Future of its result. `executor` null uses the
-   * loop's default ThreadPoolExecutor (threads named asyncio_0, asyncio_1, ...).
+   * Runs fn(...args) in an executor and returns a Future of its result. `executor` null uses the loop's default
+   * ThreadPoolExecutor (green threads named asyncio_0, asyncio_1, ...); a #runtime/multiprocessing Pool runs it
+   * in a worker process (Python's ProcessPoolExecutor role).
    */
   runInExecutor<A extends unknown[], R>(
-    executor: Executor | null,
+    executor: Executor | ProcessPoolLike | null,
     fn: (...args: A) => R | PromiseLike<R>,
     ...args: A
   ): Future<Awaited<R>> {
     this._checkClosed();
-    const pool = executor ?? (this._defaultExecutor ??= new ThreadPoolExecutor({ threadNamePrefix: 'asyncio' }));
     const future = this.createFuture<Awaited<R>>();
+    if (executor !== null && isProcessPool(executor)) {
+      // A #runtime/multiprocessing Pool: the work runs in a worker process (fn must be an exported function).
+      // A helper fiber waits for it as external work, so the virtual clock holds still meanwhile.
+      const result = executor.applyAsync(fn as never, args);
+      const helper = this.scheduler.spawn(
+        async () => {
+          try {
+            const value = (await result.get()) as Awaited<R>;
+            if (!future.done()) future.setResult(value);
+          } catch (error) {
+            if (!future.done()) future.setException(error);
+          }
+        },
+        { name: 'runInExecutor(Pool)', kind: 'task', owner: this.thread, daemon: true },
+      );
+      helper.locals.set(LOOP_KEY, this);
+      return future;
+    }
+    const pool = executor ?? (this._defaultExecutor ??= new ThreadPoolExecutor({ threadNamePrefix: 'asyncio' }));
     pool._submitTo(future, fn, args);
     return future;
   }

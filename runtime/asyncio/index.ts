@@ -14,7 +14,7 @@ export {
   type ReturnWhen,
   type WaitOptions,
 } from './wait.ts';
-export { EventLoop, Handle, TimerHandle } from './events.ts';
+export { EventLoop, Handle, TimerHandle, type ProcessPoolLike } from './events.ts';
 export { getRunningLoop } from './context.ts';
 export { toThread } from './threads.ts';
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore } from './locks.ts';
