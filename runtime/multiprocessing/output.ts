@@ -45,6 +45,21 @@ export function deliverChildOutput(output: ChildOutput, capture: string[] | null
   } else if (upstream !== null) {
     upstream(output);
   } else {
-    writeSync(output.stream === 'stdout' ? 1 : 2, output.text);
+    writeFd(output.stream === 'stdout' ? 1 : 2, output.text);
+  }
+}
+
+/** Write all of `text`, retrying while a non-blocking pipe is full; a closed pipe (EPIPE) drops the text. */
+function writeFd(fd: number, text: string): void {
+  let bytes = Buffer.from(text);
+  for (let attempts = 0; bytes.length > 0 && attempts < 100_000; attempts++) {
+    try {
+      bytes = bytes.subarray(writeSync(fd, bytes));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EPIPE') return;
+      throw error;
+    }
   }
 }

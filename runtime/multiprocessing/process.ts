@@ -159,7 +159,6 @@ export class Process {
     this._worker = worker;
     this._pid = pid;
     this._capture = activeCapture();
-    if (this._daemon) worker.unref();
     children.add(this);
     this._exited = new Promise<void>((resolve) => {
       worker.on('message', (message: ChildMessage) => {
@@ -175,6 +174,8 @@ export class Process {
         resolve();
       });
     });
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    if (this._daemon) worker.unref();
     void this._launch(worker);
   }
 
