@@ -100,7 +100,8 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
     runs += 1;
     const configPath = writeVitestConfig(workspace, {
       files: plans.map((plan) => plan.path),
-      testTimeoutMs: options.testTimeoutMs ?? 5000,
+      // Generous per-test timeouts (half the exercise's limit): a hung await fails one test, not the file.
+      testTimeoutMs: options.testTimeoutMs ?? Math.max(5000, (longest * 1000) / 2),
       workers: Math.min(workers, plans.length),
       heapMb: options.heapMb ?? 512,
     }, `run${runs}`);

@@ -1,0 +1,124 @@
+// End to end on the fixture course: the commands, their reports, exit codes, and the student template
+// graded with and without the key. These spawn real vitest runs, so they are grouped to share them.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { main } from './cli.ts';
+import type { Io } from './commands/common.ts';
+import type { GradeResult } from './result.ts';
+import { generateKey } from './seal.ts';
+import { FIXTURE_COURSE } from './test-support/course-builder.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'grader-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...env }, color: false };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+function readResult(dir: string): GradeResult {
+  return JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as GradeResult;
+}
+
+describe('cli', () => {
+  test('usage errors exit 2', async () => {
+    expect((await run(['nope'])).code).toBe(2);
+    expect((await run(['grade', '--lang', 'fr'])).err).toMatch(/--lang must be/);
+    expect((await run(['grade', '--course', FIXTURE_COURSE, '--only', '42'])).err).toMatch(/no exercise matches "42"/);
+  });
+
+  test('keygen prints a key and how to store it', async () => {
+    const { code, out } = await run(['keygen']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^[A-Za-z0-9+/]{43}=\n/);
+    expect(out).toContain('gh secret set GRADER_KEY');
+  });
+
+  test('an empty course is a clear message, exit 2', async () => {
+    const { code, out } = await run(['grade', '--course', join(scratch, 'empty'), '--out', join(scratch, 'empty-out')]);
+    expect(code).toBe(2);
+    expect(out).toContain('There are no exercises to grade');
+  });
+
+  test('grade --solutions: full marks, every report file, exit 0', async () => {
+    const out = join(scratch, 'solutions-out');
+    const { code } = await run(['grade', '--course', FIXTURE_COURSE, '--solutions', '--out', out, '--only', '01', '--only', '03']);
+    expect(code).toBe(0);
+    for (const file of ['result.json', 'gradescope.json', 'classroom.b64', 'junit.xml', 'summary.md', 'comment.md', 'report.txt']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    expect(readResult(out)).toMatchObject({ version: 1, status: 'pass', score: 14, max_score: 14 });
+  }, 60_000);
+
+  test('grade --submission with an edited test: tampering reported, trusted tests used, exit 2', async () => {
+    const submission = join(scratch, 'submission');
+    cpSync(join(FIXTURE_COURSE, 'exercises', '02-words'), join(submission, 'exercises', '02-words'), { recursive: true });
+    cpSync(join(FIXTURE_COURSE, 'solutions', '02-words', 'exercise.ts'), join(submission, 'exercises', '02-words', 'exercise.ts'));
+    const testFile = join(submission, 'exercises', '02-words', 'exercise.test.ts');
+    writeFileSync(testFile, readFileSync(testFile, 'utf8').replace(/test\(/g, 'test.skip('));
+    const out = join(scratch, 'tamper-out');
+    const { code } = await run(['grade', '--course', FIXTURE_COURSE, '--submission', submission, '--out', out, '--only', '02', '--lang', 'es']);
+    const result = readResult(out);
+    expect(code).toBe(2);
+    expect(result.tamper.changed).toEqual(['exercises/02-words/exercise.test.ts (changed)']);
+    expect(result.exercises[0]).toMatchObject({ status: 'pass', score: 6 });
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('Archivos protegidos modificados');
+  }, 60_000);
+});
+
+describe('export and the sealed template', () => {
+  const key = generateKey();
+  const template = join(scratch, 'template');
+
+  test('export writes a template without solutions or plain hidden tests', async () => {
+    const { code, out } = await run(['export', template, '--course', FIXTURE_COURSE], { GRADER_KEY: key });
+    expect(code).toBe(0);
+    expect(out).toContain('2 hidden test files sealed');
+    expect(existsSync(join(template, 'solutions'))).toBe(false);
+    expect(existsSync(join(template, 'exercises', '01-add', 'hidden.test.ts'))).toBe(false);
+    expect(readFileSync(join(template, 'exercises', '01-add', 'hidden.sealed.json'), 'utf8')).not.toContain('adds zero');
+    expect(existsSync(join(template, 'grader', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(template, 'grader', 'fixtures'))).toBe(false);
+  }, 90_000);
+
+  test('without the key: visible tests run, hidden ones are announced for CI', async () => {
+    const solved = join(scratch, 'solved');
+    cpSync(join(FIXTURE_COURSE, 'solutions'), join(solved, 'exercises'), { recursive: true });
+    const out = join(scratch, 'nokey-out');
+    const { code, out: text } = await run(['grade', '--course', template, '--submission', solved, '--out', out, '--only', '01']);
+    expect(code).toBe(1);
+    expect(text).toContain('2 hidden tests will run in CI');
+    expect(readResult(out).exercises[0]).toMatchObject({ score: 6, max_score: 10, hidden: { pending: 2 } });
+
+    const withKey = join(scratch, 'key-out');
+    expect((await run(['grade', '--course', template, '--submission', solved, '--out', withKey, '--only', '01'], { GRADER_KEY: key })).code).toBe(0);
+    expect(readResult(withKey).exercises[0]).toMatchObject({ score: 10, hidden: { total: 2, passed: 2, pending: 0 } });
+  }, 90_000);
+
+  test('a wrong key is a grading error, exit 2', async () => {
+    const { code } = await run(['grade', '--course', template, '--out', join(scratch, 'bad-out'), '--only', '01'], { GRADER_KEY: generateKey() });
+    expect(code).toBe(2);
+    expect(readResult(join(scratch, 'bad-out')).errors[0]).toMatch(/wrong GRADER_KEY/);
+  }, 60_000);
+
+  test('export refuses to finish when a solution line would leak', async () => {
+    const leaky = join(scratch, 'leaky-course');
+    cpSync(FIXTURE_COURSE, leaky, { recursive: true });
+    writeFileSync(join(leaky, 'exercises', '02-words', 'notes.md'), "return text.split(/\\s+/).filter((word) => word !== '').length;\n");
+    // The notes file is course material, so this line is public there... the leak is the unexported solution
+    // line appearing in a file that did not have it: plant it in a support file instead.
+    rmSync(join(leaky, 'exercises', '02-words', 'notes.md'));
+    const out = join(scratch, 'leaky-template');
+    const secretLine = "return text.split(/\\s+/).filter((word) => word !== '').length;";
+    writeFileSync(join(leaky, 'exercises', '03-sleepy', 'support.ts'), `// ${secretLine}\nexport {};\n`);
+    const { code, err } = await run(['export', out, '--course', leaky], { GRADER_KEY: key });
+    expect(code).toBe(2);
+    expect(err).toMatch(/would leak.*\n.*contains a line of solutions\/02-words\/exercise\.ts/);
+    expect(existsSync(out)).toBe(false);
+  }, 90_000);
+});

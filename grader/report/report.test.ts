@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { exerciseResult, gradeResult, testResult } from '../test-support/results.ts';
+import { COMMENT_MARKER, markdown } from './markdown.ts';
+import { classroomAnnotations, classroomRunnerResult, gradescope, junit } from './platforms.ts';
+import { renderTerminal } from './terminal.ts';
+
+const failing = testResult('hidden one', { visibility: 'hidden', status: 'fail', score: 0, message: 'should keep order' });
+const result = gradeResult([
+  exerciseResult('01-add', [testResult('a'), testResult('b'), testResult('h1', { visibility: 'hidden' }), testResult('h2', { visibility: 'hidden' }), failing]),
+  exerciseResult('02-words', [testResult('c', { status: 'fail', score: 0, message: 'expected 3 | got `4`', output: '::error::forged' })]),
+]);
+
+describe('markdown', () => {
+  test('total first, visible and hidden kept apart', () => {
+    const text = markdown(result, 'summary');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('## Score: 4/6 (67 %)');
+    expect(text).toContain('visible tests 2/3, hidden 2/3');
+    expect(text).toContain('| ❌ | 01-add Title 01-add | 4/5 | 2/2 | 2/3 |');
+  });
+
+  test('all visible passing never reads as "passed" while hidden tests fail', () => {
+    const onlyHiddenFail = gradeResult([result.exercises[0]!]);
+    expect(markdown(onlyHiddenFail, 'summary')).toContain('all visible tests passed, hidden 2/3');
+  });
+
+  test('student text cannot break the table or the fence', () => {
+    const text = markdown(result, 'comment');
+    expect(text.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(text).toContain('```text\nexpected 3 | got `4`\n```');
+  });
+
+  test('Spanish', () => {
+    expect(markdown({ ...result, lang: 'es' }, 'summary')).toContain('## Nota: 4/6');
+  });
+});
+
+describe('platform formats', () => {
+  test('Gradescope: score, max_score and one entry per test', () => {
+    const gs = gradescope(result) as { score: number; max_score: number; tests: { status: string; name: string }[] };
+    expect(gs.score).toBe(4);
+    expect(gs.max_score).toBe(6);
+    expect(gs.tests).toHaveLength(6);
+    expect(gs.tests[4]).toMatchObject({ status: 'failed', name: '01-add › hidden one [hidden]' });
+  });
+
+  test('Classroom: runner result and the Points annotation', () => {
+    expect(classroomRunnerResult(result)).toMatchObject({ version: 1, status: 'fail', max_score: 6 });
+    expect(classroomAnnotations(result)[0]).toBe('::notice title=Autograding complete::Points 4/6');
+  });
+
+  test('JUnit XML counts and escapes', () => {
+    const xml = junit(result);
+    expect(xml).toContain('<testsuites name="course" tests="6" failures="2" errors="0"');
+    expect(xml).toContain('expected 3 | got `4`');
+    expect(xml).not.toMatch(/<\/?got/);
+  });
+
+  test('an exercise-level error is one JUnit error, not N failures', () => {
+    const broken = gradeResult([exerciseResult('03-x', [], { status: 'error', max_score: 4, error: { kind: 'syntax', message: 'syntax error in exercise.ts:2 <here>' } })]);
+    expect(junit(broken)).toContain('<error type="syntax" message="syntax error in exercise.ts:2 &lt;here&gt;">');
+  });
+});
+
+describe('terminal', () => {
+  test('failures with message and hint, the total with the split', () => {
+    const text = renderTerminal(result, { color: false });
+    expect(text).toContain('✗ hidden one [hidden] 0/1');
+    expect(text).toContain('Hint: a hint');
+    expect(text).toContain('Score: 4/6  visible tests 2/3, hidden 2/3');
+  });
+
+  test('an empty course says so', () => {
+    expect(renderTerminal(gradeResult([]), { color: false })).toContain('There are no exercises to grade');
+  });
+});

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadCourse } from './model/course.ts';
+import type { CaseEvent } from './run/channel.ts';
+import type { RawExercise } from './run/engine.ts';
+import { hiddenMessage, scoreExercise } from './score.ts';
+
+const course = loadCourse(join(import.meta.dirname, 'fixtures', 'course'));
+const add = course.exercises[0]!;
+
+function event(name: string, state: CaseEvent['state'], errors: string[] = []): CaseEvent {
+  return { type: 'case', file: 'f', name, fullName: name, state, errors, duration: 5, output: '' };
+}
+
+function raw(visible: CaseEvent[], hidden: CaseEvent[] = []): RawExercise {
+  return {
+    key: add.key,
+    files: [
+      { visibility: 'visible', name: 'exercise.test.ts', moduleErrors: [], cases: visible, canaryOk: true },
+      ...(hidden.length > 0 ? [{ visibility: 'hidden' as const, name: 'hidden.test.ts', moduleErrors: [], cases: hidden, canaryOk: true }] : []),
+    ],
+  };
+}
+
+describe('scoreExercise', () => {
+  test('points split by weight ("adds negatives" weighs 2), partial credit', () => {
+    const result = scoreExercise({
+      exercise: add, lang: 'en', gate: [],
+      raw: raw([event('adds small numbers', 'passed'), event('adds negatives', 'passed')], [event('adds zero', 'failed', ['zero: expected 8 to be 7']), event('adds large numbers', 'passed')]),
+    });
+    expect(result.tests.map((t) => t.max_score)).toEqual([2, 4, 2, 2]);
+    expect(result.score).toBe(8);
+    expect(result.status).toBe('fail');
+    expect(result.hint).toBe('Use the + operator.');
+    expect(result.tests[2]?.message).toBe('zero');
+  });
+
+  test('full marks are exactly the points, even with thirds', () => {
+    const result = scoreExercise({ exercise: add, lang: 'en', gate: [], raw: raw([event('adds small numbers', 'passed'), event('adds negatives', 'passed'), event('x', 'passed')]) });
+    expect(result).toMatchObject({ status: 'pass', score: 10, hint: null });
+  });
+
+  test('sealed hidden tests not run here keep their share of the points out of reach', () => {
+    const result = scoreExercise({
+      exercise: add, lang: 'en', gate: [], pendingHidden: { tests: 2, weight: 2 },
+      raw: raw([event('adds small numbers', 'passed'), event('adds negatives', 'passed')]),
+    });
+    expect(result).toMatchObject({ status: 'fail', score: 6, max_score: 10, hidden: { total: 2, passed: 0, pending: 2 } });
+  });
+
+  test('skipped tests are an error, not a pass', () => {
+    const result = scoreExercise({ exercise: add, lang: 'en', gate: [], raw: raw([event('adds small numbers', 'passed'), event('adds negatives', 'skipped')]) });
+    expect(result).toMatchObject({ status: 'error', score: 0, error: { kind: 'skipped' } });
+  });
+
+  test('zero tests is an error', () => {
+    const result = scoreExercise({ exercise: add, lang: 'es', gate: [], raw: raw([]) });
+    expect(result).toMatchObject({ status: 'error', error: { kind: 'no-tests' } });
+    expect(result.error?.message).toMatch(/no se ejecutó ningún test/);
+  });
+
+  test('a module that fails to load explains itself once', () => {
+    const broken: RawExercise = { key: add.key, files: [{ visibility: 'visible', name: 'exercise.test.ts', moduleErrors: ['Error: boom at import'], cases: [], canaryOk: true }] };
+    const result = scoreExercise({ exercise: add, lang: 'en', gate: [], raw: broken });
+    expect(result).toMatchObject({ status: 'error', tests: [], error: { kind: 'load' } });
+    expect(result.error?.message).toContain('boom at import');
+  });
+
+  test('a canary that did not fail means tampering', () => {
+    const tampered = raw([event('adds small numbers', 'passed')]);
+    tampered.files[0]!.canaryOk = false;
+    expect(scoreExercise({ exercise: add, lang: 'en', gate: [], raw: tampered }).error?.kind).toBe('integrity');
+  });
+});
+
+describe('hiddenMessage', () => {
+  test('keeps the teaching sentence, drops expected values', () => {
+    expect(hiddenMessage(['order matters: expected [ 1, 2 ] to deeply equal [ 2, 1 ]'], 'message', 'en')).toBe('order matters');
+    expect(hiddenMessage(['expected 1 to be 2 // Object.is equality'], 'message', 'en')).toBe('failed (hidden test)');
+    expect(hiddenMessage(['TypeError: x is not a function'], 'message', 'en')).toBe('TypeError: x is not a function');
+    expect(hiddenMessage(['order matters: expected 1'], 'name-only', 'es')).toBe('falló (test oculto)');
+  });
+});
