@@ -1,0 +1,121 @@
+// Hidden tests for exercise 08: nothing lost or duplicated, work done in the pool's processes, failures
+// isolated, downloads concurrent but bounded, completion order, bad input.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { say } from '#grader/testkit';
+import * as mp from '#runtime/multiprocessing';
+import { checksumAll, download, downloadAll, receiptChecksum, stats, type DownloadResult } from './exercise.ts';
+import { startReceiptServer, type ReceiptServer } from './support.ts';
+
+let server: ReceiptServer;
+beforeAll(async () => {
+  server = await startReceiptServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const byUrl = (a: DownloadResult, b: DownloadResult): number => a.url.localeCompare(b.url);
+
+test('checksumAll loses and duplicates nothing, in order', async () => {
+  const next = rng(8001);
+  const ids = Array.from({ length: 24 }, () => Math.floor(next() * 500));
+  const expected = ids.map(receiptChecksum);
+  const got = await checksumAll(ids, 2);
+  expect(got.length, say(`se esperaban ${ids.length} resultados (uno por id): ¿se pierden o se duplican?`,
+    `expected ${ids.length} results (one per id): are some lost or duplicated?`)).toBe(ids.length);
+  expect(got, say('pool.map devuelve los resultados en el orden de ids', 'pool.map returns the results in the order of ids'))
+    .toEqual(expected);
+  expect(mp.activeChildren(), say('el pool debe quedar cerrado (close + join, o await using)',
+    'the pool must be closed (close + join, or await using)')).toEqual([]);
+});
+
+test('the checksums are computed in the pool processes, not in the parent', async () => {
+  const next = rng(8002);
+  const ids = Array.from({ length: 6 }, () => Math.floor(next() * 500));
+  const before = stats.computedHere;
+  await checksumAll(ids, 2);
+  expect(stats.computedHere - before, say(
+    'el padre calculó sumas de control: pasa receiptChecksum a pool.map en vez de llamarla tú (ids.map(receiptChecksum) se ejecuta en el padre)',
+    'the parent computed checksums: give receiptChecksum to pool.map instead of calling it yourself (ids.map(receiptChecksum) runs in the parent)'))
+    .toBe(0);
+});
+
+test('checksumAll of nothing, and with zero processes', async () => {
+  expect(await checksumAll([], 2), say('sin ids no hay resultados', 'no ids, no results')).toEqual([]);
+  await expect(checksumAll([1], 0), say('Pool(0) lanza ValueError: Number of processes must be at least 1',
+    'Pool(0) throws ValueError: Number of processes must be at least 1')).rejects.toThrow(/at least 1/);
+});
+
+test('one failed download does not stop the others', async () => {
+  const next = rng(8003);
+  const good = Array.from({ length: 5 }, (_, i) => `${server.base}/receipts/${i}?delay=${Math.floor(next() * 60)}&size=${50 + Math.floor(next() * 500)}`);
+  const missing = `${server.base}/missing/${Math.floor(next() * 1000)}?delay=10`;
+  const urls = [...good.slice(0, 2), server.deadUrl, ...good.slice(2, 4), missing, ...good.slice(4)];
+  let results: DownloadResult[];
+  try {
+    results = await downloadAll(urls, 3);
+  } catch (error) {
+    expect.fail(say(
+      `downloadAll lanzó ${String(error)}: un fallo ha detenido todas las descargas. download no debe lanzar nunca (try/catch y status 0)`,
+      `downloadAll threw ${String(error)}: one failure stopped every download. download must never throw (try/catch and status 0)`));
+  }
+  expect(results.length, say(`se esperaban ${urls.length} resultados, uno por URL`,
+    `expected ${urls.length} results, one per URL`)).toBe(urls.length);
+  expect(new Set(results.map((r) => r.url)), say('cada URL exactamente una vez', 'every URL exactly once'))
+    .toEqual(new Set(urls));
+  const find = (url: string): DownloadResult | undefined => results.find((r) => r.url === url);
+  expect(find(server.deadUrl), say('servidor caído: status 0, bytes 0', 'server down: status 0, bytes 0'))
+    .toEqual({ url: server.deadUrl, status: 0, bytes: 0 });
+  expect(find(missing)?.status, say('la URL inexistente da 404', 'the missing URL gives 404')).toBe(404);
+  for (const url of good) {
+    const size = Number(new URL(url).searchParams.get('size'));
+    expect(find(url), say('las demás descargas llegan completas', 'the other downloads arrive whole'))
+      .toEqual({ url, status: 200, bytes: size });
+  }
+});
+
+test('downloads run at the same time, never more than the pool has threads', async () => {
+  const urls = Array.from({ length: 6 }, (_, i) => `${server.base}/receipts/c${i}?delay=150`);
+  const before = server.requested.length;
+  server.resetMax();
+  await downloadAll(urls, 3);
+  expect(server.requested.length - before, say('una petición por URL', 'one request per URL')).toBe(6);
+  const max = server.maxInFlight;
+  if (max <= 1) {
+    expect.fail(say(
+      'el servidor nunca atendió dos peticiones a la vez: las descargas son secuenciales. Usa pool.imapUnordered(download, urls) y no esperes cada descarga antes de pedir la siguiente',
+      'the server never served two requests at once: the downloads are sequential. Use pool.imapUnordered(download, urls) and do not await each download before asking for the next'));
+  }
+  expect(max, say('con 3 hilos, el servidor debe ver 3 peticiones a la vez (ni menos, ni más: el pool limita)',
+    'with 3 threads the server must see 3 requests at once (not fewer, not more: the pool sets the limit)')).toBe(3);
+});
+
+test('results come back in completion order', async () => {
+  const slow = `${server.base}/receipts/slow?delay=400&size=10`;
+  const fast = [1, 2, 3].map((i) => `${server.base}/receipts/f${i}?delay=${10 * i}&size=10`);
+  const results = await downloadAll([slow, ...fast], 4);
+  expect(results.map((r) => r.url).at(-1), say(
+    'la URL lenta debe llegar la última: imapUnordered entrega cada resultado en cuanto está listo (imap o map respetan el orden de entrada)',
+    'the slow URL must come last: imapUnordered delivers each result as soon as it is ready (imap or map keep the input order)'))
+    .toBe(slow);
+  expect([...results].sort(byUrl).map((r) => r.status), say('todas correctas', 'all fine')).toEqual([200, 200, 200, 200]);
+});
+
+test('downloadAll of nothing, and with zero workers; download of a dead server', async () => {
+  expect(await downloadAll([], 3), say('sin URL no hay resultados', 'no URLs, no results')).toEqual([]);
+  await expect(downloadAll([server.deadUrl], 0), say('ThreadPool(0) lanza ValueError: Number of processes must be at least 1',
+    'ThreadPool(0) throws ValueError: Number of processes must be at least 1')).rejects.toThrow(/at least 1/);
+  expect(await download(server.deadUrl), say('download no lanza si el servidor no responde: status 0',
+    'download does not throw when the server does not answer: status 0')).toEqual({ url: server.deadUrl, status: 0, bytes: 0 });
+});

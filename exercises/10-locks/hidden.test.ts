@@ -1,0 +1,196 @@
+// Hidden tests for exercise 10: schedule exploration finds lost updates, deadlocks are reported, the lock
+// is released on errors, the work is shared, the slips of 10 processes never interleave, bad input.
+import { afterEach, expect, test } from 'vitest';
+import { say } from '#grader/testkit';
+import * as mp from '#runtime/multiprocessing';
+import { DeadlockError, explore, simulate } from '#runtime/testing';
+import { Lock, Thread } from '#runtime/threading';
+import { printAllSlips, registerAll, registerReceipt } from './exercise.ts';
+import { FlakyLedger, MemoryLedger, tempPrinter } from './support.ts';
+
+afterEach(() => {
+  for (const child of mp.activeChildren()) child.terminate();
+});
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs fn in a simulation; a deadlock becomes a failure that names it and shows the runtime's report. */
+async function simulated<T>(fn: () => Promise<T>, onDeadlock?: [string, string]): Promise<Awaited<T>> {
+  try {
+    return (await simulate(fn)).value;
+  } catch (error) {
+    if (error instanceof DeadlockError && onDeadlock !== undefined) {
+      expect.fail(`${say(...onDeadlock)}\n${error.report.text}`);
+    }
+    if (error instanceof DeadlockError) {
+      expect.fail(say(
+        `interbloqueo: todos los hilos esperan algo que nunca llega (¿un candado que no se suelta, o que se toma dos veces?)\n${error.report.text}`,
+        `deadlock: every thread waits for something that never comes (a lock never released, or taken twice?)\n${error.report.text}`));
+    }
+    throw error;
+  }
+}
+
+function explained(failure: NonNullable<Awaited<ReturnType<typeof explore>>>): string {
+  if (failure.error instanceof DeadlockError) {
+    return say(
+      `interbloqueo: en algún orden de los hilos todos esperan un candado que nadie suelta (¿lo tomas dos veces, o no lo sueltas?).\n${failure.message}`,
+      `deadlock: in some order of the threads they all wait for a lock nobody releases (taken twice, or never released?).\n${failure.message}`);
+  }
+  return say(
+    `se perdió un incremento: hay un orden de los hilos que rompe el contador. Toma UN candado compartido antes de read() y suéltalo después de write().\n${failure.message}`,
+    `an increment was lost: some order of the threads breaks the counter. Take ONE shared lock before read() and release it after write().\n${failure.message}`);
+}
+
+test('no schedule loses an increment in registerAll', async () => {
+  const next = rng(10001);
+  const receipts = 3 + Math.floor(next() * 3);
+  const start = Math.floor(next() * 100);
+  const failure = await explore(async () => {
+    const ledger = new MemoryLedger(start);
+    await registerAll(ledger, receipts, 3);
+    if (ledger.value !== start + receipts) throw new Error(`ledger ${ledger.value}, expected ${start + receipts}`);
+  }, { runs: 60, seed: 10001 });
+  if (failure !== null) expect.fail(explained(failure));
+});
+
+test('no schedule breaks two threads sharing one lock in registerReceipt', async () => {
+  const failure = await explore(async () => {
+    const ledger = new MemoryLedger(0);
+    const lock = new Lock();
+    const threads = [1, 2, 3].map(() => new Thread({ target: registerReceipt, args: [ledger, lock] }));
+    for (const t of threads) t.start();
+    for (const t of threads) await t.join();
+    if (ledger.value !== 3) throw new Error(`ledger ${ledger.value}, expected 3`);
+  }, { runs: 60, seed: 10002, strategy: 'random' });
+  if (failure !== null) expect.fail(explained(failure));
+});
+
+test('the lock is released when the ledger fails halfway', async () => {
+  const value = await simulated(async () => {
+    const ledger = new FlakyLedger(1, 10);
+    const lock = new Lock();
+    let firstError: unknown = null;
+    const first = new Thread({
+      target: async () => {
+        try {
+          await registerReceipt(ledger, lock);
+        } catch (error) {
+          firstError = error;
+        }
+      },
+    });
+    const second = new Thread({ target: registerReceipt, args: [ledger, lock] });
+    first.start();
+    second.start();
+    await first.join();
+    await second.join();
+    return { firstError, ledger: ledger.value, locked: lock.locked() };
+  }, [
+    'el candado no se soltó cuando write() falló, y el otro hilo se quedó esperando para siempre: suéltalo en un finally',
+    'the lock was not released when write() failed, and the other thread waited forever: release it in a finally',
+  ]);
+  expect(value.firstError, say('el error de write() debe llegar a quien llamó a registerReceipt (no lo tragues)',
+    'the error from write() must reach whoever called registerReceipt (do not swallow it)')).toBeInstanceOf(Error);
+  expect(value.ledger, say('el segundo registro se hace aunque el primero falle', 'the second registration happens although the first failed'))
+    .toBe(11);
+  expect(value.locked, say('el candado queda libre al final', 'the lock is free at the end')).toBe(false);
+});
+
+test('a deadlock-free registerAll finishes with every receipt', async () => {
+  const next = rng(10003);
+  const receipts = 5 + Math.floor(next() * 10);
+  const threads = 2 + Math.floor(next() * 3);
+  const value = await simulated(async () => {
+    const ledger = new MemoryLedger(0);
+    await registerAll(ledger, receipts, threads);
+    return ledger.value;
+  });
+  expect(value, say(`se perdieron registros: ¿un candado por hilo? Todos los hilos deben compartir UN Lock (${receipts} registros)`,
+    `registrations were lost: a lock per thread? All the threads must share ONE Lock (${receipts} registrations)`)).toBe(receipts);
+});
+
+test('the threads share the registrations evenly', async () => {
+  const value = await simulated(async () => {
+    const ledger = new MemoryLedger(0);
+    await registerAll(ledger, 7, 3);
+    return ledger.writers;
+  });
+  const perThread = new Map<string, number>();
+  for (const w of value) perThread.set(w, (perThread.get(w) ?? 0) + 1);
+  expect(perThread.size, say('los 7 registros los escriben 3 hilos distintos (no el hilo principal)',
+    'the 7 registrations are written by 3 different threads (not the main thread)')).toBe(3);
+  expect([...perThread.keys()].includes('MainThread'), say('el hilo principal no registra nada: lo hacen los hilos',
+    'the main thread registers nothing: the threads do')).toBe(false);
+  expect([...perThread.values()].sort(), say('reparto equilibrado: 3, 2 y 2', 'an even split: 3, 2 and 2')).toEqual([2, 2, 3]);
+});
+
+test('registerAll rejects bad counts and accepts zero receipts', async () => {
+  const value = await simulated(async () => {
+    const ledger = new MemoryLedger(5);
+    const errors: unknown[] = [];
+    for (const [receipts, threads] of [[3, 0], [-1, 2]] as const) {
+      try {
+        await registerAll(ledger, receipts, threads);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    await registerAll(ledger, 0, 2);
+    return { errors, value: ledger.value, writes: ledger.writers.length };
+  });
+  expect(value.errors.length, say('threads < 1 y receipts < 0 lanzan RangeError', 'threads < 1 and receipts < 0 throw RangeError')).toBe(2);
+  for (const e of value.errors) expect(e).toBeInstanceOf(RangeError);
+  expect(value.value, say('el libro no cambia', 'the ledger does not change')).toBe(5);
+  expect(value.writes, say('sin registros no se escribe nada', 'no registrations, no writes')).toBe(0);
+});
+
+test('the slips of 10 processes never interleave', async () => {
+  const next = rng(10004);
+  const ids = new Set<number>();
+  while (ids.size < 10) ids.add(100 + Math.floor(next() * 900));
+  const printer = tempPrinter();
+  try {
+    await printAllSlips([...ids], 0.01, printer.path);
+    const lines = printer.lines();
+    expect(lines.length, say('3 líneas por cada uno de los 10 recibos', '3 lines for each of the 10 slips')).toBe(30);
+    const printed = new Set<string>();
+    for (let i = 0; i < lines.length; i += 3) {
+      const id = (lines[i] as string).split(':')[0] as string;
+      const slip = lines.slice(i, i + 3);
+      const expected = [`${id}: inicio`, `${id}: importe validado`, `${id}: fin`];
+      if (JSON.stringify(slip) !== JSON.stringify(expected)) {
+        expect.fail(say(
+          `las líneas de los recibos se mezclan (${slip.join(' | ')}): todos los procesos deben compartir el mismo mp.Lock y tenerlo tomado durante las tres líneas`,
+          `the slips' lines get mixed (${slip.join(' | ')}): every process must share the same mp.Lock and hold it for all three lines`));
+      }
+      printed.add(id);
+    }
+    expect(printed, say('un recibo por estudiante', 'one slip per student')).toEqual(new Set([...ids].map((id) => `Recibo ${id}`)));
+  } finally {
+    printer.remove();
+  }
+});
+
+test('printAllSlips of nobody prints nothing; a negative pause is refused', async () => {
+  const printer = tempPrinter();
+  try {
+    await printAllSlips([], 0.01, printer.path);
+    expect(printer.lines(), say('sin estudiantes no se imprime nada', 'no students, nothing printed')).toEqual([]);
+    await expect(printAllSlips([1], -1, printer.path), say('pause < 0 lanza RangeError', 'pause < 0 throws RangeError'))
+      .rejects.toThrow(RangeError);
+    expect(mp.activeChildren(), say('con pause < 0 no se arranca ningún proceso', 'with pause < 0 no process is started')).toEqual([]);
+    expect(printer.lines(), say('con pause < 0 no se imprime nada', 'with pause < 0 nothing is printed')).toEqual([]);
+  } finally {
+    printer.remove();
+  }
+});

@@ -1,0 +1,45 @@
+// Ejercicio 12 · Proceso servidor: Manager. Lee README.md (o README.en.md).
+import * as mp from '#runtime/multiprocessing';
+
+type DictProxy<K = unknown, V = unknown> = mp.DictProxy<K, V>;
+type ListProxy<T = unknown> = mp.ListProxy<T>;
+type NamespaceProxy = mp.NamespaceProxy;
+
+/** La f del tema: d[1] = '1', d['2'] = 2, d[0.25] = null, y l al revés. */
+export async function seedExample(d: DictProxy, l: ListProxy): Promise<void> {
+  void d;
+  void l;
+  throw new Error('Aún no implementado / Not implemented yet: seedExample');
+}
+
+/** El programa del tema: Manager, d vacío, l = 0..9, seedExample en un hijo; copias de d y l. */
+export async function runSeedExample(): Promise<{ d: Map<unknown, unknown>; l: unknown[] }> {
+  throw new Error('Aún no implementado / Not implemented yet: runSeedExample');
+}
+
+/** Objetivo de un proceso por facultad: totals[faculty] = suma (céntimos) y una línea en log con la moneda de settings. */
+export async function tallyFaculty(
+  totals: DictProxy<string, number>,
+  log: ListProxy<string>,
+  settings: NamespaceProxy,
+  faculty: string,
+  amounts: number[],
+): Promise<void> {
+  void totals;
+  void log;
+  void settings;
+  void faculty;
+  void amounts;
+  throw new Error('Aún no implementado / Not implemented yet: tallyFaculty');
+}
+
+/** Manager con totals, log y settings; un proceso por facultad; copias de totals y log. */
+export async function tallyAll(
+  faculties: Record<string, number[]>,
+  currency: string,
+): Promise<{ totals: Map<string, number>; log: string[] }> {
+  void faculties;
+  void currency;
+  void mp;
+  throw new Error('Aún no implementado / Not implemented yet: tallyAll');
+}

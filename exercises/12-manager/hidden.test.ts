@@ -1,0 +1,110 @@
+// Hidden tests for exercise 12: children write through the proxies (not local copies), every faculty and log
+// line arrives, the currency comes from the Namespace, the unit example, the Manager is closed, bad input.
+import { afterEach, expect, test } from 'vitest';
+import { say } from '#grader/testkit';
+import * as mp from '#runtime/multiprocessing';
+import { seedExample, tallyAll, tallyFaculty } from './exercise.ts';
+
+afterEach(() => {
+  for (const child of mp.activeChildren()) child.terminate();
+});
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FACULTIES = ['Derecho', 'Medicina', 'Ingeniería', 'Economía', 'Filología', 'Arquitectura', 'Bellas Artes'];
+
+function randomFaculties(seed: number, count: number): Record<string, number[]> {
+  const next = rng(seed);
+  const names = [...FACULTIES].sort(() => next() - 0.5).slice(0, count);
+  return Object.fromEntries(names.map((name) => [name, Array.from({ length: Math.floor(next() * 6) }, () => 100 + Math.floor(next() * 90_000))]));
+}
+
+const line = (faculty: string, amounts: number[], currency: string): string =>
+  `${faculty}: ${amounts.length} comprobantes, ${(amounts.reduce((a, b) => a + b, 0) / 100).toFixed(2)} ${currency}`;
+
+const LOCAL_COPY = say(
+  'el hijo no escribió en el servidor: modificaste una copia local (copy(), un Map o un array propio). Escribe a través del proxy: await totals.set(...), await log.append(...)',
+  'the child wrote nothing to the server: you changed a local copy (copy(), your own Map or array). Write through the proxy: await totals.set(...), await log.append(...)');
+
+test('a child process writes through the proxies it receives', async () => {
+  await using manager = await mp.Manager();
+  const totals = manager.dict<string, number>();
+  const log = manager.list<string>();
+  const settings = manager.Namespace();
+  await settings.set('currency', 'CLP');
+  const amounts = [1234, 5678, 90];
+  const p = new mp.Process({ target: tallyFaculty, args: [totals, log, settings, 'Química', amounts] });
+  p.start();
+  await p.join(20);
+  expect(p.exitcode, say('el proceso de la facultad termina bien', 'the faculty process ends well')).toBe(0);
+  const seen = await totals.copy();
+  if (seen.size === 0 && (await log.len()) === 0) expect.fail(LOCAL_COPY);
+  expect(seen, say('totals[facultad] = suma en céntimos', 'totals[faculty] = sum in cents')).toEqual(new Map([['Química', 7002]]));
+  expect(await log.copy(), say('la línea del registro, con la moneda leída de settings',
+    'the log line, with the currency read from settings')).toEqual([line('Química', amounts, 'CLP')]);
+});
+
+test('every faculty and every log line arrive, with the right currency', async () => {
+  const faculties = randomFaculties(12001, 5);
+  const currency = ['EUR', 'USD', 'MXN', 'ARS'][Math.floor(rng(12002)() * 4)] as string;
+  const { totals, log } = await tallyAll(faculties, currency);
+  if (totals.size === 0 && log.length === 0) expect.fail(LOCAL_COPY);
+  expect(totals, say('un total exacto por facultad', 'one exact total per faculty')).toEqual(
+    new Map(Object.entries(faculties).map(([f, a]) => [f, a.reduce((x, y) => x + y, 0)])));
+  expect([...log].sort(), say(`una línea por facultad, con la moneda de settings (${currency})`,
+    `one line per faculty, with the currency from settings (${currency})`)).toEqual(
+    Object.entries(faculties).map(([f, a]) => line(f, a, currency)).sort());
+});
+
+test('the unit example through the student\'s seedExample, with a random list', async () => {
+  const next = rng(12003);
+  const items = Array.from({ length: 8 }, () => Math.floor(next() * 100));
+  await using manager = await mp.Manager();
+  const d = manager.dict();
+  const l = manager.list(items);
+  const p = new mp.Process({ target: seedExample, args: [d, l] });
+  p.start();
+  await p.join(20);
+  expect(p.exitcode, say('el proceso hijo con seedExample termina bien (mira su traza arriba)',
+    'the child process running seedExample ends well (see its traceback above)')).toBe(0);
+  const dict = await d.copy();
+  if (dict.size === 0) expect.fail(LOCAL_COPY);
+  expect([...dict], say("d: {1: '1', '2': 2, 0.25: None}", "d: {1: '1', '2': 2, 0.25: None}")).toEqual([[1, '1'], ['2', 2], [0.25, null]]);
+  expect(await l.copy(), say('l al revés (l.reverse() en el servidor)', 'l reversed (l.reverse() on the server)')).toEqual([...items].reverse());
+});
+
+test('tallyAll closes its Manager and leaves no process alive', async () => {
+  let shutdowns = 0;
+  const proto = mp.SyncManager.prototype;
+  const { shutdown } = proto;
+  proto.shutdown = function (this: mp.SyncManager) {
+    shutdowns += 1;
+    return shutdown.call(this);
+  };
+  try {
+    await tallyAll(randomFaculties(12004, 2), 'EUR');
+  } finally {
+    proto.shutdown = shutdown;
+  }
+  expect(shutdowns, say('tallyAll debe cerrar su Manager al terminar (await using manager = await mp.Manager(), o shutdown() en un finally)',
+    'tallyAll must shut its Manager down when it ends (await using manager = await mp.Manager(), or shutdown() in a finally)')).toBeGreaterThan(0);
+  expect(mp.activeChildren(), say('al volver tallyAll no queda vivo ningún hijo', 'when tallyAll returns no child is alive')).toEqual([]);
+});
+
+test('tallyAll of no faculties, and of a faculty with no receipts', async () => {
+  const empty = await tallyAll({}, 'EUR');
+  expect(empty, say('sin facultades: Map vacío y registro vacío', 'no faculties: empty Map and empty log'))
+    .toEqual({ totals: new Map(), log: [] });
+  const none = await tallyAll({ Filosofía: [] }, 'EUR');
+  expect(none, say('una facultad sin comprobantes: total 0', 'a faculty with no receipts: total 0'))
+    .toEqual({ totals: new Map([['Filosofía', 0]]), log: ['Filosofía: 0 comprobantes, 0.00 EUR'] });
+});
