@@ -4,8 +4,8 @@
 // %(name)s-like field, else ValueError; anything else wrong surfaces when a record is formatted.
 import { ValueError } from '../core/index.ts';
 import { strftime } from '../time.ts';
-import { KeyError, percentFormat } from './percent-format.ts';
-import type { LogRecord } from './record.ts';
+import { KeyError, Lookup, percentFormat } from './percent-format.ts';
+import { CALLER_FIELDS, type LogRecord } from './record.ts';
 import { formatException } from './traceback.ts';
 
 export type FormatStyle = '%' | '{' | '$';
@@ -68,7 +68,12 @@ export class Formatter {
 
   /** The format applied to the record's attributes (KeyError becomes Python's ValueError). */
   formatMessage(record: LogRecord): string {
-    const values = this.defaults === null ? { ...record } : { ...this.defaults, ...record };
+    const defaults = this.defaults;
+    const own = (key: string): boolean => Object.prototype.hasOwnProperty.call(record, key) || CALLER_FIELDS.has(key);
+    const values = new Lookup(
+      (key) => own(key) || (defaults !== null && Object.prototype.hasOwnProperty.call(defaults, key)),
+      (key) => (own(key) ? record[key] : defaults?.[key]),
+    );
     try {
       return percentFormat(this.fmt, values);
     } catch (error) {

@@ -7,7 +7,7 @@ import { CRITICAL, DEBUG, ERROR, INFO, NOTSET, WARNING, checkLevel, type Level }
 import { KeyError } from './percent-format.ts';
 import { pyRepr } from './python-values.ts';
 import { LogRecord, type ExcInfo } from './record.ts';
-import { callerFrames, formatFrames } from './traceback.ts';
+import { callerFramesOf, captureStack, formatFrames } from './traceback.ts';
 
 /** Python's keyword arguments of a logging call: logger.error('failed', kwargs({ excInfo: err })). */
 export interface LogOptions {
@@ -151,11 +151,12 @@ export class Logger extends Filterer {
 
   private logAt(level: number, msg: unknown, rawArgs: readonly unknown[]): void {
     const { args, options } = splitArgs(rawArgs);
-    const stack = callerFrames(Math.max(0, (options.stacklevel ?? 1) - 1));
-    const stackInfo = options.stackInfo === true ? `Stack (most recent call last):\n${formatFrames(stack)}` : null;
-    const record = new LogRecord({
-      name: this.name, level, msg, args, caller: stack[0] ?? null, excInfo: options.excInfo, stackInfo,
-    });
+    const skip = Math.max(0, (options.stacklevel ?? 1) - 1);
+    // Enough frames to get past logging's own (at most five) to the caller, unless the whole stack is wanted.
+    const stack = captureStack(options.stackInfo === true ? 40 : 8 + skip);
+    const stackInfo =
+      options.stackInfo === true ? `Stack (most recent call last):\n${formatFrames(callerFramesOf(stack, skip))}` : null;
+    const record = new LogRecord({ name: this.name, level, msg, args, stack, skip, excInfo: options.excInfo, stackInfo });
     for (const [key, value] of Object.entries(options.extra ?? {})) {
       if (key === 'message' || key === 'asctime' || key in record) {
         throw new KeyError(`Attempt to overwrite ${pyRepr(key)} in LogRecord`);

@@ -18,6 +18,18 @@ export class KeyError extends Error {
 /** What can stand on the right of %: a tuple (an array) or a mapping (a plain object or a Map). */
 export type PercentArgs = readonly unknown[] | Record<string, unknown> | ReadonlyMap<string, unknown>;
 
+/** A mapping whose values are looked up (or computed) on demand: a LogRecord seen as Python's record.__dict__. */
+export class Lookup {
+  readonly has: (key: string) => boolean;
+  readonly get: (key: string) => unknown;
+  constructor(has: (key: string) => boolean, get: (key: string) => unknown) {
+    this.has = has;
+    this.get = get;
+  }
+}
+
+type Mapping = Record<string, unknown> | ReadonlyMap<string, unknown> | Lookup;
+
 export function isMapping(value: unknown): value is Record<string, unknown> | ReadonlyMap<string, unknown> {
   return value instanceof Map || isPlainObject(value);
 }
@@ -37,11 +49,11 @@ class Cursor {
   private args: unknown;
   private length: number;
   private index: number;
-  readonly dict: Record<string, unknown> | ReadonlyMap<string, unknown> | null;
+  readonly dict: Mapping | null;
 
   constructor(args: unknown) {
     this.args = args;
-    this.dict = isMapping(args) ? args : null;
+    this.dict = isMapping(args) || args instanceof Lookup ? args : null;
     if (Array.isArray(args)) {
       this.length = args.length;
       this.index = 0;
@@ -64,7 +76,7 @@ class Cursor {
     const dict = this.dict;
     if (dict === null) throw new TypeError('format requires a mapping');
     let value: unknown;
-    if (dict instanceof Map) {
+    if (dict instanceof Map || dict instanceof Lookup) {
       if (!dict.has(key)) throw new KeyError(key);
       value = dict.get(key);
     } else {

@@ -5,7 +5,7 @@ import { currentScheduler, processInfo } from '../core/index.ts';
 import { getLevelName } from './levels.ts';
 import { isMapping, percentFormat } from './percent-format.ts';
 import { pyStr } from './python-values.ts';
-import { fileParts, type Frame } from './traceback.ts';
+import { callerFramesOf, fileParts, type CapturedStack, type Frame } from './traceback.ts';
 
 /** A thrown value to print with the record, or true for "the current exception" (Python's exc_info=True). */
 export type ExcInfo = unknown;
@@ -15,10 +15,16 @@ export interface RecordInit {
   level: number;
   msg: unknown;
   args: readonly unknown[];
-  caller: Frame | null;
+  /** The stack at the logging call, resolved into the caller's frame only if a field needs it. */
+  stack: CapturedStack;
+  /** Frames to skip above the caller (stacklevel - 1). */
+  skip?: number;
   excInfo?: ExcInfo;
   stackInfo?: string | null;
 }
+
+/** Fields computed from the caller's frame on first use (they cost a stack trace). */
+export const CALLER_FIELDS: ReadonlySet<string> = new Set(['pathname', 'filename', 'module', 'lineno', 'funcName']);
 
 export class LogRecord {
   [attribute: string]: unknown;
@@ -28,14 +34,9 @@ export class LogRecord {
   args: readonly unknown[] | Record<string, unknown> | ReadonlyMap<string, unknown>;
   levelname: string;
   levelno: number;
-  pathname: string;
-  filename: string;
-  module: string;
   exc_info: ExcInfo;
   exc_text: string | null = null;
   stack_info: string | null;
-  lineno: number;
-  funcName: string;
   /** time.time() when the record was made, on the active clock. */
   created: number;
   msecs: number;
@@ -60,12 +61,8 @@ export class LogRecord {
         : init.args;
     this.levelno = init.level;
     this.levelname = getLevelName(init.level);
-    this.pathname = init.caller?.path ?? '(unknown file)';
-    const parts = init.caller === null ? { filename: '(unknown file)', module: 'Unknown module' } : fileParts(init.caller.path);
-    this.filename = parts.filename;
-    this.module = parts.module;
-    this.lineno = init.caller?.line ?? 0;
-    this.funcName = init.caller?.functionName ?? '(unknown function)';
+    Object.defineProperty(this, 'callerStack', { value: init.stack, writable: true });
+    Object.defineProperty(this, 'callerSkip', { value: init.skip ?? 0 });
     this.exc_info = init.excInfo;
     this.stack_info = init.stackInfo ?? null;
     const now = scheduler.now();
@@ -76,6 +73,38 @@ export class LogRecord {
     this.threadName = thread.name;
     this.processName = processInfo.name;
     this.process = processInfo.pid;
+  }
+
+  /** The frame that made the logging call (null when it cannot be found). */
+  get caller(): Frame | null {
+    const self = this as unknown as { callerStack: CapturedStack | Frame | null; callerSkip: number };
+    const captured = self.callerStack;
+    if (captured === null || 'line' in captured) return captured;
+    const frame = callerFramesOf(captured, self.callerSkip)[0] ?? null;
+    self.callerStack = frame;
+    return frame;
+  }
+
+  get pathname(): string {
+    return this.caller?.path ?? '(unknown file)';
+  }
+
+  get filename(): string {
+    const caller = this.caller;
+    return caller === null ? '(unknown file)' : fileParts(caller.path).filename;
+  }
+
+  get module(): string {
+    const caller = this.caller;
+    return caller === null ? 'Unknown module' : fileParts(caller.path).module;
+  }
+
+  get lineno(): number {
+    return this.caller?.line ?? 0;
+  }
+
+  get funcName(): string {
+    return this.caller?.functionName ?? '(unknown function)';
   }
 
   /** str(msg) % args, as Python's LogRecord.getMessage does (no formatting when there are no args). */

@@ -125,28 +125,59 @@ function directive(code: string, f: Fields): Rendered | null {
 }
 
 // A directive: glibc flags, width, the E/O modifiers (ignored in the C locale), the conversion character.
-const SPEC = '%([-_0^#]*)(\\d*)([EO]?)(.?)';
+const SPEC = /%([-_0^#]*)(\d*)([EO]?)(.?)/gs;
+
+interface Directive {
+  whole: string;
+  flags: string;
+  widthText: string;
+  code: string;
+}
+
+/** Formats split into literal text and directives once, then reused (logging formats every record's time). */
+const compiled = new Map<string, Array<string | Directive>>();
+
+function compile(format: string): Array<string | Directive> {
+  let parts = compiled.get(format);
+  if (parts !== undefined) return parts;
+  parts = [];
+  let last = 0;
+  for (const match of format.matchAll(SPEC)) {
+    if (match.index > last) parts.push(format.slice(last, match.index));
+    const [whole, flags = '', widthText = '', , code = ''] = match;
+    parts.push({ whole, flags, widthText, code });
+    last = match.index + whole.length;
+  }
+  if (last < format.length) parts.push(format.slice(last));
+  if (compiled.size > 500) compiled.clear();
+  compiled.set(format, parts);
+  return parts;
+}
+
+function renderDirective({ whole, flags, widthText, code }: Directive, f: Fields): string {
+  if (code === '') return whole; // a lone % at the end stays, as glibc leaves it
+  const rendered = directive(code, f);
+  if (rendered === null) return whole;
+  let { text } = rendered;
+  const isNumber = rendered.width !== undefined;
+  const width = widthText !== '' ? Number(widthText) : (rendered.width ?? 0);
+  let pad: Pad | '' = rendered.pad ?? (isNumber ? '0' : ' ');
+  if (flags.includes('-')) pad = '';
+  else if (flags.includes('_')) pad = ' ';
+  else if (flags.includes('0')) pad = '0';
+  if (flags.includes('^')) text = text.toUpperCase();
+  else if (flags.includes('#')) text = text === text.toUpperCase() ? text.toLowerCase() : text.toUpperCase();
+  if (pad !== '' && (isNumber || widthText !== '')) {
+    if (isNumber && text.startsWith('-')) text = `-${text.slice(1).padStart(width - 1, pad)}`;
+    else text = text.padStart(width, pad);
+  }
+  return text;
+}
 
 function render(format: string, f: Fields): string {
-  return format.replace(new RegExp(SPEC, 'gs'), (whole, flags: string, widthText: string, _modifier: string, code: string) => {
-    if (code === '') return whole; // a lone % at the end stays, as glibc leaves it
-    const rendered = directive(code, f);
-    if (rendered === null) return whole;
-    let { text } = rendered;
-    const isNumber = rendered.width !== undefined;
-    const width = widthText !== '' ? Number(widthText) : (rendered.width ?? 0);
-    let pad: Pad | '' = rendered.pad ?? (isNumber ? '0' : ' ');
-    if (flags.includes('-')) pad = '';
-    else if (flags.includes('_')) pad = ' ';
-    else if (flags.includes('0')) pad = '0';
-    if (flags.includes('^')) text = text.toUpperCase();
-    else if (flags.includes('#')) text = text === text.toUpperCase() ? text.toLowerCase() : text.toUpperCase();
-    if (pad !== '' && (isNumber || widthText !== '')) {
-      if (isNumber && text.startsWith('-')) text = `-${text.slice(1).padStart(width - 1, pad)}`;
-      else text = text.padStart(width, pad);
-    }
-    return text;
-  });
+  let out = '';
+  for (const part of compile(format)) out += typeof part === 'string' ? part : renderDirective(part, f);
+  return out;
 }
 
 /** Renders `format` for a local Date (time.strftime(format, time.localtime(seconds))). */
