@@ -246,3 +246,24 @@ describe('the real clock', () => {
     expect(RuntimeError.name).toBe('RuntimeError');
   });
 });
+
+describe('errors nobody looked at', () => {
+  test("a failed task whose exception is never retrieved is reported when run() ends, as CPython's logger does", async () => {
+    const sim = await simulate(() =>
+      run(async () => {
+        createTask(async () => {
+          throw new asyncio.ValueError('lost');
+        }, { name: 'forgotten' });
+        const seen = createTask(async () => {
+          throw new asyncio.ValueError('seen');
+        });
+        await sleep(1);
+        return String(seen.exception());
+      }),
+    );
+    expect(sim.value).toBe('ValueError: seen');
+    expect(sim.output[0]).toBe('Task exception was never retrieved');
+    expect(sim.output[1]).toBe("future: <Task finished name='forgotten' exception=ValueError('lost')>");
+    expect(sim.output.join('\n')).not.toMatch(/seen/);
+  });
+});

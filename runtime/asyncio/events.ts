@@ -57,6 +57,8 @@ export class EventLoop {
   readonly _tasks = new Set<Task<unknown>>();
   private _closed = false;
   private _defaultExecutor: ThreadPoolExecutor | null = null;
+  /** Futures and tasks that failed and whose exception nobody has looked at yet. */
+  private readonly _unretrievedErrors = new Set<Future<unknown>>();
 
   constructor(scheduler: Scheduler, thread: Fiber) {
     this.scheduler = scheduler;
@@ -77,7 +79,24 @@ export class EventLoop {
   }
 
   close(): void {
+    if (this._closed) return;
     this._closed = true;
+    for (const fut of this._unretrievedErrors) {
+      const kind = fut instanceof Task ? 'Task' : 'Future';
+      this.callExceptionHandler({
+        message: `${kind} exception was never retrieved\nfuture: ${String(fut)}`,
+        exception: fut.exception(),
+      });
+    }
+    this._unretrievedErrors.clear();
+  }
+
+  _unretrieved(fut: Future<unknown>): void {
+    this._unretrievedErrors.add(fut);
+  }
+
+  _retrieved(fut: Future<unknown>): void {
+    if (this._unretrievedErrors.size > 0) this._unretrievedErrors.delete(fut);
   }
 
   private _checkClosed(): void {

@@ -49,6 +49,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   result(): T {
     if (this._state === 'CANCELLED') throw this._makeCancelledError();
     if (this._state === 'PENDING') throw new InvalidStateError('Result is not set.');
+    this._loop?._retrieved(this as Future<unknown>);
     if (this._hasException) throw this._exception;
     return this._result as T;
   }
@@ -57,6 +58,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   exception(): unknown {
     if (this._state === 'CANCELLED') throw this._makeCancelledError();
     if (this._state === 'PENDING') throw new InvalidStateError('Exception is not set.');
+    this._loop?._retrieved(this as Future<unknown>);
     return this._hasException ? this._exception : null;
   }
 
@@ -72,6 +74,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._exception = error;
     this._hasException = true;
     this._state = 'FINISHED';
+    // Reported at the end of run() unless someone looks at it (CPython reports it when the object dies).
+    this._loop?._unretrieved(this as Future<unknown>);
     this._scheduleCallbacks();
   }
 
@@ -216,16 +220,29 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return null;
   }
 
-  protected _stateText(): string {
-    if (this._state === 'PENDING') return 'pending';
-    if (this._state === 'CANCELLED') return 'cancelled';
-    if (this._hasException) return `finished exception=${String(this._exception)}`;
-    return `finished result=${String(this._result)}`;
+  /** CPython's repr() pieces: 'pending', 'cancelled', "finished result=1", "finished exception=ValueError('x')". */
+  protected _stateText(): { state: string; detail: string } {
+    if (this._state === 'PENDING') return { state: 'pending', detail: '' };
+    if (this._state === 'CANCELLED') return { state: 'cancelled', detail: '' };
+    if (this._hasException) return { state: 'finished', detail: ` exception=${errorRepr(this._exception)}` };
+    return { state: 'finished', detail: ` result=${valueRepr(this._result)}` };
   }
 
   toString(): string {
-    return `<Future ${this._stateText()}>`;
+    const { state, detail } = this._stateText();
+    return `<Future ${state}${detail}>`;
   }
+}
+
+function valueRepr(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (value === undefined || value === null) return 'None';
+  return String(value);
+}
+
+function errorRepr(error: unknown): string {
+  if (!(error instanceof Error)) return valueRepr(error);
+  return error.message ? `${error.name}(${valueRepr(error.message)})` : `${error.name}()`;
 }
 
 /** True for the runtime's own awaitables (Future and Task). */

@@ -145,7 +145,8 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   override toString(): string {
-    return `<Task ${this._stateText()} name='${this._name}'>`;
+    const { state, detail } = this._stateText();
+    return `<Task ${state} name='${this._name}'${detail}>`;
   }
 }
 
