@@ -1,0 +1,1 @@
+../../exercises/16-capstone-receipts/support.ts
