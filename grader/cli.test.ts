@@ -109,16 +109,36 @@ describe('export and the sealed template', () => {
   test('export refuses to finish when a solution line would leak', async () => {
     const leaky = join(scratch, 'leaky-course');
     cpSync(FIXTURE_COURSE, leaky, { recursive: true });
-    writeFileSync(join(leaky, 'exercises', '02-words', 'notes.md'), "return text.split(/\\s+/).filter((word) => word !== '').length;\n");
-    // The notes file is course material, so this line is public there... the leak is the unexported solution
-    // line appearing in a file that did not have it: plant it in a support file instead.
-    rmSync(join(leaky, 'exercises', '02-words', 'notes.md'));
     const out = join(scratch, 'leaky-template');
     const secretLine = "return text.split(/\\s+/).filter((word) => word !== '').length;";
+    // A solution line planted in another exercise's support file (course material that is exported).
     writeFileSync(join(leaky, 'exercises', '03-sleepy', 'support.ts'), `// ${secretLine}\nexport {};\n`);
     const { code, err } = await run(['export', out, '--course', leaky], { GRADER_KEY: key });
     expect(code).toBe(2);
     expect(err).toMatch(/would leak.*\n.*contains a line of solutions\/02-words\/exercise\.ts/);
     expect(existsSync(out)).toBe(false);
   }, 90_000);
+});
+
+describe('check', () => {
+  test('solutions must pass 3 runs, stubs must score 0; the last line counts exercises', async () => {
+    const { buildCourse, GOOD_ADD } = await import('./test-support/course-builder.ts');
+    const course = buildCourse([
+      { slug: 'good', submission: GOOD_ADD },
+      { slug: 'wrong', submission: 'export function add(a: number, b: number): number { return a * b; }\n' },
+    ]);
+    for (const key of course.keys) {
+      writeFileSync(join(course.root, 'exercises', key, 'README.md'), 'Enunciado\n');
+      writeFileSync(join(course.root, 'exercises', key, 'README.en.md'), 'Statement\n');
+    }
+    try {
+      const { code, out } = await run(['check', '--course', course.root]);
+      expect(code).toBe(1);
+      expect(out).toMatch(/✓ 01-good/);
+      expect(out).toMatch(/✗ 02-wrong\n\s+solution run 1\/3: /);
+      expect(out.trimEnd().split('\n').at(-1)).toBe('check: 1 passed, 1 failed');
+    } finally {
+      course.dispose();
+    }
+  }, 120_000);
 });

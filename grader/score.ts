@@ -104,6 +104,11 @@ function scoreInner(input: ScoreInput): ExerciseResult {
     const { kind, text } = killMessage(raw.failure);
     return failWith(result, kind, text, lang);
   }
+  if (raw.files.some((file) => file.canarySkipped === true)) {
+    return failWith(result, 'skipped', bi(
+      'los tests se saltaron (hay un .only o un .skip): no cuentan como aprobados',
+      'tests were skipped (there is a .only or a .skip): they never count as passed'), lang);
+  }
   if (raw.files.some((file) => !file.canaryOk)) {
     return failWith(result, 'integrity', bi(
       'las aserciones de los tests fueron alteradas durante la ejecución (¿se modificó expect?)',

@@ -16,6 +16,8 @@ export interface RawFile {
   cases: CaseEvent[];
   /** False when the canary test did not fail as planted: `expect` was tampered with. */
   canaryOk: boolean;
+  /** The canary was skipped: a `.only` or `.skip` in the file (reported as skipped tests, not tampering). */
+  canarySkipped?: boolean;
 }
 
 export interface RawExercise {
@@ -66,6 +68,7 @@ function collect(workspace: Workspace, plans: TestFilePlan[], messages: ChannelM
       if (event.name === workspace.canary) {
         const text = event.errors.join('\n');
         file.canaryOk = event.state === 'failed' && text.includes(`${workspace.canaryToken}-a`) && text.includes(`${workspace.canaryToken}-b`);
+        file.canarySkipped = event.state === 'skipped' || event.state === 'pending';
       } else {
         file.cases.push(event);
       }

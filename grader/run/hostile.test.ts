@@ -30,6 +30,8 @@ const hostile = {
     "try { writeFileSync('.grade/result.json', '{\"status\":\"pass\"}'); } catch { /* no such folder */ }",
     'export function add(a: number, b: number): number { return a - b; }',
   ].join('\n'),
+  'only-in-tests': GOOD_ADD,
+  'skip-in-tests': GOOD_ADD,
   'patch-expect': 'Object.is = () => true;\nexport function add(a: number, b: number): number { return a - b; }\n',
 } satisfies Record<string, string>;
 
@@ -39,7 +41,13 @@ const byName = new Map<string, ExerciseResult>();
 
 beforeAll(async () => {
   const limits: Record<string, number> = { 'loop-import': 3, 'loop-test': 3 };
-  course = buildCourse(Object.entries(hostile).map(([slug, submission]) => ({ slug, submission, timeLimit: limits[slug] ?? 15, withHidden: false })));
+  const visibleTests: Record<string, string> = {
+    'only-in-tests': "import { test, expect } from 'vitest';\nimport { add } from './exercise.ts';\ntest.only('a', () => { expect(add(1, 1)).toBe(2); });\ntest('b', () => { expect(add(1, 2)).toBe(3); });\n",
+    'skip-in-tests': "import { test, expect } from 'vitest';\nimport { add } from './exercise.ts';\ntest('a', () => { expect(add(1, 1)).toBe(2); });\ntest.skip('b', () => { expect(add(1, 2)).toBe(3); });\n",
+  };
+  course = buildCourse(Object.entries(hostile).map(([slug, submission]) => ({
+    slug, submission, timeLimit: limits[slug] ?? 15, withHidden: false, visibleTest: visibleTests[slug],
+  })));
   result = await grade({
     courseRoot: course.root, source: { kind: 'solutions' }, lang: 'en', hidden: true,
     engine: { memoryMb: 900 },
@@ -97,6 +105,12 @@ describe('hostile submissions', () => {
 
   test('monkey-patching what expect relies on is detected by the canary', () => {
     expect(verdict('patch-expect')).toMatchObject({ status: 'error', score: 0, error: { kind: 'integrity' } });
+  });
+
+  test('test.only or test.skip in the tests is an error, never a pass', () => {
+    expect(verdict('only-in-tests')).toMatchObject({ status: 'error', score: 0, error: { kind: 'skipped' } });
+    expect(verdict('only-in-tests').error?.message).toMatch(/\.only/);
+    expect(verdict('skip-in-tests')).toMatchObject({ status: 'error', score: 0, error: { kind: 'skipped' } });
   });
 
   test('tampering with expect makes the whole grading an error (exit code 2)', () => {
