@@ -1,57 +1,96 @@
-// A proxy's connection to the manager's server: a MessagePort, request ids, and the pending replies.
+// This process's connection to one manager's server (see protocol.ts for the channels), shared by all the
+// proxies of that manager in this process.
 //
 // Calls are asynchronous in every process (main or child): the caller awaits the reply, announced to the
-// scheduler as external work so other green threads run meanwhile. The port holds the event loop open only
+// scheduler as external work so other green threads run meanwhile. The channels hold the event loop open only
 // while a reply is pending, so an idle Manager never keeps a program alive.
-import { MessageChannel, type MessagePort, type TransferListItem } from 'node:worker_threads';
+import { BroadcastChannel } from 'node:worker_threads';
 import { BrokenPipeError } from '../connection.ts';
 import { dumps, loads } from '../reduction.ts';
 import { awaitExternal, currentThreadKey } from '../synchronize/external.ts';
 import { processKey } from '../synchronize/identity.ts';
 import { rebuildError } from './errors.ts';
-import type { Reply, Request, TypeId } from './protocol.ts';
+import {
+  goneChannel,
+  helloChannel,
+  replyChannel,
+  requestChannel,
+  type ManagerAddress,
+  type Reply,
+  type Request,
+  type TypeId,
+} from './protocol.ts';
 
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
 
+const connections = new Map<string, ManagerConnection>();
+
+const brokenPipe = (): BrokenPipeError => new BrokenPipeError('[Errno 32] Broken pipe');
+
 export class ManagerConnection {
-  private readonly port: MessagePort;
+  readonly address: ManagerAddress;
+  private readonly hello: BroadcastChannel;
+  private readonly gone: BroadcastChannel;
+  private readonly requests: BroadcastChannel;
+  private readonly replies: BroadcastChannel;
   private readonly pending = new Map<number, Pending>();
+  /** Requests made before the server's welcome, sent when it arrives. */
+  private backlog: Request[] | null = [];
+  private readonly welcomed: Promise<void>;
+  private onWelcome!: () => void;
   private nextId = 1;
   private closed = false;
 
-  constructor(port: MessagePort) {
-    this.port = port;
-    port.on('message', (reply: Reply) => this.settle(reply));
-    port.on('close', () => this.close());
-    port.unref();
+  /** The connection of this process to the manager at `address` (made on first use). */
+  static to(address: ManagerAddress): ManagerConnection {
+    let conn = connections.get(address.id);
+    if (conn === undefined || conn.closed) connections.set(address.id, (conn = new ManagerConnection(address)));
+    return conn;
   }
 
-  private post(request: Request, transfer: readonly TransferListItem[] = []): void {
-    if (this.closed) throw new BrokenPipeError('[Errno 32] Broken pipe');
-    this.port.postMessage(request, [...transfer]);
+  private constructor(address: ManagerAddress) {
+    this.address = address;
+    this.welcomed = new Promise<void>((resolve) => { this.onWelcome = resolve; });
+    this.replies = new BroadcastChannel(replyChannel(address.id, processKey));
+    this.replies.onmessage = (event) => this.receive((event as { data: Reply }).data);
+    this.requests = new BroadcastChannel(requestChannel(address.id, processKey));
+    this.hello = new BroadcastChannel(helloChannel(address.id));
+    this.hello.postMessage(processKey);
+    this.gone = new BroadcastChannel(goneChannel(address.id));
+    this.gone.onmessage = () => this.close();
+    this.gone.unref();
+    this.replies.ref();
+    this.requests.unref();
+    this.hello.unref();
   }
 
-  /** Create an object in the server; the request is ordered before any later call on this connection. */
+  /** Resolves once the server listens to this process (Manager() waits for it before returning). */
+  ready(): Promise<void> {
+    return this.welcomed;
+  }
+
+  private send(request: Request): void {
+    if (this.closed) throw brokenPipe();
+    if (this.backlog !== null) this.backlog.push(request);
+    else this.requests.postMessage(request);
+  }
+
+  /** Create an object in the server; ordered before any later call from this process. */
   create(oid: string, typeid: TypeId, args: unknown[]): void {
-    const { pickled, transfer } = dumps(args);
-    this.post({ op: 'create', oid, typeid, args: pickled.value as unknown[] }, transfer);
+    this.send({ op: 'create', oid, typeid, args: dumps(args).pickled.value as unknown[] });
   }
 
   /** Call `method` on object `oid` in the server; resolves with its (copied) result. */
   call(oid: string, method: string, args: unknown[], what: string): Promise<unknown> {
-    const { pickled, transfer } = dumps(args);
     const id = this.nextId++;
-    const request: Request = {
-      op: 'call', id, oid, method, args: pickled.value as unknown[], owner: `${processKey}:${currentThreadKey()}`,
-    };
-    let reply!: Promise<unknown>;
+    let reply: Promise<unknown>;
     try {
-      this.post(request, transfer);
+      this.send({ op: 'call', id, oid, method, args: dumps(args).pickled.value as unknown[], owner: `${processKey}:${currentThreadKey()}` });
       reply = new Promise<unknown>((resolve, reject) => {
-        if (this.pending.size === 0) this.port.ref();
+        if (this.pending.size === 0 && this.backlog === null) this.replies.ref();
         this.pending.set(id, { resolve, reject });
       });
     } catch (error) {
@@ -60,18 +99,19 @@ export class ManagerConnection {
     return awaitExternal(reply, what);
   }
 
-  /** A new port on which the server also listens: what a proxy sent to another process connects through. */
-  attach(): MessagePort {
-    const { port1, port2 } = new MessageChannel();
-    this.post({ op: 'attach', port: port2 }, [port2]);
-    return port1;
-  }
-
-  private settle(reply: Reply): void {
+  private receive(reply: Reply): void {
+    if (reply === 'welcome') {
+      const backlog = this.backlog ?? [];
+      this.backlog = null;
+      for (const request of backlog) this.requests.postMessage(request);
+      if (this.pending.size === 0) this.replies.unref();
+      this.onWelcome();
+      return;
+    }
     const waiter = this.pending.get(reply.id);
     if (waiter === undefined) return;
     this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.port.unref();
+    if (this.pending.size === 0) this.replies.unref();
     if (reply.ok) {
       const value = reply.value;
       waiter.resolve(typeof value === 'object' && value !== null ? loads({ value, reduced: true }) : value);
@@ -80,12 +120,25 @@ export class ManagerConnection {
     }
   }
 
-  /** The server is gone (shutdown or crash): every pending and future call fails. */
+  /** Tell every process's connection that the server is gone (from the process that owns the manager). */
+  announceGone(): void {
+    const channel = new BroadcastChannel(goneChannel(this.address.id));
+    channel.postMessage('gone');
+    // Closing at once would drop the message; the timer does not keep the program alive.
+    setTimeout(() => channel.close(), 2000).unref();
+    this.close();
+  }
+
+  /** The server is gone: every pending and future call fails with BrokenPipeError. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const waiter of this.pending.values()) waiter.reject(new BrokenPipeError('[Errno 32] Broken pipe'));
+    for (const waiter of this.pending.values()) waiter.reject(brokenPipe());
     this.pending.clear();
-    this.port.close();
+    this.hello.close();
+    this.gone.close();
+    this.requests.close();
+    this.replies.close();
+    if (connections.get(this.address.id) === this) connections.delete(this.address.id);
   }
 }

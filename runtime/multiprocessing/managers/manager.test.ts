@@ -6,7 +6,7 @@ import { BrokenBarrierError } from '#runtime/threading';
 import { Thread } from '#runtime/threading';
 import { KeyError, Manager, type SyncManager } from '../shared-exports.ts';
 import { Empty, Full } from './errors.ts';
-import { addUnderLock, f } from './fixtures/targets.ts';
+import { addUnderLock, appendFromPipe, f, managerInChild } from './fixtures/targets.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
 let m: SyncManager;
@@ -192,6 +192,28 @@ describe('Manager synchronisation proxies', () => {
     await jq.join();
     await worker.join();
     expect(await jq.qsize()).toBe(0);
+  });
+});
+
+describe('Manager proxies travelling between processes', () => {
+  it('a proxy sent through a Pipe still reaches the same list', async () => {
+    const l = m.list<string>();
+    const [parentEnd, childEnd] = mp.Pipe();
+    const p = new mp.Process({ target: appendFromPipe, args: [childEnd], targetModule });
+    p.start();
+    parentEnd.send(l);
+    await p.join();
+    expect(p.exitcode).toBe(0);
+    expect(await l.copy()).toEqual(['from the child']);
+  });
+
+  it('a child process can run a Manager of its own', async () => {
+    const out = m.dict<string, unknown>();
+    const p = new mp.Process({ target: managerInChild, args: [out], targetModule });
+    p.start();
+    await p.join();
+    expect(p.exitcode).toBe(0);
+    expect(await out.get('sorted')).toEqual([1, 2, 3]);
   });
 });
 

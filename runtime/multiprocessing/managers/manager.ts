@@ -7,15 +7,16 @@
 // Proxies can be passed to child processes (Process args, Pool tasks, Queue items): each copy gets its own
 // MessagePort to the server. Objects live until shutdown() (CPython refcounts them; here nothing is freed
 // early, which only matters for programs creating millions of managed objects).
-import type { MessagePort, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { registerReducer } from '../reduction.ts';
 import { ValueError } from '../errors.ts';
 import { processKey } from '../synchronize/identity.ts';
 import { BaseProxy } from './base-proxy.ts';
 import { ManagerConnection } from './connection.ts';
 import { ArrayProxy, DictProxy, ListProxy, NamespaceProxy, ValueProxy } from './data-proxies.ts';
-import type { TypeId } from './protocol.ts';
+import type { ManagerAddress, TypeId } from './protocol.ts';
 import { startServer } from './server-start.ts';
+import { awaitExternal } from '../synchronize/external.ts';
 import { AcquirerProxy, BarrierProxy, ConditionProxy, EventProxy, QueueProxy } from './sync-proxies.ts';
 
 const proxyTypes: Record<TypeId, new (conn: ManagerConnection, oid: string, typeid: TypeId) => BaseProxy> = {
@@ -47,6 +48,8 @@ export class SyncManager {
   constructor(worker: Worker, conn: ManagerConnection) {
     this.worker = worker;
     this.conn = conn;
+    // If the server dies, every proxy in every process fails fast instead of waiting forever.
+    worker.once('exit', () => conn.announceGone());
   }
 
   private make<P extends BaseProxy>(typeid: TypeId, args: unknown[]): P {
@@ -122,7 +125,7 @@ export class SyncManager {
   async shutdown(): Promise<void> {
     if (this.state === 'shutdown') return;
     this.state = 'shutdown';
-    this.conn.close();
+    this.conn.announceGone();
     await this.worker.terminate();
   }
 
@@ -134,27 +137,29 @@ export class SyncManager {
 /** Start a manager's server process; `await using m = await Manager()` shuts it down at the end of the block. */
 export async function Manager(): Promise<SyncManager> {
   managers++;
-  const { worker, port } = await startServer();
-  return new SyncManager(worker, new ManagerConnection(port));
+  const address: ManagerAddress = {
+    id: `mp-manager-${process.pid}-${processKey}-${managers}-${Math.random().toString(36).slice(2, 10)}`,
+  };
+  const worker = await startServer(address.id);
+  const conn = ManagerConnection.to(address);
+  await awaitExternal(conn.ready(), 'Manager()');
+  return new SyncManager(worker, conn);
 }
 
 interface ReducedProxy {
   typeid: TypeId;
   oid: string;
-  port: MessagePort;
+  address: ManagerAddress;
 }
 
+// A proxy crosses as plain data (its manager's address): nothing to transfer, so it can go anywhere a
+// structured clone goes (Process args, Pool tasks, Queue items).
 registerReducer<BaseProxy>({
   tag: 'mp.ManagerProxy',
   type: BaseProxy,
-  reduce: (proxy) => {
-    const port = proxy.conn.attach();
-    const data: ReducedProxy = { typeid: proxy.typeid, oid: proxy.oid, port };
-    return { data, transfer: [port] };
-  },
+  reduce: (proxy) => ({ data: { typeid: proxy.typeid, oid: proxy.oid, address: proxy.conn.address } satisfies ReducedProxy }),
   rebuild: (raw) => {
     const data = raw as ReducedProxy;
-    const conn = new ManagerConnection(data.port);
-    return new proxyTypes[data.typeid](conn, data.oid, data.typeid);
+    return new proxyTypes[data.typeid](ManagerConnection.to(data.address), data.oid, data.typeid);
   },
 });

@@ -1,8 +1,11 @@
-import type { MessagePort } from 'node:worker_threads';
-
-// Messages between Manager proxies and the manager's server isolate. One MessagePort per connection; requests
-// on a port are handled in order, so creating an object and then calling it on the same port is safe without
-// waiting for the creation to be acknowledged.
+// Messages between Manager proxies and the manager's server isolate.
+//
+// Transport: named BroadcastChannels, so a proxy can be rebuilt in any process from plain data (an address),
+// with nothing to transfer: it travels in Process args, Pool tasks and Queue items alike, as CPython's proxies
+// do. Each client process says hello once on `<id>:hello`; the server then listens on that process's own
+// request channel `<id>:req:<process>` and answers on `<id>:rep:<process>`, first with 'welcome' (requests
+// sent before it would be lost: BroadcastChannel does not buffer for late listeners). Requests from one
+// process arrive in order, so creating an object and calling it right away is safe.
 
 export type TypeId =
   | 'dict'
@@ -19,6 +22,11 @@ export type TypeId =
   | 'Barrier'
   | 'Queue'
   | 'JoinableQueue';
+
+/** Where a manager's server is: enough for any process to connect (plain data: it fits in a Queue item). */
+export interface ManagerAddress {
+  id: string;
+}
 
 export interface CreateRequest {
   op: 'create';
@@ -37,19 +45,20 @@ export interface CallRequest {
   owner: string;
 }
 
-/** A new connection for a proxy sent to another process: the server listens on `port` from now on. */
-export interface AttachRequest {
-  op: 'attach';
-  port: MessagePort;
-}
-
-export type Request = CreateRequest | CallRequest | AttachRequest;
+export type Request = CreateRequest | CallRequest;
 
 export interface RemoteErrorInfo {
   name: string;
   message: string;
-  /** For KeyError and friends: Python's exception argument (str(KeyError('x')) is "'x'"). */
-  stack?: string;
 }
 
-export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: RemoteErrorInfo };
+export type Reply =
+  | 'welcome'
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: RemoteErrorInfo };
+
+export const helloChannel = (id: string): string => `${id}:hello`;
+export const requestChannel = (id: string, client: number): string => `${id}:req:${client}`;
+export const replyChannel = (id: string, client: number): string => `${id}:rep:${client}`;
+/** The manager's owner posts 'gone' here when its server shuts down or dies: pending calls fail at once. */
+export const goneChannel = (id: string): string => `${id}:gone`;

@@ -1,7 +1,7 @@
 // Starting the manager's server isolate: its code (managers/server/) is bundled once per process with
 // esbuild into one plain script, so the worker needs no TypeScript loader on any Node version, then run as
 // an eval'd worker. The worker is unref'd: an idle manager never keeps a program alive.
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { packageDir } from '../paths.ts';
 import { awaitExternal } from '../synchronize/external.ts';
@@ -27,26 +27,19 @@ function bundleServer(): Promise<string> {
   return serverCode;
 }
 
-export interface StartedServer {
-  worker: Worker;
-  /** The manager's own connection to the server. */
-  port: MessagePort;
-}
-
-export async function startServer(): Promise<StartedServer> {
+/** Start the server of the manager named `id`; resolves once it listens for clients. */
+export async function startServer(id: string): Promise<Worker> {
   const code = await awaitExternal(bundleServer(), 'Manager()');
-  const worker = new Worker(code, { eval: true, name: 'SyncManager' });
-  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(code, { eval: true, name: 'SyncManager', workerData: { id } });
   const ready = new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the manager's server exited with code ${code} while starting`)));
   });
-  worker.postMessage({ port: port2 }, [port2]);
   await awaitExternal(ready, 'Manager()');
   worker.removeAllListeners('exit');
   worker.removeAllListeners('error');
-  worker.on('error', () => { /* reported to callers as a closed connection */ });
+  worker.on('error', () => { /* callers see BrokenPipeError once the exit is flagged */ });
   worker.unref();
-  return { worker, port: port1 };
+  return worker;
 }

@@ -1,12 +1,20 @@
 // The manager's server isolate (Python's multiprocessing.managers.Server): it holds the real objects and
-// answers requests from proxies. Bundled to plain JS and run as a worker by managers/manager.ts.
+// answers requests from proxies. Bundled to plain JS and run as a worker by managers/server-start.ts.
 //
-// Each connection is a MessagePort. Requests on one port are answered in order of arrival except that a
-// blocking call (lock acquire, queue get, event wait...) is parked and answered later, while the port keeps
-// serving other requests, as CPython's server serves each connection from its own thread.
-import { parentPort } from 'node:worker_threads';
-import type { MessagePort } from 'node:worker_threads';
-import type { CallRequest, CreateRequest, Reply, Request, TypeId } from '../protocol.ts';
+// Each client process has its own request and reply channel (protocol.ts). Requests are handled in order of
+// arrival, except that a blocking call (lock acquire, queue get, event wait...) is parked and answered later
+// while the channel keeps serving other requests, as CPython's server serves each connection from a thread.
+import { BroadcastChannel, parentPort, workerData } from 'node:worker_threads';
+import {
+  helloChannel,
+  replyChannel,
+  requestChannel,
+  type CallRequest,
+  type CreateRequest,
+  type Reply,
+  type Request,
+  type TypeId,
+} from '../protocol.ts';
 import { ArrayReferent, DictReferent, ListReferent, NamespaceReferent, ValueReferent, type Referent } from './data.ts';
 import { PyError } from './errors.ts';
 import { QueueReferent } from './queue.ts';
@@ -74,42 +82,52 @@ function handleCreate(request: CreateRequest): void {
   }
 }
 
-function reply(port: MessagePort, id: number, run: () => unknown): void {
+type Send = (reply: Reply) => void;
+
+function reply(send: Send, id: number, run: () => unknown): void {
   let result: unknown;
   try {
     result = run();
   } catch (error) {
-    port.postMessage({ ...errorInfo(error), id });
+    send({ ...errorInfo(error), id });
     return;
   }
   if (result instanceof Promise) {
     result.then(
-      (value: unknown) => port.postMessage({ id, ok: true, value } satisfies Reply),
-      (error: unknown) => port.postMessage({ ...errorInfo(error), id }),
+      (value: unknown) => send({ id, ok: true, value }),
+      (error: unknown) => send({ ...errorInfo(error), id }),
     );
   } else {
-    port.postMessage({ id, ok: true, value: result } satisfies Reply);
+    send({ id, ok: true, value: result });
   }
 }
 
-function handleCall(port: MessagePort, request: CallRequest): void {
-  reply(port, request.id, () => {
+function handleCall(send: Send, request: CallRequest): void {
+  reply(send, request.id, () => {
     const target = objects.get(request.oid);
     if (target === undefined) throw failed.get(request.oid) ?? new PyError('KeyError', `'${request.oid}'`);
     return target.call(request.method, request.args, request.owner);
   });
 }
 
-function serve(port: MessagePort): void {
-  port.on('message', (request: Request) => {
-    if (request.op === 'call') handleCall(port, request);
-    else if (request.op === 'create') handleCreate(request);
-    else serve(request.port);
-  });
+const { id } = workerData as { id: string };
+const clients = new Map<number, { requests: BroadcastChannel; replies: BroadcastChannel }>();
+
+/** A process said hello: listen to its requests, then tell it so. */
+function connect(client: number): void {
+  if (clients.has(client)) return;
+  const requests = new BroadcastChannel(requestChannel(id, client));
+  const replies = new BroadcastChannel(replyChannel(id, client));
+  const send: Send = (message) => replies.postMessage(message);
+  requests.onmessage = (event) => {
+    const request = (event as { data: Request }).data;
+    if (request.op === 'call') handleCall(send, request);
+    else handleCreate(request);
+  };
+  clients.set(client, { requests, replies });
+  send('welcome');
 }
 
-// The first connection (the manager's own) arrives in the first message.
-parentPort?.once('message', (message: { port: MessagePort }) => {
-  serve(message.port);
-  parentPort?.postMessage('ready');
-});
+const hello = new BroadcastChannel(helloChannel(id));
+hello.onmessage = (event) => connect((event as { data: number }).data);
+parentPort?.postMessage('ready');
