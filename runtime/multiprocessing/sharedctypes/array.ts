@@ -24,10 +24,20 @@ function indexKey(key: string | symbol): number | undefined {
   return Number.isInteger(n) && String(n) === key ? n : undefined;
 }
 
+/** Methods bound to the real object, so their own property reads do not go through the Proxy again. */
+const boundMethods = new WeakMap<object, Map<string | symbol, unknown>>();
+
 const indexing: ProxyHandler<RawArray> = {
-  get(target, key, receiver) {
+  get(target, key) {
     const i = indexKey(key);
-    return i === undefined ? Reflect.get(target, key, receiver) as unknown : target.get(i);
+    if (i !== undefined) return target.get(i);
+    const value = Reflect.get(target, key, target) as unknown;
+    if (typeof value !== 'function') return value;
+    let cache = boundMethods.get(target);
+    if (cache === undefined) boundMethods.set(target, (cache = new Map()));
+    let bound = cache.get(key);
+    if (bound === undefined) cache.set(key, (bound = (value as (...args: unknown[]) => unknown).bind(target)));
+    return bound;
   },
   set(target, key, value, receiver) {
     const i = indexKey(key);
