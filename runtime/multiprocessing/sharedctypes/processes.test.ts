@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
 import { Array as SharedArray, Event, Value } from '../shared-exports.ts';
 import { increment, negate, raceUntilStopped } from './fixtures/targets.ts';
+import { pyRepr } from './pyrepr.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
 
@@ -21,6 +22,9 @@ describe('Value and Array shared with child processes', () => {
     // CPython prints 3.1415927 and [0, -1, -2, -3, -4, -5, -6, -7, -8, -9]
     expect(num.value).toBe(3.1415927);
     expect(arr.toArray()).toEqual([0, -1, -2, -3, -4, -5, -6, -7, -8, -9]);
+    // The same text as CPython's print(num.value) and print(arr[:]).
+    expect(pyRepr(num.value)).toBe('3.1415927');
+    expect(pyRepr(arr.toArray())).toBe('[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]');
   });
 
   it('loses updates when two processes increment without the lock', async () => {
