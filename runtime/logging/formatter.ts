@@ -1,14 +1,14 @@
-// logging.Formatter: turns a LogRecord into text with a %-style format ('%(asctime)s %(levelname)-8s
-// %(message)s'), Python's default time format ('2026-01-01 09:00:00,000'), datefmt through time.strftime, and
-// the exception or stack text appended. Formats are validated as CPython 3.11 validates them: at least one
-// %(name)s-like field, else ValueError; anything else wrong surfaces when a record is formatted.
+// logging.Formatter: turns a LogRecord into text with a format ('%(asctime)s %(levelname)-8s %(message)s', or
+// the '{' and '$' styles), Python's default time format ('2026-01-01 09:00:00,000'), datefmt through
+// time.strftime, and the exception or stack text appended. Formats are validated as CPython 3.11 validates
+// them (a %-format needs at least one %(name)s-like field); anything else wrong surfaces when a record is
+// formatted, where the handler prints Python's "--- Logging error ---" block.
 import { ValueError } from '../core/index.ts';
+import { makeStyle, type FormatStyle, type Style } from './styles.ts';
 import { strftime } from '../time.ts';
 import { KeyError, Lookup, percentFormat } from './percent-format.ts';
 import { CALLER_FIELDS, type LogRecord } from './record.ts';
 import { formatException } from './traceback.ts';
-
-export type FormatStyle = '%' | '{' | '$';
 
 export interface FormatterOptions {
   fmt?: string | null;
@@ -19,7 +19,7 @@ export interface FormatterOptions {
   defaults?: Record<string, unknown> | null;
 }
 
-const VALIDATION = /%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]/i;
+export type { FormatStyle };
 
 export const BASIC_FORMAT = '%(levelname)s:%(name)s:%(message)s';
 
@@ -28,27 +28,22 @@ export class Formatter {
   readonly fmt: string;
   datefmt: string | null;
   readonly defaults: Record<string, unknown> | null;
+  readonly style: Style;
   defaultTimeFormat = '%Y-%m-%d %H:%M:%S';
   defaultMsecFormat: string | null = '%s,%03d';
 
   constructor(fmt?: string | null | FormatterOptions, datefmt?: string | null, style: FormatStyle = '%', validate = true) {
     const options: FormatterOptions =
       typeof fmt === 'object' && fmt !== null ? fmt : { fmt: fmt ?? null, datefmt: datefmt ?? null, style, validate };
-    const chosen = options.style ?? '%';
-    if (chosen !== '%' && chosen !== '{' && chosen !== '$') throw new ValueError('Style must be one of: %,{,$');
-    if (chosen !== '%') {
-      throw new ValueError(`style '${chosen}' is not supported by this runtime yet: use the '%' style`);
-    }
-    this.fmt = options.fmt || '%(message)s';
+    this.style = makeStyle(options.style ?? '%', options.fmt ?? null);
+    this.fmt = this.style.fmt;
     this.datefmt = options.datefmt ?? null;
     this.defaults = options.defaults ?? null;
-    if ((options.validate ?? true) && !VALIDATION.test(this.fmt)) {
-      throw new ValueError(`Invalid format '${this.fmt}' for '%' style`);
-    }
+    if (options.validate ?? true) this.style.validate();
   }
 
   usesTime(): boolean {
-    return this.fmt.includes('%(asctime)');
+    return this.style.usesTime();
   }
 
   /** The record's time through time.strftime: datefmt, or '%Y-%m-%d %H:%M:%S' plus ',mmm'. */
@@ -75,7 +70,7 @@ export class Formatter {
       (key) => (own(key) ? record[key] : defaults?.[key]),
     );
     try {
-      return percentFormat(this.fmt, values);
+      return this.style.format(values);
     } catch (error) {
       if (error instanceof KeyError) throw new ValueError(`Formatting field not found in record: ${error.message}`);
       throw error;

@@ -153,7 +153,7 @@ function formatFloat(value: number, conversion: string, spec: Spec): string {
 }
 
 /** Python's ascii(): repr with every non-ASCII character escaped. */
-function asciiRepr(value: unknown): string {
+export function asciiRepr(value: unknown): string {
   let out = '';
   for (const char of pyRepr(value)) {
     const code = char.codePointAt(0) ?? 0;
