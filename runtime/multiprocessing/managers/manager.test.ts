@@ -6,7 +6,7 @@ import { BrokenBarrierError } from '#runtime/threading';
 import { Thread } from '#runtime/threading';
 import { KeyError, Manager, type SyncManager } from '../shared-exports.ts';
 import { Empty, Full } from './errors.ts';
-import { addUnderLock, appendFromPipe, f, managerInChild } from './fixtures/targets.ts';
+import { addUnderLock, appendFromPipe, f, managerInChild, record } from './fixtures/targets.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
 let m: SyncManager;
@@ -205,6 +205,14 @@ describe('Manager proxies travelling between processes', () => {
     await p.join();
     expect(p.exitcode).toBe(0);
     expect(await l.copy()).toEqual(['from the child']);
+  });
+
+  it('proxies reach Pool workers as task arguments', async () => {
+    const d = m.dict<string, number>();
+    await using pool = new mp.Pool(2);
+    const keys = await pool.starmap<string>(record, [1, 2, 3, 4, 5, 6].map((n) => [d, `k${n}`, n]));
+    expect(keys).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']);
+    expect(await d.copy()).toEqual(new Map([1, 2, 3, 4, 5, 6].map((n) => [`k${n}`, n * n])));
   });
 
   it('a child process can run a Manager of its own', async () => {
