@@ -132,10 +132,11 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
     }
     if (unfinished.length === 0) return;
     const failure = run.failure ?? { kind: 'crashed', detail: run.stderrTail.slice(-500) };
-    const culprit = failure.kind === 'timeout' ? plans.find((plan) => plan.path === failure.file)?.exercise : undefined;
-    if (culprit !== undefined) {
-      results.set(culprit, { key: culprit, files: [], failure });
-      const rest = unfinished.filter((key) => key !== culprit);
+    const culprits = failure.kind === 'timeout'
+      ? new Set(plans.filter((plan) => failure.files.includes(plan.path)).map((plan) => plan.exercise)) : new Set<string>();
+    if (culprits.size > 0) {
+      for (const culprit of culprits) results.set(culprit, { key: culprit, files: [], failure });
+      const rest = unfinished.filter((key) => !culprits.has(key));
       if (rest.length > 0) await runGroup(rest);
     } else if (unfinished.length === 1 || keys.length === 1) {
       for (const key of unfinished) results.set(key, { key, files: [], failure });

@@ -1,5 +1,6 @@
 // Hostile submissions, graded together in one grading: each loses its points with a clear reason, the
 // good one keeps full marks, and the grader neither hangs nor crashes.
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { grade } from '../grading.ts';
 import type { ExerciseResult, GradeResult } from '../result.ts';
@@ -31,6 +32,7 @@ const hostile = {
     'export function add(a: number, b: number): number { return a - b; }',
   ].join('\n'),
   'only-in-tests': GOOD_ADD,
+  'spawn-from-tests': GOOD_ADD,
   'skip-in-tests': GOOD_ADD,
   'patch-expect': 'Object.is = () => true;\nexport function add(a: number, b: number): number { return a - b; }\n',
 } satisfies Record<string, string>;
@@ -43,6 +45,15 @@ beforeAll(async () => {
   const limits: Record<string, number> = { 'loop-import': 3, 'loop-test': 3 };
   const visibleTests: Record<string, string> = {
     'only-in-tests': "import { test, expect } from 'vitest';\nimport { add } from './exercise.ts';\ntest.only('a', () => { expect(add(1, 1)).toBe(2); });\ntest('b', () => { expect(add(1, 2)).toBe(3); });\n",
+    // Course material is not gated, so this is how the runtime caps (process count, orphan cleanup) are tested.
+    'spawn-from-tests': [
+      "import { spawn } from 'node:child_process';",
+      "import { test } from 'vitest';",
+      "test('spawns', async () => {",
+      "  for (let i = 0; i < 80; i++) spawn('sleep', ['97.25'], { detached: true, stdio: 'ignore' }).unref();",
+      '  await new Promise((resolve) => setTimeout(resolve, 10_000));',
+      '});',
+    ].join('\n'),
     'skip-in-tests': "import { test, expect } from 'vitest';\nimport { add } from './exercise.ts';\ntest('a', () => { expect(add(1, 1)).toBe(2); });\ntest.skip('b', () => { expect(add(1, 2)).toBe(3); });\n",
   };
   course = buildCourse(Object.entries(hostile).map(([slug, submission]) => ({
@@ -111,6 +122,12 @@ describe('hostile submissions', () => {
     expect(verdict('only-in-tests')).toMatchObject({ status: 'error', score: 0, error: { kind: 'skipped' } });
     expect(verdict('only-in-tests').error?.message).toMatch(/\.only/);
     expect(verdict('skip-in-tests')).toMatchObject({ status: 'error', score: 0, error: { kind: 'skipped' } });
+  });
+
+  test('endless process spawning is stopped and every spawned process is killed', () => {
+    expect(verdict('spawn-from-tests')).toMatchObject({ status: 'error', score: 0, error: { kind: 'processes' } });
+    const survivors = execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((line) => line.includes('sleep 97.25'));
+    expect(survivors).toEqual([]);
   });
 
   test('tampering with expect makes the whole grading an error (exit code 2)', () => {

@@ -72,3 +72,55 @@ export function killAll(processes: Iterable<ProcInfo>): void {
     }
   }
 }
+
+/** SIGSTOPs the tree under `root` until it stops growing, so nothing can fork while it is being killed. */
+export function freezeTree(root: number, known: Map<number, ProcInfo>): void {
+  const stopped = new Set<number>();
+  try {
+    process.kill(root, 'SIGSTOP');
+  } catch {
+    return;
+  }
+  for (let round = 0; round < 8; round += 1) {
+    let fresh = 0;
+    for (const info of descendants(root)) {
+      known.set(info.pid, info);
+      if (stopped.has(info.pid)) continue;
+      stopped.add(info.pid);
+      fresh += 1;
+      try {
+        process.kill(info.pid, 'SIGSTOP');
+      } catch {
+        // Gone already.
+      }
+    }
+    if (fresh === 0) return;
+  }
+}
+
+/**
+ * Every process whose environment carries `name=value`: the run's processes, even those that left the
+ * tree (a detached child reparented to init). Linux only; processes of other users are unreadable.
+ */
+export function processesWithEnv(name: string, value: string): ProcInfo[] {
+  if (process.platform !== 'linux') return [];
+  const needle = Buffer.from(`${name}=${value}\0`);
+  const found: ProcInfo[] = [];
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return found;
+  }
+  for (const entry of names) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/environ`).includes(needle)) continue;
+    } catch {
+      continue;
+    }
+    const info = readStat(Number(entry));
+    if (info !== undefined) found.push(info);
+  }
+  return found;
+}

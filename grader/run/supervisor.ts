@@ -6,10 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { TOOL_ROOT } from '../paths.ts';
 import { ChannelReader, type ChannelMessage } from './channel.ts';
-import { descendants, killAll, procSupported, rssOf, type ProcInfo } from './proctree.ts';
+import { descendants, freezeTree, killAll, processesWithEnv, procSupported, rssOf, type ProcInfo } from './proctree.ts';
+
+/** Marks every process of a run (inherited through the environment) so strays can be found and killed. */
+export const RUN_MARKER_ENV = 'COURSE_GRADER_RUN';
 
 export type KillReason =
-  | { kind: 'timeout'; file: string; seconds: number }
+  | { kind: 'timeout'; files: string[]; seconds: number }
   | { kind: 'wall'; seconds: number }
   | { kind: 'memory'; megabytes: number }
   | { kind: 'processes'; count: number }
@@ -48,16 +51,18 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
   const reader = new ChannelReader(key);
   const finished = new Set<string>();
   const queuedAt = new Map<string, number>();
+  const timedOut = new Map<string, number>();
   let sawEnd = false;
   let failure: KillReason | undefined;
   let stderrTail = '';
   const known = new Map<number, ProcInfo>();
   const monitor = procSupported();
 
+  const marker = randomBytes(8).toString('hex');
   const vitestBin = join(TOOL_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
   const child = spawn(process.execPath, [`--max-old-space-size=${options.mainHeapMb ?? 1024}`, vitestBin, 'run', '--config', options.configPath], {
     cwd: options.cwd,
-    env: options.env,
+    env: { ...options.env, [RUN_MARKER_ENV]: marker },
     stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     detached: true,
   });
@@ -65,7 +70,7 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
   const killTree = (reason: KillReason): void => {
     failure ??= reason;
     if (child.pid !== undefined) {
-      for (const info of descendants(child.pid)) known.set(info.pid, info);
+      freezeTree(child.pid, known);
       killAll(known.values());
       try {
         process.kill(-child.pid, 'SIGKILL');
@@ -97,12 +102,18 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
   const timer = setInterval(() => {
     ticks += 1;
     const now = performance.now();
+    // A file over its limit holds its worker forever; let the other workers finish what they can and
+    // kill only when nothing is progressing any more.
+    let progressing = 0;
     for (const [file, at] of queuedAt) {
+      if (finished.has(file) || timedOut.has(file)) continue;
       const limit = options.fileLimits.get(file) ?? options.wallSeconds;
-      if (!finished.has(file) && now - at > limit * 1000) {
-        killTree({ kind: 'timeout', file, seconds: limit });
-        return;
-      }
+      if (now - at > limit * 1000) timedOut.set(file, limit);
+      else progressing += 1;
+    }
+    if (timedOut.size > 0 && progressing === 0) {
+      killTree({ kind: 'timeout', files: [...timedOut.keys()], seconds: Math.max(...timedOut.values()) });
+      return;
     }
     if (now - started > options.wallSeconds * 1000) {
       killTree({ kind: 'wall', seconds: options.wallSeconds });
@@ -123,8 +134,9 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
       if (settled) return;
       settled = true;
       clearInterval(timer);
-      // Orphans the run left behind (a student's detached process) die with it.
+      // Orphans the run left behind (a detached process, reparented away from the tree) die with it.
       killAll(known.values());
+      killAll(processesWithEnv(RUN_MARKER_ENV, marker));
       for (const stream of [child.stdio[3], child.stdout, child.stderr]) stream?.destroy();
       reader.end();
       if (failure === undefined && reader.corrupted !== undefined) failure = { kind: 'corrupted', detail: reader.corrupted };
