@@ -5,8 +5,8 @@
 // CPython's ready queue does, and sees the loop as running.
 import { writeOutput, type Fiber, type Scheduler, type TimerHandle as CoreTimer } from '../core/index.ts';
 import { Future } from './futures.ts';
-import { Task, type Thunk } from './tasks.ts';
-import { LOOP_KEY } from './context.ts';
+import { Task, taskCounter, type Thunk } from './tasks.ts';
+import { LOOP_KEY, taskOf } from './context.ts';
 import { RuntimeError } from './errors.ts';
 import { ThreadPoolExecutor, type Executor } from './executor.ts';
 
@@ -53,16 +53,30 @@ export class EventLoop {
   readonly scheduler: Scheduler;
   /** The thread that called run(): threading.currentThread() inside the loop's tasks. */
   readonly thread: Fiber;
-  /** Tasks not done yet (asyncio.all_tasks()). */
-  readonly _tasks = new Set<Task<unknown>>();
+  /**
+   * Tasks not done yet (asyncio.all_tasks()), in creation order. Found through the scheduler's live fibers
+   * rather than kept in a set of our own: nothing to add and remove per task.
+   */
+  _liveTasks(): Task<unknown>[] {
+    const tasks: Task<unknown>[] = [];
+    for (const fiber of this.scheduler.fibers) {
+      const task = taskOf(fiber);
+      if (task !== null && task.getLoop() === this && !task.done()) tasks.push(task);
+    }
+    return tasks;
+  }
   private _closed = false;
   private _defaultExecutor: ThreadPoolExecutor | null = null;
   /** Futures and tasks that failed and whose exception nobody has looked at yet. */
   private readonly _unretrievedErrors = new Set<Future<unknown>>();
 
+  /** The program's (simulation's) task-name counter: Task-1, Task-2, ... across loops. */
+  readonly _taskCounter: { n: number };
+
   constructor(scheduler: Scheduler, thread: Fiber) {
     this.scheduler = scheduler;
     this.thread = thread;
+    this._taskCounter = taskCounter(scheduler);
   }
 
   /** Seconds on the loop's clock (the scheduler's: virtual in tests). */

@@ -69,16 +69,25 @@ export function gatherOn(
     return outer;
   }
   // The same Future passed twice is one child (CPython dedupes awaitables); the same thunk passed twice runs
-  // twice, since each call of it is a new coroutine.
-  const unique = new Set<Future<unknown>>();
-  const children: Future<unknown>[] = [];
-  for (const [index, aw] of aws.entries()) {
-    const fut = ensureFuture(aw, { loop, api: 'gather', index });
-    unique.add(fut);
-    children.push(fut);
+  // twice, since each call of it is a new coroutine. Only futures need the set.
+  const seen = new Set<Future<unknown>>();
+  const children: Future<unknown>[] = new Array<Future<unknown>>(aws.length);
+  const distinct: Future<unknown>[] = [];
+  for (let index = 0; index < aws.length; index++) {
+    const aw = aws[index]!;
+    if (isFuture(aw)) {
+      children[index] = aw;
+      if (seen.has(aw)) continue;
+      seen.add(aw);
+      distinct.push(aw);
+    } else {
+      const fut = ensureFuture(aw, { loop, api: 'gather', index });
+      children[index] = fut;
+      distinct.push(fut);
+    }
   }
+  const nfuts = distinct.length;
   const outer = new GatheringFuture<unknown[]>(loop, children);
-  const nfuts = unique.size;
   let nfinished = 0;
   const onChildDone = (fut: Future<unknown>): void => {
     nfinished++;
@@ -107,7 +116,7 @@ export function gatherOn(
       else outer.setResult(results);
     }
   };
-  for (const fut of unique) fut._onDone(onChildDone);
+  for (const fut of distinct) fut._onDone(onChildDone);
   return outer;
 }
 

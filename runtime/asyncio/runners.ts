@@ -26,7 +26,7 @@ export async function run<T>(main: Thunk<T>): Promise<T> {
 }
 
 async function cancelAllTasks(loop: EventLoop): Promise<void> {
-  const toCancel = [...loop._tasks];
+  const toCancel = loop._liveTasks();
   if (toCancel.length === 0) return;
   for (const task of toCancel) task.cancel();
   await gatherOn(loop, toCancel, true);
