@@ -11,10 +11,13 @@ export function awaitExternal<T>(work: Promise<T>, what: string): Promise<T> {
 
 /** A number naming the current green thread inside this process (RLock ownership); never 0. */
 export function currentThreadKey(): number {
-  // Fast path: inside a fiber, no need to create the program's scheduler.
-  const fiber = fiberStorage.getStore() ?? currentFiber();
-  return fiber.thread.id + 1;
+  const fiber = fiberStorage.getStore();
+  if (fiber !== undefined) return fiber.thread.id + 1;
+  // Outside any fiber is the program's main thread, whose fiber never changes: look it up once.
+  return (outsideKey ??= currentFiber().thread.id + 1);
 }
+
+let outsideKey: number | undefined;
 
 /**
  * True when this isolate may block in Atomics.wait for a short while: a child process's worker. Never the
