@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_EPOCH, simulate } from '#runtime/testing';
 import { Thread } from '#runtime/threading';
-import { OverflowError, ctime, monotonic, perfCounter, sleep, strftime, time, timeNs } from '#runtime/time';
+import { OverflowError, ctime, monotonic, monotonicNs, perfCounter, perfCounterNs, sleep, strftime, time, timeNs } from '#runtime/time';
 import { ValueError } from './core/index.ts';
 
 interface StrftimeCase {
@@ -57,12 +57,16 @@ describe('clocks follow the active scheduler', () => {
       const m0 = monotonic();
       const p0 = perfCounter();
       await sleep(2.5);
-      return { wall: time() - t0, mono: monotonic() - m0, perf: perfCounter() - p0, start: t0, ns: timeNs() };
+      return {
+        wall: time() - t0, mono: monotonic() - m0, perf: perfCounter() - p0, start: t0,
+        ns: timeNs(), monoNs: monotonicNs(), perfNs: perfCounterNs(),
+      };
     });
     expect(elapsed).toBe(2.5);
     expect(value.start).toBe(DEFAULT_EPOCH);
     expect(value).toMatchObject({ wall: 2.5, mono: 2.5, perf: 2.5 });
     expect(value.ns).toBe(BigInt((DEFAULT_EPOCH + 2.5) * 1e9));
+    expect([value.monoNs, value.perfNs]).toEqual([2_500_000_000n, 2_500_000_000n]);
   });
 
   test('a custom epoch sets what time() starts from', async () => {

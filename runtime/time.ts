@@ -61,6 +61,16 @@ export function perfCounter(): number {
   return currentScheduler().now();
 }
 
+/** monotonic() in integer nanoseconds, as a bigint. */
+export function monotonicNs(): bigint {
+  return BigInt(Math.round(monotonic() * 1e9));
+}
+
+/** perfCounter() in integer nanoseconds, as a bigint. */
+export function perfCounterNs(): bigint {
+  return BigInt(Math.round(perfCounter() * 1e9));
+}
+
 function dateFor(when: Date | number | undefined): Date {
   if (when === undefined) return new Date(time() * 1000);
   if (when instanceof Date) return when;
