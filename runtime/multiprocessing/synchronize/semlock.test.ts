@@ -161,3 +161,15 @@ describe('under the virtual clock', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('self-deadlock under the virtual clock', () => {
+  it('is reported as a deadlock instead of running virtual time forever', async () => {
+    const { simulate, DeadlockError } = await import('#runtime/testing');
+    const run = simulate(async () => {
+      const lock = new Lock();
+      await lock.acquire();
+      await lock.acquire(); // a Lock is not re-entrant: this never returns, as in Python
+    });
+    await expect(run).rejects.toBeInstanceOf(DeadlockError);
+  });
+});

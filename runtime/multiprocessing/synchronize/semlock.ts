@@ -33,10 +33,11 @@ const HELD = 1;
 const CONTENDED = 2;
 /**
  * Under the virtual clock, threads of this process waiting for a lock another thread of this process holds
- * block on the scheduler (a release wakes them); they re-check every LOCAL_POLL seconds in case the lock went
- * to another process meanwhile.
+ * block on the scheduler until that release wakes them (or their own timeout passes). No periodic re-check: a
+ * thread that never releases is then a deadlock the scheduler can report, not an endless run of virtual time.
+ * (The one case this misses, another process releasing a plain Lock a thread of ours holds, is reported as a
+ * deadlock too.)
  */
-const LOCAL_POLL = 0.05;
 const localWaiters = new Map<SharedArrayBuffer, Set<Fiber>>();
 /** Re-checks of a held mutex before sleeping on it. */
 const SPINS = 200;
@@ -130,7 +131,7 @@ export class SemLock {
       if (scheduler.clock === 'virtual' && w[OWNER_PROCESS] === processKey) {
         const left = limit - (scheduler.now() - startedAt);
         if (left <= 0) return false;
-        await this.waitForLocalRelease(Math.min(LOCAL_POLL, left));
+        await this.waitForLocalRelease(left === Infinity ? null : left);
         continue;
       }
       const result = await waitWhileEqual(w, STATE, CONTENDED, deadline, `${this.constructor.name}.acquire()`);
@@ -145,8 +146,8 @@ export class SemLock {
     }
   }
 
-  /** Block on the scheduler until a thread of this process releases this lock (or `seconds` pass). */
-  private async waitForLocalRelease(seconds: number): Promise<void> {
+  /** Block on the scheduler until a thread of this process releases this lock (or `seconds` pass, if given). */
+  private async waitForLocalRelease(seconds: number | null): Promise<void> {
     const scheduler = currentScheduler();
     const fiber = scheduler.current();
     const buffer = this.state.buffer;
