@@ -2,8 +2,8 @@
 // grader, configs, package.json and lockfile, workflows). Any difference is reported by path; grading
 // always uses the trusted copies anyway, so an edit can only be reported, never rewarded.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Exercise } from './model/course.ts';
 
 export const MANIFEST_PATH = 'grader/manifest.json';
@@ -52,6 +52,7 @@ export function buildManifest(root: string, exercises: Exercise[]): Manifest {
 
 export function writeManifest(root: string, exercises: Exercise[]): Manifest {
   const manifest = buildManifest(root, exercises);
+  mkdirSync(dirname(join(root, MANIFEST_PATH)), { recursive: true });
   writeFileSync(join(root, MANIFEST_PATH), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
