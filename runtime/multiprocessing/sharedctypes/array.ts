@@ -193,6 +193,7 @@ export class SharedArray<C extends Typecode = Typecode> extends RawArray<C> {
 
   /** The unsynchronised array underneath, sharing the same memory. */
   getObj(): RawArray<C> {
+    if (this.lock === null) throw new AttributeError(`'${this.type.ctype}_Array_${this.length}' object has no attribute 'get_obj'`);
     return new RawArray(this.typecode, 0, this.location());
   }
 
