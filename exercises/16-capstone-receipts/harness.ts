@@ -42,8 +42,9 @@ export function isNotImplemented(error: unknown): boolean {
   return error instanceof Error && error.message.includes('Not implemented yet');
 }
 
-/** Runs one day on the virtual clock, with a wall-clock guard so a program that can never finish fails clearly. */
-export async function runDay(processor: Processor, scenario: Scenario, limit: number, max = limit): Promise<Day> {
+/** Runs one day on the virtual clock, with a wall-clock guard so a program that can never finish fails clearly.
+ *  With a seed, threads and tasks ready at the same instant run in a random (reproducible) order. */
+export async function runDay(processor: Processor, scenario: Scenario, limit: number, max = limit, seed?: number): Promise<Day> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const guard = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(say(
@@ -64,7 +65,7 @@ export async function runDay(processor: Processor, scenario: Scenario, limit: nu
       const returnedAt = Math.round((monotonic() - t0) * 1e6) / 1e6;
       const inProgressAtReturn = services.calls.filter((c) => c.end === null).length;
       return { outcome, returnedAt, inProgressAtReturn, services };
-    })]);
+    }, seed === undefined ? {} : { seed })]);
     const { outcome, returnedAt, inProgressAtReturn, services } = result.value;
     return {
       outcome, returnedAt, inProgressAtReturn,

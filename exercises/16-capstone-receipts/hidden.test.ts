@@ -51,6 +51,24 @@ describe('random days (hidden)', () => {
   });
 });
 
+describe('interleavings (hidden)', () => {
+  test('the same day under three random schedules gives the same exact summary', async () => {
+    // Everything that finishes at the same virtual instant may run in any order: a summary built in the order
+    // things finish, or state shared across an await without care, shows up here.
+    const scenario = makeScenario(16_140, 60, { invalid: 0.2, corrupt: 0.1, undeliverable: 0.1, twice: 0.1 });
+    const expected = expectedSummary(scenario);
+    for (const seed of [1, 2, 3]) {
+      const day = await runDay(processReceipts, scenario, 6, 6, seed);
+      const problem = diagnose(day, scenario, 6);
+      if (problem !== null) expect.fail(say(`con el orden aleatorio ${seed}: ${problem}`, `with random order ${seed}: ${problem}`));
+      if (!day.outcome.ok) return;
+      const mismatch = summaryProblem(day.outcome.summary, expected);
+      if (mismatch !== null) expect.fail(say(`con el orden aleatorio ${seed}: ${mismatch}`, `with random order ${seed}: ${mismatch}`));
+      expect(day.outcome.summary, say(`el resumen con el orden aleatorio ${seed}`, `the summary with random order ${seed}`)).toEqual(expected);
+    }
+  });
+});
+
 describe('the fastest possible pipeline (hidden)', () => {
   test('limiting only the uploads reaches the minimum time exactly', async () => {
     const scenario = makeScenario(16_120, 300, { invalid: 0.05, corrupt: 0.02, undeliverable: 0.02, twice: 0.02 });
