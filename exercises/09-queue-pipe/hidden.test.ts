@@ -51,7 +51,7 @@ const NEVER_STOPS = say(
 test('every receipt arrives exactly once with several producers and consumers', async () => {
   const batches = randomBatches(9001, 120, 3);
   const all = batches.flat();
-  const results = await within(8, runQueues(batches, 3));
+  const results = await within(15, runQueues(batches, 3));
   if (results === TIMED_OUT) expect.fail(NEVER_STOPS);
   const seen = new Map<number, number>();
   for (const r of results) seen.set(r.studentId, (seen.get(r.studentId) ?? 0) + 1);
@@ -74,7 +74,7 @@ test('every receipt arrives exactly once with several producers and consumers', 
 
 test('all consumers stop, even when there are more consumers than batches', async () => {
   const batches = randomBatches(9002, 10, 1);
-  const results = await within(5, runQueues(batches, 3));
+  const results = await within(12, runQueues(batches, 3));
   if (results === TIMED_OUT) expect.fail(NEVER_STOPS);
   expect(results.length, say('un resultado por comprobante', 'one result per receipt')).toBe(10);
   expect(mp.activeChildren(), say('los 3 consumidores terminaron', 'the 3 consumers ended')).toEqual([]);
@@ -128,7 +128,7 @@ test('the server answers exactly one message per request and stops on stop', asy
   p.start();
   for (const id of ids) {
     mine.send({ op: 'validate', studentId: id });
-    if (!(await mine.poll(5))) {
+    if (!(await mine.poll(10))) {
       expect.fail(say(`el servidor no contestó a la petición de ${id}: cada recv del cliente necesita un send del servidor`,
         `the server did not answer the request for ${id}: every client recv needs a server send`));
     }
@@ -145,7 +145,7 @@ test('the server answers exactly one message per request and stops on stop', asy
   expect(await mine.poll(0.2), say('el servidor envió un mensaje que nadie pidió: sobra un send',
     'the server sent a message nobody asked for: there is a send too many')).toBe(false);
   mine.send({ op: 'stop' });
-  await p.join(3);
+  await p.join(10);
   if (p.isAlive()) {
     expect.fail(say('el servidor sigue vivo después de stop: debe cerrar su extremo y terminar',
       'the server is still alive after stop: it must close its end and return'));
@@ -158,7 +158,7 @@ test('the client keeps the protocol with a strict server', async () => {
   const ids = Array.from({ length: 10 }, () => Math.floor(next() * 500));
   let answers: Awaited<ReturnType<typeof askServer>> | typeof TIMED_OUT;
   try {
-    answers = await within(4, askServer(ids, strictServer));
+    answers = await within(10, askServer(ids, strictServer));
   } catch (error) {
     expect.fail(say(
       `askServer lanzó ${String(error)}: ¿un recv sin su send (EOFError al cerrarse el servidor)?`,
@@ -175,8 +175,8 @@ test('the client keeps the protocol with a strict server', async () => {
 });
 
 test('empty inputs: no batches, empty batches, no questions', async () => {
-  expect(await within(4, runQueues([], 1)), say('sin lotes, sin resultados', 'no batches, no results')).toEqual([]);
-  expect(await within(4, runQueues([[], []], 1)), say('lotes vacíos, sin resultados', 'empty batches, no results')).toEqual([]);
-  expect(await within(4, askServer([], strictServer)), say('sin preguntas, sin respuestas', 'no questions, no answers')).toEqual([]);
+  expect(await within(10, runQueues([], 1)), say('sin lotes, sin resultados', 'no batches, no results')).toEqual([]);
+  expect(await within(10, runQueues([[], []], 1)), say('lotes vacíos, sin resultados', 'empty batches, no results')).toEqual([]);
+  expect(await within(10, askServer([], strictServer)), say('sin preguntas, sin respuestas', 'no questions, no answers')).toEqual([]);
   expect(mp.activeChildren(), say('no queda ningún proceso vivo', 'no process is left alive')).toEqual([]);
 });
