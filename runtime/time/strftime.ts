@@ -51,9 +51,22 @@ function isoWeek(f: Fields): { year: number; week: number } {
  * The zone's abbreviation (UTC, CET, EST, IST) as tzname gives it. JavaScript only has Intl's per-locale names:
  * these locales cover Europe, the Americas and India; elsewhere a numeric "+03" like tzdata's own.
  */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formats are costly to build and fix the zone when built: cache them per locale and TZ. */
+function zoneFormat(locale: string): Intl.DateTimeFormat {
+  const key = `${locale} ${process.env['TZ'] ?? ''}`;
+  let format = zoneFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' });
+    zoneFormats.set(key, format);
+  }
+  return format;
+}
+
 function zoneName(date: Date): string {
   for (const locale of ['en-US', 'en-GB', 'en-IN']) {
-    const part = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' })
+    const part = zoneFormat(locale)
       .formatToParts(date)
       .find((p) => p.type === 'timeZoneName')?.value;
     if (part !== undefined && !/^GMT[+-]/.test(part)) return part === 'GMT' && offset(date) === '+0000' ? 'UTC' : part;
