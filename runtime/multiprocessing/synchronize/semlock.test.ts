@@ -1,7 +1,7 @@
 // The cross-process primitives inside one process: Python's errors and reprs (recorded from CPython 3.11),
 // and green threads of this process contending for them.
 import { describe, expect, it } from 'vitest';
-import { Thread } from '#runtime/threading';
+import { Thread, withLock } from '#runtime/threading';
 import { Barrier, BoundedSemaphore, BrokenBarrierError, Condition, Event, Lock, RLock, Semaphore } from '../shared-exports.ts';
 
 describe('Lock, RLock, Semaphore', () => {
@@ -51,6 +51,17 @@ describe('Lock, RLock, Semaphore', () => {
     rlock.release();
     rlock.release();
     expect(String(rlock)).toBe('<RLock(None, 0)>');
+  });
+
+  it("works with threading's withLock and with `using` (Python's `with lock:`)", async () => {
+    const lock = new RLock();
+    const inside = await withLock(lock, () => String(lock));
+    expect(inside).toBe('<RLock(MainProcess, 1)>');
+    {
+      using _held = await lock.hold();
+      expect(String(lock)).toBe('<RLock(MainProcess, 1)>');
+    }
+    expect(String(lock)).toBe('<RLock(None, 0)>');
   });
 
   it('a green thread blocked on a Lock gets it when another thread releases it', async () => {
