@@ -1,6 +1,6 @@
 // asyncio benchmarks, each beside CPython 3.11 measured in the same run:
 //   - sleep(0) switch rate between two tasks;
-//   - gather() of 100,000 trivial tasks (task creation, scheduling and collecting results);
+//   - gather() of 100,000 trivial tasks (task creation, scheduling and collecting results), in CPU time;
 //   - wait() over n pending futures and n concurrent waitFor() calls, at two sizes, to show that the cost per
 //     awaitable stays flat (O(n) in total, not quadratic).
 import * as asyncio from '#runtime/asyncio';
@@ -51,10 +51,12 @@ async def main():
     switch = 2 * k / (time.perf_counter() - t)
     n = ${GATHER}
     t = time.perf_counter()
+    c = time.process_time()
     results = await asyncio.gather(*(trivial() for _ in range(n)))
+    gather_cpu_ms = (time.process_time() - c) * 1000
     gather_ms = (time.perf_counter() - t) * 1000
     assert sum(results) == n
-    out = {"switch": switch, "gather_ms": gather_ms}
+    out = {"switch": switch, "gather_ms": gather_ms, "gather_cpu_ms": gather_cpu_ms}
     for n in (${WAIT_SIZES.join(', ')}):
         out[f"wait_{n}"] = await wait_cost(n)
     for n in (${WAIT_FOR_SIZES.join(', ')}):
@@ -81,15 +83,25 @@ async function switchRate(): Promise<number> {
   });
 }
 
-async function gatherMs(): Promise<number> {
+/** CPU milliseconds of this process (every thread, GC helpers included: it can only overstate our cost). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** [CPU ms, wall ms] of a gather of GATHER trivial tasks (after a smaller one that warms up the JIT). */
+async function gatherMs(): Promise<[number, number]> {
   return inLoop(async () => {
     const trivial = async (): Promise<number> => 1;
+    await asyncio.gather(...Array.from({ length: GATHER / 5 }, () => trivial));
     const thunks = Array.from({ length: GATHER }, () => trivial);
+    const cpu = cpuMs();
     const started = performance.now();
     const results = await asyncio.gather(...thunks);
-    const ms = performance.now() - started;
+    const wall = performance.now() - started;
+    const used = cpuMs() - cpu;
     if (results.reduce((a, b) => a + b, 0) !== GATHER) throw new Error('gather lost results');
-    return ms;
+    return [used, wall];
   });
 }
 
@@ -135,14 +147,16 @@ export async function run(): Promise<Row[]> {
     ok: py === undefined || switches >= py['switch']!,
   });
 
-  const gather = await gatherMs();
+  // CPU time decides: on a shared machine the wall clock mostly measures the neighbours (both shown).
+  const [gatherCpu, gatherWall] = await gatherMs();
+  const pyWall = py ? ` vs CPython ${py['gather_ms']!.toFixed(0)} ms` : '';
   rows.push({
-    name: `gather of ${GATHER.toLocaleString('en')} trivial tasks`,
-    ours: gather,
+    name: `gather of ${GATHER.toLocaleString('en')} trivial tasks (CPU time)`,
+    ours: gatherCpu,
     unit: 'ms',
-    ...(py ? { python: py['gather_ms'] } : {}),
-    target: '>= 2x faster than CPython',
-    ok: py === undefined || gather * 2 <= py['gather_ms']!,
+    ...(py ? { python: py['gather_cpu_ms'] } : {}),
+    target: `>= 2x faster than CPython (wall: ${gatherWall.toFixed(0)} ms${pyWall})`,
+    ok: py === undefined || gatherCpu * 2 <= py['gather_cpu_ms']!,
   });
 
   const [small, large] = WAIT_SIZES;

@@ -81,7 +81,7 @@ export function gatherOn(
       seen.add(aw);
       distinct.push(aw);
     } else {
-      const fut = ensureFuture(aw, { loop, api: 'gather', index });
+      const fut = typeof aw === 'function' ? loop.createTask(aw) : ensureFuture(aw, { loop, api: 'gather', index });
       children[index] = fut;
       distinct.push(fut);
     }
