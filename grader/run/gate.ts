@@ -2,10 +2,15 @@
 // rules (no reaching into the test framework, other processes, or the solutions), and export every name
 // the tests import. One clear sentence instead of thirty red tests.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { posix } from 'node:path';
-import ts from 'typescript';
+import type TypeScript from 'typescript';
 import { bi, type Bilingual } from '../i18n.ts';
 import type { Exercise } from '../model/course.ts';
+
+// require() rather than import: Node's ESM wrapper scans typescript.js (9 MB) for exports first, which
+// costs about a second of CPU on every `npm test`.
+const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
 
 export type GateKind = 'missing-file' | 'syntax' | 'policy' | 'missing-export';
 
@@ -19,7 +24,7 @@ const FORBIDDEN_MODULES = /^(node:)?(child_process|cluster|worker_threads|vm|ins
 const FRAMEWORK_MODULES = /^(vitest|@vitest\/.*|chai|vite|vite-node|tinypool|tinyspy|tsx|esbuild|#grader\/.*)$/;
 const FORBIDDEN_PROPERTIES = new Set(['binding', '_linkedBinding', 'dlopen', 'reallyExit', '_rawDebug']);
 
-function lineOf(source: ts.SourceFile, node: ts.Node): number {
+function lineOf(source: TypeScript.SourceFile, node: TypeScript.Node): number {
   return source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
 }
 
@@ -47,13 +52,13 @@ export function forbiddenImport(specifier: string, exerciseKey: string): Bilingu
   return undefined;
 }
 
-function policyProblems(source: ts.SourceFile, file: string, exerciseKey: string): GateProblem[] {
+function policyProblems(source: TypeScript.SourceFile, file: string, exerciseKey: string): GateProblem[] {
   const problems: GateProblem[] = [];
-  const report = (node: ts.Node, message: Bilingual): void => {
+  const report = (node: TypeScript.Node, message: Bilingual): void => {
     const line = lineOf(source, node);
     problems.push({ kind: 'policy', file, message: bi(`${file}:${line}: ${message.es}`, `${file}:${line}: ${message.en}`) });
   };
-  const checkSpecifier = (node: ts.Node, specifier: ts.Expression | undefined): void => {
+  const checkSpecifier = (node: TypeScript.Node, specifier: TypeScript.Expression | undefined): void => {
     if (specifier === undefined) return;
     if (!ts.isStringLiteralLike(specifier)) {
       report(node, bi('import() solo admite un texto literal', 'import() only accepts a string literal'));
@@ -62,7 +67,7 @@ function policyProblems(source: ts.SourceFile, file: string, exerciseKey: string
     const why = forbiddenImport(specifier.text, exerciseKey);
     if (why !== undefined) report(node, why);
   };
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TypeScript.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) checkSpecifier(node, node.moduleSpecifier);
     else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       checkSpecifier(node, node.moduleReference.expression);
@@ -88,7 +93,7 @@ function policyProblems(source: ts.SourceFile, file: string, exerciseKey: string
 }
 
 /** Names a module exports; undefined when it re-exports `*` (then the check is skipped). */
-export function exportedNames(source: ts.SourceFile): Set<string> | undefined {
+export function exportedNames(source: TypeScript.SourceFile): Set<string> | undefined {
   const names = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
