@@ -79,10 +79,13 @@ test('every receipt line is printed by its own child, and only that line', async
     'one line per receipt, from its own child (name, pid and parent pid)')).toEqual([...expected].sort());
   expect(new Set(value.children.map((c) => c.name)).size, say('cada comprobante en un proceso distinto',
     'each receipt in a different process')).toBe(ids.length);
-  expect(output, say(
-    'los hijos imprimieron algo más que su línea: hay código de nivel superior sin guarda que se repite en cada hijo (cada hijo vuelve a importar el módulo)',
-    'the children printed more than their line: there is unguarded top-level code that runs again in every child (each child imports the module again)'))
-    .toHaveLength(ids.length);
+  const counts = new Map<string, number>();
+  for (const l of output) if (!l.startsWith('Comprobante ')) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const repeated = [...counts].filter(([, n]) => n >= ids.length).map(([l]) => l);
+  expect(repeated, say(
+    'cada hijo imprimió además estas líneas: hay código de nivel superior sin guarda que se repite en cada hijo (cada hijo vuelve a importar el módulo)',
+    'every child also printed these lines: there is unguarded top-level code that runs again in every child (each child imports the module again)'))
+    .toEqual([]);
 });
 
 test('all children are started before waiting for the first one', async () => {
@@ -147,8 +150,8 @@ test('burnWithProcesses gives each job its own child process', async () => {
   expect(starts.length, say('burn se ejecuta una vez por trabajo', 'burn runs once per job')).toBe(2);
   const who = starts.map((l) => l.split('/')[0]);
   for (const name of who) {
-    expect(name, say('cada trabajo en un proceso hijo Process-N, no en MainProcess',
-      'each job in a Process-N child, not in MainProcess')).toMatch(/^Process-\d+/);
+    expect(name, say('cada trabajo en un proceso hijo, no en MainProcess', 'each job in a child process, not in MainProcess'))
+      .not.toBe('MainProcess');
   }
   expect(new Set(who).size, say('un proceso distinto por trabajo', 'a different process per job')).toBe(2);
   expect(output.filter((l) => l.includes(' termina ')).length, say('todos los trabajos terminan antes de volver (join)',
