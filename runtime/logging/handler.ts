@@ -140,19 +140,23 @@ export class StreamHandler extends Handler {
   }
 }
 
-/** Appends records to a file (mode 'a', or 'w' to start it afresh). */
+/** Appends records to a file (mode 'a', or 'w' to start it afresh); reopened for appending after close(). */
 export class FileHandler extends StreamHandler {
   readonly baseFilename: string;
   readonly mode: string;
   private fd: number | null;
 
   constructor(filename: string, mode = 'a') {
-    const path = resolve(filename);
-    const fd = openSync(path, mode.includes('w') ? 'w' : 'a');
-    super({ write: (text: string) => writeSync(fd, text) });
-    this.baseFilename = path;
+    super();
+    this.baseFilename = resolve(filename);
     this.mode = mode;
-    this.fd = fd;
+    this.fd = openSync(this.baseFilename, mode.includes('w') ? 'w' : 'a');
+    this.stream = {
+      write: (text: string) => {
+        this.fd ??= openSync(this.baseFilename, 'a');
+        writeSync(this.fd, text);
+      },
+    };
   }
 
   override close(): void {

@@ -110,7 +110,7 @@ describe('handlers and filters', () => {
       logging.warning('first');
       logging.basicConfig({ filename: file, force: true });
       logging.error('second');
-      for (const h of logging.root.handlers) h.close();
+      logging.shutdown();
       expect(readFileSync(file, 'utf8')).toBe('WARNING first\nERROR:root:second\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ export {
   getLevelName, addLevelName, getLevelNamesMapping, type Level,
 } from './levels.ts';
 export { basicConfig, debug, info, warning, warn, error, exception, critical, fatal, log, type BasicConfigOptions } from './config.ts';
-export { Logger, RootLogger, getLogger, root, disable, resetLogging, kwargs, LogKwargs, type LogOptions } from './logger.ts';
+export { Logger, RootLogger, getLogger, root, disable, shutdown, resetLogging, kwargs, LogKwargs, type LogOptions } from './logger.ts';
 export { LogRecord, type ExcInfo } from './record.ts';
 export { Formatter, BASIC_FORMAT, type FormatStyle, type FormatterOptions } from './formatter.ts';
 export {

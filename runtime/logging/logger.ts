@@ -248,6 +248,16 @@ export function disable(level: Level = CRITICAL): void {
   manager.disable = checkLevel(level);
 }
 
+/** Flushes and closes every handler (Python runs this at exit; files here are written synchronously). */
+export function shutdown(): void {
+  for (const logger of [manager.root, ...manager.loggers.values()]) {
+    for (const handler of logger.handlers) {
+      handler.flush();
+      handler.close();
+    }
+  }
+}
+
 /** Forgets all configuration, as if the program had just started (no Python equivalent: for tests). */
 export function resetLogging(): void {
   manager.reset();
