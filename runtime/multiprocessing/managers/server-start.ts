@@ -2,17 +2,25 @@
 // esbuild into one plain script, so the worker needs no TypeScript loader on any Node version, then run as
 // an eval'd worker. The worker is unref'd: an idle manager never keeps a program alive.
 import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageDir } from '../paths.ts';
 import { awaitExternal } from '../synchronize/external.ts';
 
 let serverCode: Promise<string> | null = null;
 
+/** The server's entry: the TypeScript source, or its compiled JavaScript when the runtime ships compiled. */
+function serverEntry(): string {
+  const dir = join(packageDir(), 'managers', 'server');
+  const source = join(dir, 'main.ts');
+  return existsSync(source) ? source : join(dir, 'main.js');
+}
+
 function bundleServer(): Promise<string> {
   serverCode ??= (async () => {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
-      entryPoints: [join(packageDir(), 'managers', 'server', 'main.ts')],
+      entryPoints: [serverEntry()],
       bundle: true,
       write: false,
       format: 'cjs',
