@@ -11,10 +11,15 @@ type State = 'PENDING' | 'CANCELLED' | 'FINISHED';
 /** A completion listener: a parked fiber, an internal function called at once, or a user callback (call_soon). */
 /** Stored loosely typed so that Future<T> stays assignable to Future<unknown>; called with the future itself. */
 type Callback = (future: never) => void;
-type Listener =
-  | { kind: 'fiber'; fiber: Fiber }
-  | { kind: 'internal'; fn: Callback }
-  | { kind: 'user'; fn: Callback };
+/** A user callback (run on the next turn), told apart from internal ones (plain functions, run at once). */
+class UserCallback {
+  readonly fn: Callback;
+  constructor(fn: Callback) {
+    this.fn = fn;
+  }
+}
+/** A parked fiber, an internal hook, or a user callback; no wrapper object for the two frequent kinds. */
+type Listener = Fiber | Callback | UserCallback;
 
 export class Future<T = unknown> implements PromiseLike<T> {
   protected _state: State = 'PENDING';
@@ -91,14 +96,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Calls fn(future) on the loop's next turn once the future is done (at once if it is done already). */
   addDoneCallback(fn: (future: this) => void): void {
     if (this._state !== 'PENDING') this._callSoon(fn);
-    else (this._listeners ??= []).push({ kind: 'user', fn: fn as Callback });
+    else (this._listeners ??= []).push(new UserCallback(fn as Callback));
   }
 
   /** Removes every registration of fn; returns how many there were. */
   removeDoneCallback(fn: (future: this) => void): number {
     if (this._listeners === null) return 0;
     const before = this._listeners.length;
-    this._listeners = this._listeners.filter((l) => l.kind === 'fiber' || l.fn !== fn);
+    this._listeners = this._listeners.filter((l) => !(l instanceof UserCallback) || l.fn !== fn);
     return before - this._listeners.length;
   }
 
@@ -108,9 +113,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
       fn(this);
       return () => {};
     }
-    const listener: Listener = { kind: 'internal', fn: fn as Callback };
+    const listener = fn as Callback;
     (this._listeners ??= []).push(listener);
     return () => this._unlisten(listener);
+  }
+
+  /** _onDone() for hooks that are never removed (gather): no remover to allocate. */
+  _hook(fn: (future: this) => void): void {
+    if (this._state !== 'PENDING') fn(this);
+    else (this._listeners ??= []).push(fn as Callback);
   }
 
   /** The CancelledError to raise: the one that cancelled a task first, then a fresh one with the message. */
@@ -144,9 +155,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (listeners === null) return;
     this._listeners = null;
     for (const l of listeners) {
-      if (l.kind === 'fiber') l.fiber.scheduler.wake(l.fiber);
-      else if (l.kind === 'internal') (l.fn as (f: this) => void)(this);
-      else this._callSoon(l.fn as (f: this) => void);
+      if (typeof l === 'function') (l as (f: this) => void)(this);
+      else if (l instanceof UserCallback) this._callSoon(l.fn as (f: this) => void);
+      else l.scheduler.wake(l);
     }
   }
 
@@ -192,7 +203,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       if (this._state !== 'PENDING') return this._settled();
       task._futWaiter = this as Future<unknown>;
     }
-    const listener: Listener = { kind: 'fiber', fiber };
+    const listener: Listener = fiber;
     (this._listeners ??= []).push(listener);
     const blocker: Blocker = {
       what: this._awaitDescription(),

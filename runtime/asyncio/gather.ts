@@ -116,7 +116,7 @@ export function gatherOn(
       else outer.setResult(results);
     }
   };
-  for (const fut of distinct) fut._onDone(onChildDone);
+  for (const fut of distinct) fut._hook(onChildDone);
   return outer;
 }
 
