@@ -215,6 +215,13 @@ describe('Manager proxies travelling between processes', () => {
     expect(await d.copy()).toEqual(new Map([1, 2, 3, 4, 5, 6].map((n) => [`k${n}`, n * n])));
   });
 
+  it('a call that reaches the server before its object is created waits for the creation', async () => {
+    // What a Pool worker's call can do when its channel is served before the creating process's channel.
+    const early = m.conn.call('early-object', 'len', [], 'test');
+    m.conn.create('early-object', 'list', [[1, 2, 3]]);
+    expect(await early).toBe(3);
+  });
+
   it('a child process can run a Manager of its own', async () => {
     const out = m.dict<string, unknown>();
     const p = new mp.Process({ target: managerInChild, args: [out], targetModule });

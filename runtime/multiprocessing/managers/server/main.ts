@@ -74,12 +74,21 @@ function errorInfo(error: unknown): { ok: false; error: { name: string; message:
   return { ok: false, error: { name: e.name, message: e.message } };
 }
 
+/**
+ * Calls that arrived before their object's creation. Requests from one process are ordered, but a proxy sent
+ * to another process (say a Pool worker) calls from that process's channel, which may be served before the
+ * creating process's channel: such a call waits for the creation (a few ms at most) instead of failing.
+ */
+const early = new Map<string, Array<() => void>>();
+const EARLY_LIMIT_MS = 10_000;
+
 function handleCreate(request: CreateRequest): void {
   try {
     objects.set(request.oid, create(request.typeid, request.args));
   } catch (error) {
     failed.set(request.oid, error instanceof PyError ? error : new PyError('Error', String(error)));
   }
+  runEarly(request.oid);
 }
 
 type Send = (reply: Reply) => void;
@@ -102,12 +111,32 @@ function reply(send: Send, id: number, run: () => unknown): void {
   }
 }
 
-function handleCall(send: Send, request: CallRequest): void {
+function handleCall(send: Send, request: CallRequest, mayWait = true): void {
+  if (mayWait && !objects.has(request.oid) && !failed.has(request.oid)) {
+    park(request.oid, () => handleCall(send, request, false));
+    return;
+  }
   reply(send, request.id, () => {
     const target = objects.get(request.oid);
     if (target === undefined) throw failed.get(request.oid) ?? new PyError('KeyError', `'${request.oid}'`);
     return target.call(request.method, request.args, request.owner);
   });
+}
+
+function park(oid: string, run: () => void): void {
+  let waiting = early.get(oid);
+  if (waiting === undefined) {
+    early.set(oid, (waiting = []));
+    // An id that never gets created (a proxy of another manager's lifetime) fails instead of hanging.
+    setTimeout(() => runEarly(oid), EARLY_LIMIT_MS);
+  }
+  waiting.push(run);
+}
+
+function runEarly(oid: string): void {
+  const waiting = early.get(oid);
+  early.delete(oid);
+  for (const run of waiting ?? []) run();
 }
 
 const { id } = workerData as { id: string };
