@@ -55,6 +55,10 @@ export class Fiber {
   result: unknown = undefined;
   error: unknown = undefined;
   failed = false;
+  /** Set between a hand-over straight back to a parking fiber and the fiber's continuation (a microtask). */
+  resumedInPlace = false;
+  /** The call of its latest wait, for messages. */
+  lastWait = '';
 
   constructor(scheduler: Scheduler, id: number, name: string, kind: FiberKind, daemon: boolean) {
     this.scheduler = scheduler;

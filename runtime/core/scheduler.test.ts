@@ -250,6 +250,29 @@ describe('deadlocks and exits', () => {
   });
 });
 
+describe('one wait at a time', () => {
+  const concurrentWaits = /MainThread is already waiting \(in time\.sleep\(\)\) and cannot also wait in .*one thing at a time/;
+
+  test('Promise.all over two sleeps in one thread is refused with an explanation, alone or not', async () => {
+    await expect(simulate(() => Promise.all([sleep(1), sleep(2)]))).rejects.toThrow(concurrentWaits);
+    await expect(
+      simulate(async () => {
+        new Thread({ target: () => sleep(5) }).start();
+        await Promise.all([sleep(1), sleep(2)]);
+      }),
+    ).rejects.toThrow(concurrentWaits);
+  });
+
+  test('joining two threads with Promise.all is refused; joining them in turn works', async () => {
+    const error = await simulate(async () => {
+      const threads = [new Thread({ target: () => sleep(1) }), new Thread({ target: () => sleep(2) })];
+      threads.forEach((t) => t.start());
+      await Promise.all(threads.map((t) => t.join()));
+    }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/already waiting \(in Thread\.join\(\) on Thread-1.*cannot also wait in Thread\.join\(\) on Thread-2/);
+  });
+});
+
 describe('the scheduler used directly', () => {
   test('a real clock sleeps for real and reports idle when done', async () => {
     const scheduler = new Scheduler({ clock: 'real' });

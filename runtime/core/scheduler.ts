@@ -22,7 +22,7 @@ import {
   type Strategy,
   type StrategyName,
 } from './strategy.ts';
-import { ValueError } from './errors.ts';
+import { RuntimeError, ValueError } from './errors.ts';
 
 // Captured at load time so fake timers installed later (vi.useFakeTimers) cannot break the scheduler.
 const realSetImmediate = globalThis.setImmediate;
@@ -106,6 +106,8 @@ export class Scheduler {
   private deferred = false;
   private dispatching = false;
   private spins = 0;
+  /** The fiber inside block()/requeue() right now, to notice when the baton comes straight back to it. */
+  private parking: Fiber | null = null;
   /** Non-daemon threads alive: with the main thread they keep a real-clock program running. */
   private nonDaemonThreads = 0;
 
@@ -220,9 +222,11 @@ export class Scheduler {
    */
   block<T = unknown>(blocker: Blocker, timeout?: number | null): Promise<T | typeof TIMEOUT> {
     const fiber = this.current();
+    this.assertNotWaiting(fiber, blocker.what);
     this.leave(fiber);
     fiber.state = 'blocked';
     fiber.blockedOn = blocker;
+    fiber.lastWait = blocker.what;
     fiber.blockedSite = blocker.trackSite === true ? captureSite(blocker.siteOf) : null;
     if (timeout !== undefined && timeout !== null) {
       const timer = this.time.add(timeout, () => {
@@ -235,7 +239,9 @@ export class Scheduler {
     const gate = this.gateFor(fiber);
     this.record(fiber, 'block', blocker.what);
     if (fiber.kind === 'main') this.time.updateRef();
+    this.parking = fiber;
     this.dispatch();
+    this.parking = null;
     return gate as Promise<T | typeof TIMEOUT>;
   }
 
@@ -280,11 +286,15 @@ export class Scheduler {
 
   /** Puts the current fiber back in the runnable queue and waits for its turn. */
   private requeue(fiber: Fiber, event: 'yield'): Promise<void> {
+    this.assertNotWaiting(fiber, 'sleep(0)');
+    fiber.lastWait = 'sleep(0)';
     this.leave(fiber);
     const gate = this.gateFor(fiber) as Promise<void>;
     fiber.pending = OK;
     this.record(fiber, event);
+    this.parking = fiber;
     this.enqueue(fiber);
+    this.parking = null;
     return gate;
   }
 
@@ -304,6 +314,7 @@ export class Scheduler {
    */
   async awaitExternal<T>(work: PromiseLike<T>, what: string): Promise<T> {
     const fiber = this.current();
+    this.assertNotWaiting(fiber, what);
     this.leave(fiber);
     fiber.state = 'external';
     fiber.blockedOn = { what };
@@ -357,6 +368,27 @@ export class Scheduler {
   }
 
   // ---- internals ----
+
+  /**
+   * A fiber waits for one thing at a time, as a Python thread or task does. JavaScript lets one function start
+   * two waits at once (Promise.all over runtime calls, or async functions called without await), which would
+   * park the same fiber twice: refuse it with an explanation instead of losing one of the waits.
+   */
+  private assertNotWaiting(fiber: Fiber, what: string): void {
+    const waiting =
+      fiber.state === 'blocked' ||
+      fiber.state === 'runnable' ||
+      fiber.resumedInPlace ||
+      (fiber.state === 'external' && fiber.blockedOn !== null);
+    if (!waiting) return;
+    const kind = fiber.kind === 'task' ? 'task' : 'thread';
+    throw new RuntimeError(
+      `${fiber.name} is already waiting (in ${fiber.blockedOn?.what ?? fiber.lastWait}) and cannot also wait in ` +
+        `${what}: a ${kind} waits for one thing at a time, as in Python. Promise.all over runtime calls, or async ` +
+        'functions started without await, run in the same thread or task: use asyncio.gather(() => f(), ...) or ' +
+        'createTask() for concurrent coroutines, or one Thread per job and join them one after another.',
+    );
+  }
 
   private gateFor(fiber: Fiber): Promise<unknown> {
     return new Promise((resolve, reject) => {
@@ -436,6 +468,14 @@ export class Scheduler {
   }
 
   private handTo(fiber: Fiber): void {
+    if (fiber === this.parking) {
+      // Handed straight back to the fiber that is parking (nothing else could run): until its continuation
+      // runs, it is still waiting, and a second wait started in the same turn must be refused.
+      fiber.resumedInPlace = true;
+      queueMicrotask(() => {
+        fiber.resumedInPlace = false;
+      });
+    }
     this.running = fiber;
     fiber.state = 'running';
     this.burst++;
