@@ -1,11 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCourse } from './model/course.ts';
 import type { CaseEvent } from './run/channel.ts';
 import type { RawExercise } from './run/engine.ts';
 import { hiddenMessage, scoreExercise } from './score.ts';
+import { FIXTURE_COURSE } from './test-support/course-builder.ts';
 
-const course = loadCourse(join(import.meta.dirname, 'fixtures', 'course'));
+const course = loadCourse(FIXTURE_COURSE);
 const add = course.exercises[0]!;
 
 function event(name: string, state: CaseEvent['state'], errors: string[] = []): CaseEvent {

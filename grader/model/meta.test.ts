@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
+import { FIXTURE_COURSE } from '../test-support/course-builder.ts';
 import { loadCourse, selectExercises } from './course.ts';
 import { MetaError, validateMeta } from './meta.ts';
 
-const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'course');
+const FIXTURE = FIXTURE_COURSE;
 
 const good = {
   id: '01', slug: 'add', title: { es: 'Sumar', en: 'Add' }, points: 10,

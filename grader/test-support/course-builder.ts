@@ -1,10 +1,30 @@
 // Test helper: builds throw-away courses from the fixture exercise 01-add, one exercise per submission,
 // so many hostile submissions are graded in a single run (which also proves they cannot hurt each other).
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const FIXTURE_COURSE = join(import.meta.dirname, '..', 'fixtures', 'course');
+/**
+ * The fixture course is stored with its test files named `*.test.fixture.ts`, so the repository's own
+ * vitest run (which includes grader/**\/*.test.ts) does not pick up tests that are meant to fail against
+ * the stubs. This materialises it once per process as a real course folder (`*.test.ts`).
+ */
+function materialiseFixture(): string {
+  const root = mkdtempSync(join(tmpdir(), 'grader-fixture-'));
+  cpSync(join(import.meta.dirname, '..', 'fixtures', 'course'), root, { recursive: true });
+  const rename = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) rename(path);
+      else if (name.endsWith('.test.fixture.ts')) renameSync(path, join(dir, name.replace(/\.test\.fixture\.ts$/, '.test.ts')));
+    }
+  };
+  rename(join(root, 'exercises'));
+  process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+  return root;
+}
+
+export const FIXTURE_COURSE = materialiseFixture();
 
 export interface SyntheticExercise {
   slug: string;
