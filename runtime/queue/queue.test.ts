@@ -275,6 +275,21 @@ describe('threads blocked on a queue', () => {
     expect(whats).toEqual(['MainThread LifoQueue.join()', 'stuck-producer LifoQueue.put()']);
   });
 
+  test("exploration finds the check-then-act race of `if (!q.empty()) await q.get()`", async () => {
+    const checkThenGet = async (): Promise<void> => {
+      const q = new Queue<string>();
+      q.putNowait('only item');
+      const consumer = async (): Promise<void> => {
+        if (!q.empty()) await q.get(); // another consumer can take it between the check and the get
+      };
+      await joinAll(start(new Thread({ name: 'A', target: consumer }), new Thread({ name: 'B', target: consumer })));
+    };
+    await expect(simulate(checkThenGet)).resolves.toBeDefined(); // FIFO never switches in between
+    const failure = await explore(checkThenGet, { runs: 50, strategy: 'random' });
+    expect(failure?.error).toBeInstanceOf(DeadlockError);
+    expect((failure?.error as DeadlockError).report.text).toMatch(/(A|B) waits in Queue\.get\(\)/);
+  });
+
   test('put and get are scheduling points an exploring strategy interleaves', async () => {
     const orders = new Set<string>();
     const program = async (): Promise<string> => {
