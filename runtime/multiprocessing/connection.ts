@@ -7,6 +7,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import { awaitExternal } from '../core/index.ts';
 import { EOFError, OSError } from './errors.ts';
 import { dumps, loads, registerReducer, type Pickled } from './reduction.ts';
+import { canBlockBriefly } from './synchronize/external.ts';
 
 /** Python's BrokenPipeError: send() to an end whose peer is closed. */
 export class BrokenPipeError extends OSError {
@@ -14,6 +15,8 @@ export class BrokenPipeError extends OSError {
 }
 
 type Waiter = () => void;
+
+const BLOCK_BUDGET_MS = 2;
 
 export class Connection {
   private _port: MessagePort | null;
@@ -24,7 +27,20 @@ export class Connection {
   private readonly _waiters = new Set<Waiter>();
 
   /** @internal Use Pipe(). */
-  constructor(port: MessagePort, readable: boolean, writable: boolean, inbox: Pickled[] = []) {
+  /** One word per end, bumped by the other end's send(): lets a child process wait for data synchronously. */
+  private readonly _signals: Int32Array;
+  private readonly _side: 0 | 1;
+
+  constructor(
+    port: MessagePort,
+    readable: boolean,
+    writable: boolean,
+    inbox: Pickled[] = [],
+    signals: Int32Array = new Int32Array(new SharedArrayBuffer(8)),
+    side: 0 | 1 = 0,
+  ) {
+    this._signals = signals;
+    this._side = side;
     this._port = port;
     this._readable = readable;
     this._writable = writable;
@@ -64,8 +80,27 @@ export class Connection {
 
   /** Moves messages already queued on the port into the inbox, without waiting for the event loop. */
   private _drain(port: MessagePort): void {
+    // Node 20 segfaults reading a port after its 'close' event; by then every message has arrived as an event.
+    if (this._peerClosed) return;
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
       this._inbox.push(m.message as Pickled);
+    }
+  }
+
+  /**
+   * In a child process, wait synchronously (up to ~2 ms) for the other end's next send: a request/response
+   * exchange then costs no event-loop wake-up. Never on the main thread (it would freeze its green threads).
+   */
+  private _blockBriefly(port: MessagePort): void {
+    const deadline = performance.now() + BLOCK_BUDGET_MS;
+    while (this._inbox.length === 0 && !this._peerClosed) {
+      const seen = Atomics.load(this._signals, this._side);
+      this._drain(port);
+      if (this._inbox.length > 0) return;
+      const left = deadline - performance.now();
+      if (left <= 0) return;
+      Atomics.wait(this._signals, this._side, seen, left);
+      this._drain(port);
     }
   }
 
@@ -76,6 +111,9 @@ export class Connection {
     if (this._peerClosed) throw new BrokenPipeError('[Errno 32] Broken pipe');
     const { pickled, transfer } = dumps(obj);
     port.postMessage(pickled, transfer);
+    const peer = 1 - this._side;
+    Atomics.add(this._signals, peer, 1);
+    Atomics.notify(this._signals, peer);
   }
 
   /** Waits for the next object sent from the other end; EOFError once it is closed and nothing is left. */
@@ -83,6 +121,7 @@ export class Connection {
     const port = this._open();
     if (!this._readable) throw new OSError('connection is write-only');
     if (this._inbox.length === 0) this._drain(port);
+    if (this._inbox.length === 0 && canBlockBriefly()) this._blockBriefly(port);
     while (this._inbox.length === 0) {
       if (this._peerClosed) throw new EOFError('');
       await this._wait(null, 'Connection.recv()');
@@ -155,13 +194,15 @@ export class Connection {
     const inbox = this._inbox.splice(0);
     if (this._peerClosed) {
       port.close();
-      return { port: null, inbox, readable: this._readable, writable: this._writable };
+      return { port: null, inbox, readable: this._readable, writable: this._writable, signals: this._signals, side: this._side };
     }
-    return { port, inbox, readable: this._readable, writable: this._writable };
+    return { port, inbox, readable: this._readable, writable: this._writable, signals: this._signals, side: this._side };
   }
 }
 
 interface DetachedConnection {
+  signals: Int32Array;
+  side: 0 | 1;
   port: MessagePort | null;
   inbox: Pickled[];
   readable: boolean;
@@ -174,8 +215,9 @@ interface DetachedConnection {
  */
 export function Pipe(duplex = true): [Connection, Connection] {
   const { port1, port2 } = new MessageChannel();
-  if (duplex) return [new Connection(port1, true, true), new Connection(port2, true, true)];
-  return [new Connection(port1, true, false), new Connection(port2, false, true)];
+  const signals = new Int32Array(new SharedArrayBuffer(8));
+  if (duplex) return [new Connection(port1, true, true, [], signals, 0), new Connection(port2, true, true, [], signals, 1)];
+  return [new Connection(port1, true, false, [], signals, 0), new Connection(port2, false, true, [], signals, 1)];
 }
 
 registerReducer({
@@ -187,9 +229,9 @@ registerReducer({
   },
   rebuild: (data) => {
     const d = data as DetachedConnection;
-    if (d.port !== null) return new Connection(d.port, d.readable, d.writable, d.inbox);
+    if (d.port !== null) return new Connection(d.port, d.readable, d.writable, d.inbox, d.signals, d.side);
     const { port1, port2 } = new MessageChannel();
     port2.close();
-    return new Connection(port1, d.readable, d.writable, d.inbox);
+    return new Connection(port1, d.readable, d.writable, d.inbox, d.signals, d.side);
   },
 });
