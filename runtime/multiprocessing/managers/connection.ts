@@ -6,6 +6,7 @@
 // while a reply is pending, so an idle Manager never keeps a program alive.
 import { BroadcastChannel } from 'node:worker_threads';
 import { BrokenPipeError } from '../connection.ts';
+import { OSError } from '../errors.ts';
 import { dumps, loads } from '../reduction.ts';
 import { awaitExternal, currentThreadKey } from '../synchronize/external.ts';
 import { processKey } from '../synchronize/identity.ts';
@@ -29,6 +30,14 @@ interface Pending {
 const connections = new Map<string, ManagerConnection>();
 
 const brokenPipe = (): BrokenPipeError => new BrokenPipeError('[Errno 32] Broken pipe');
+
+/** Python's ConnectionRefusedError: a proxy of a manager whose server is no longer there. */
+export class ConnectionRefusedError extends OSError {
+  override name = 'ConnectionRefusedError';
+}
+
+/** How long a new connection waits for the server's welcome before giving up. */
+const WELCOME_LIMIT_MS = 10_000;
 
 export class ManagerConnection {
   readonly address: ManagerAddress;
@@ -59,8 +68,13 @@ export class ManagerConnection {
     this.requests = new BroadcastChannel(requestChannel(address.id, processKey));
     this.hello = new BroadcastChannel(helloChannel(address.id));
     this.hello.postMessage(processKey);
+    const refused = setTimeout(() => {
+      if (this.backlog !== null) this.close(new ConnectionRefusedError('[Errno 111] Connection refused'));
+    }, WELCOME_LIMIT_MS);
+    refused.unref();
+    this.welcomed.then(() => clearTimeout(refused), () => {});
     this.gone = new BroadcastChannel(goneChannel(address.id));
-    this.gone.onmessage = () => this.close();
+    this.gone.onmessage = () => { this.close(); };
     this.gone.unref();
     this.replies.ref();
     this.requests.unref();
@@ -130,10 +144,10 @@ export class ManagerConnection {
   }
 
   /** The server is gone: every pending and future call fails with BrokenPipeError. */
-  close(): void {
+  close(reason: Error = brokenPipe()): void {
     if (this.closed) return;
     this.closed = true;
-    for (const waiter of this.pending.values()) waiter.reject(brokenPipe());
+    for (const waiter of this.pending.values()) waiter.reject(reason);
     this.pending.clear();
     this.hello.close();
     this.gone.close();

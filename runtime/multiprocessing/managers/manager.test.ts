@@ -1,11 +1,12 @@
 // Manager() and its proxies. Expected outputs and messages were recorded from CPython 3.11 running the same
 // calls on multiprocessing.Manager() proxies.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
 import { BrokenBarrierError } from '#runtime/threading';
 import { Thread } from '#runtime/threading';
 import { KeyError, Manager, type SyncManager } from '../shared-exports.ts';
 import { Empty, Full } from './errors.ts';
+import { ConnectionRefusedError, ManagerConnection } from './connection.ts';
 import { addUnderLock, appendFromPipe, f, managerInChild, record } from './fixtures/targets.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
@@ -242,5 +243,22 @@ describe('Manager lifetime', () => {
       expect(await d.get('x')).toBe(1);
     }
     await expect(d.get('x')).rejects.toThrow('[Errno 32] Broken pipe');
+  });
+});
+
+describe('a proxy of a manager that is not there', () => {
+  it('fails with ConnectionRefusedError when no server welcomes its process', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const conn = ManagerConnection.to({ id: 'mp-manager-that-never-existed' });
+      const call = conn.call('x', 'len', [], 'test');
+      const outcome = call.then(() => 'answered', (error: unknown) => error);
+      await vi.advanceTimersByTimeAsync(10_000);
+      const error = await outcome;
+      expect(error).toBeInstanceOf(ConnectionRefusedError);
+      expect(String(error)).toBe('ConnectionRefusedError: [Errno 111] Connection refused');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
