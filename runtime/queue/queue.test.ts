@@ -143,6 +143,24 @@ describe('blocking on the virtual clock', () => {
     expect(value).toEqual(['A:1', 'B:2', 'C:3']);
   });
 
+  test('a woken getter whose item was taken first waits again, as in CPython', async () => {
+    const { value } = await simulate(async () => {
+      const q = new Queue<string>();
+      const got: string[] = [];
+      const waiter = new Thread({ name: 'waiter', target: async () => { got.push(`waiter ${await q.get()}`); } });
+      waiter.start();
+      await sleep(1);
+      q.putNowait('first'); // wakes the waiter, which runs only when main next waits...
+      got.push(`main ${q.getNowait()}`); // ...so main takes the item first
+      await sleep(1);
+      got.push(`waiter still waiting: ${waiter.isAlive()}`);
+      await q.put('second');
+      await waiter.join();
+      return got;
+    });
+    expect(value).toEqual(['main first', 'waiter still waiting: true', 'waiter second']);
+  });
+
   test('a bounded queue makes the producer wait for the consumer', async () => {
     const { value } = await simulate(async () => {
       const q = new Queue<number>(1);
