@@ -69,7 +69,7 @@ const NOT_DAEMON_EN = 'the program did not end when the writer finished: the wat
 const JOINED_ES = 'runWithMonitor esperó al vigilante: haz join() solo del escritor; al demonio se le abandona';
 const JOINED_EN = 'runWithMonitor waited for the watcher: join() only the writer; the daemon is abandoned';
 
-async function runPlan(path: string, p: Plan) {
+async function runPlan(path: string, p: MonitorOptions) {
   return simulate(async () => {
     const { writer, monitor } = await runWithMonitor(path, p);
     return {
