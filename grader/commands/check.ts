@@ -51,8 +51,10 @@ function testNameProblems(exercise: Exercise, result: ExerciseResult): string[] 
 function describe(result: ExerciseResult | undefined): string {
   if (result === undefined) return 'not graded';
   if (result.error !== null) return `${result.error.kind}: ${result.error.message.split('\n')[0] ?? ''}`;
-  const failed = result.tests.filter((test) => test.status !== 'pass').map((test) => test.name);
-  return `${result.score}/${result.max_score}${failed.length > 0 ? ` (failed: ${failed.slice(0, 3).join('; ')})` : ''}`;
+  const failed = result.tests.filter((test) => test.status !== 'pass');
+  const first = failed[0];
+  const why = first === undefined ? '' : ` — first: "${first.name}": ${(first.message ?? '').split('\n')[0] ?? ''}`;
+  return `${result.score}/${result.max_score}${failed.length > 0 ? ` (failed: ${failed.slice(0, 3).map((t) => t.name).join('; ')})${why}` : ''}`;
 }
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {
