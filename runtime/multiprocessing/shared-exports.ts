@@ -19,6 +19,7 @@ export {
   BarrierProxy,
   BaseProxy,
   ConditionProxy,
+  ConnectionRefusedError,
   DictProxy,
   EventProxy,
   KeyError,
