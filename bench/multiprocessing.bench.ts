@@ -1,0 +1,206 @@
+// multiprocessing benchmarks, each beside CPython 3.11 measured in the same run:
+//   - process start -> first message (ours: a worker isolate; CPython: the spawn start method, our model);
+//   - Pipe round trip between the parent and a child;
+//   - Queue one-way throughput from a child to the parent;
+//   - Pool(2).map of 200,000 items with the default chunksize (vs CPython and vs piscina on the same chunks).
+// Throughput rows for CPython use the fork start method (Linux's default: CPython's fastest case).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import * as mp from '#runtime/multiprocessing';
+import { echo, hello, produceN, square } from '../runtime/multiprocessing/fixtures/bench-targets.ts';
+import { runPython, type Row } from './python.ts';
+
+const STARTS = 10;
+const ROUND_TRIPS = 2_000;
+const QUEUE_ITEMS = 100_000;
+const MAP_ITEMS = 200_000;
+
+const PY = String.raw`
+import json, multiprocessing as mp, statistics, time
+
+def hello(conn):
+    conn.send('hello'); conn.close()
+
+def echo(conn):
+    while True:
+        m = conn.recv()
+        if m is None: break
+        conn.send(m)
+
+def produce(q, n):
+    for i in range(n): q.put((i, 'item'))
+
+def square(x):
+    return x * x
+
+if __name__ == '__main__':
+    out = {}
+    spawn = mp.get_context('spawn')
+    starts = []
+    for _ in range(${STARTS}):
+        a, b = spawn.Pipe()
+        t = time.perf_counter()
+        p = spawn.Process(target=hello, args=(b,)); p.start(); a.recv()
+        starts.append((time.perf_counter() - t) * 1000); p.join()
+    out['start_ms'] = statistics.median(starts)
+    a, b = mp.Pipe()
+    p = mp.Process(target=echo, args=(b,)); p.start()
+    a.send(0); a.recv()
+    t = time.perf_counter()
+    for i in range(${ROUND_TRIPS}):
+        a.send(i); a.recv()
+    out['pipe_us'] = (time.perf_counter() - t) / ${ROUND_TRIPS} * 1e6
+    a.send(None); p.join()
+    q = mp.Queue()
+    p = mp.Process(target=produce, args=(q, ${QUEUE_ITEMS})); p.start()
+    q.get(); t = time.perf_counter()
+    for _ in range(${QUEUE_ITEMS} - 1): q.get()
+    out['queue_items_s'] = (${QUEUE_ITEMS} - 1) / (time.perf_counter() - t)
+    p.join()
+    with mp.Pool(2) as pool:
+        pool.map(square, range(1000))
+        t = time.perf_counter()
+        pool.map(square, range(${MAP_ITEMS}))
+        out['map_items_s'] = ${MAP_ITEMS} / (time.perf_counter() - t)
+    print(json.dumps(out))
+`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+async function processStartMs(): Promise<number> {
+  const once = async (): Promise<number> => {
+    const [here, there] = mp.Pipe();
+    const t = performance.now();
+    const p = new mp.Process({ target: hello, args: [there] });
+    p.start();
+    await here.recv();
+    const ms = performance.now() - t;
+    await p.join();
+    here.close();
+    return ms;
+  };
+  await once(); // the first start also bundles the module (cached afterwards)
+  const times: number[] = [];
+  for (let i = 0; i < STARTS; i++) times.push(await once());
+  return median(times);
+}
+
+async function pipeRoundTripUs(): Promise<number> {
+  const [here, there] = mp.Pipe();
+  const p = new mp.Process({ target: echo, args: [there] });
+  p.start();
+  here.send(0);
+  await here.recv();
+  const t = performance.now();
+  for (let i = 0; i < ROUND_TRIPS; i++) {
+    here.send(i);
+    await here.recv();
+  }
+  const us = ((performance.now() - t) / ROUND_TRIPS) * 1000;
+  here.send(null);
+  await p.join();
+  return us;
+}
+
+async function queueItemsPerSecond(): Promise<number> {
+  const q = new mp.Queue<[number, string]>();
+  const p = new mp.Process({ target: produceN, args: [q, QUEUE_ITEMS] });
+  p.start();
+  await q.get();
+  const t = performance.now();
+  for (let i = 1; i < QUEUE_ITEMS; i++) await q.get();
+  const perSecond = (QUEUE_ITEMS - 1) / ((performance.now() - t) / 1000);
+  await p.join();
+  return perSecond;
+}
+
+async function poolMapItemsPerSecond(): Promise<number> {
+  await using pool = new mp.Pool(2);
+  const items = Array.from({ length: MAP_ITEMS }, (_, i) => i);
+  await pool.map(square, items.slice(0, 1000));
+  const t = performance.now();
+  const result = await pool.map(square, items);
+  const perSecond = MAP_ITEMS / ((performance.now() - t) / 1000);
+  if (result[MAP_ITEMS - 1] !== (MAP_ITEMS - 1) ** 2) throw new Error('Pool.map returned a wrong result');
+  return perSecond;
+}
+
+/** piscina on the same chunks as Pool.map's default (len / (4 * workers)). */
+async function piscinaItemsPerSecond(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'mp-bench-'));
+  const file = join(dir, 'square-chunk.mjs');
+  writeFileSync(file, 'export default (chunk) => chunk.map((x) => x * x);\n');
+  const pool = new Piscina({ filename: pathToFileURL(file).href, minThreads: 2, maxThreads: 2 });
+  try {
+    const items = Array.from({ length: MAP_ITEMS }, (_, i) => i);
+    const chunksize = Math.ceil(MAP_ITEMS / 8);
+    const chunks: number[][] = [];
+    for (let i = 0; i < MAP_ITEMS; i += chunksize) chunks.push(items.slice(i, i + chunksize));
+    await Promise.all([pool.run([1]), pool.run([2])]);
+    const t = performance.now();
+    const parts = (await Promise.all(chunks.map((c) => pool.run(c)))) as number[][];
+    const perSecond = MAP_ITEMS / ((performance.now() - t) / 1000);
+    if (parts.flat().length !== MAP_ITEMS) throw new Error('piscina returned a wrong result');
+    return perSecond;
+  } finally {
+    await pool.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<Row[]> {
+  const py = runPython(PY);
+  const start = await processStartMs();
+  const pipe = await pipeRoundTripUs();
+  const queue = await queueItemsPerSecond();
+  const map = await poolMapItemsPerSecond();
+  const piscina = await piscinaItemsPerSecond();
+  const rows: Row[] = [
+    {
+      name: 'process start -> first message (median)',
+      ours: start,
+      unit: 'ms',
+      python: py?.['start_ms'],
+      target: '<= 70 ms',
+      ok: start <= 70,
+    },
+    {
+      name: 'Pipe round trip parent <-> child',
+      ours: pipe,
+      unit: 'us',
+      python: py?.['pipe_us'],
+      target: "<= CPython's",
+      ok: py === undefined || pipe <= (py['pipe_us'] ?? Infinity),
+    },
+    {
+      name: 'Queue one way, child -> parent',
+      ours: queue,
+      unit: 'items/s',
+      python: py?.['queue_items_s'],
+      target: ">= 2x CPython's",
+      ok: py === undefined || queue >= 2 * (py['queue_items_s'] ?? 0),
+    },
+    {
+      name: `Pool(2).map of ${MAP_ITEMS.toLocaleString('en')} items`,
+      ours: map,
+      unit: 'items/s',
+      python: py?.['map_items_s'],
+      target: ">= CPython's",
+      ok: py === undefined || map >= (py['map_items_s'] ?? 0),
+    },
+    {
+      name: 'Pool(2).map vs piscina, same chunks',
+      ours: map / piscina,
+      unit: 'x piscina',
+      target: '>= 0.8x piscina',
+      ok: map >= 0.8 * piscina,
+    },
+  ];
+  return rows;
+}
