@@ -39,6 +39,16 @@ describe('cli', () => {
     expect(out).toContain('gh secret set GRADER_KEY');
   });
 
+  test('test: the student loop shows one line per exercise and the first unfinished one in detail', async () => {
+    const { code, out } = await run(['test', '1', '2', '--course', FIXTURE_COURSE, '--lang', 'es']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/· 01-add\s+Sumar {2}0\/2/);
+    expect(out).toContain('✗ adds small numbers\n        Aún no implementado / Not implemented yet: add');
+    expect(out).toContain('Pista: Usa el operador +.');
+    expect(out).not.toContain('adds zero');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('0/2 ejercicios completos. Siguiente: 01-add  →  npm test -- 01');
+  }, 60_000);
+
   test('an empty course is a clear message, exit 2', async () => {
     const { code, out } = await run(['grade', '--course', join(scratch, 'empty'), '--out', join(scratch, 'empty-out')]);
     expect(code).toBe(2);
