@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
 import type { ChildOutput } from '#runtime/multiprocessing';
+import { simulate } from '#runtime/testing';
 import { count, exitWith, fail, sayHello, sleepForever, spin, startGrandchild, whoAmI, withKwargs } from './fixtures/basic.ts';
 
 /** Collects what children print, through the hook #runtime/testing uses. */
@@ -153,5 +154,16 @@ describe('Process', () => {
     p.close();
     expect(() => p.isAlive()).toThrow('process object is closed');
     expect(String(p)).toMatch(/closed>$/);
+  });
+
+  it("is captured by #runtime/testing's simulate() like thread output", async () => {
+    const run = await simulate(async () => {
+      console.log('parent before');
+      const p = new mp.Process({ target: count, args: [3, 'child'] });
+      p.start();
+      await p.join();
+      console.log('parent after', p.exitcode);
+    });
+    expect(run.output).toEqual(['parent before', 'child 0', 'child 1', 'child 2', 'parent after 0']);
   });
 });
