@@ -208,6 +208,17 @@ describe('errors and misuse', () => {
     await expect(outcome).rejects.toThrow(/await Future/);
   });
 
+  test('a deadlock report names the asyncio call each task is stuck in', async () => {
+    const outcome = simulate(() =>
+      run(async () => {
+        const q = new asyncio.Queue<number>();
+        const consumer = createTask(() => q.get(), { name: 'consumer' });
+        await consumer;
+      }),
+    );
+    await expect(outcome).rejects.toThrow(/await Task 'consumer'[\s\S]*Queue\.get\(\)/);
+  });
+
   test('each thread can run its own loop; the loops share the clock', async () => {
     const sim = await simulate(async () => {
       const results: string[] = [];

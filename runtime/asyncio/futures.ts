@@ -256,6 +256,18 @@ function errorRepr(error: unknown): string {
   return error.message ? `${error.name}(${valueRepr(error.message)})` : `${error.name}()`;
 }
 
+/** A future a synchronisation primitive parks a task on, named after the call for deadlock reports. */
+export class WaiterFuture<T> extends Future<T> {
+  private readonly _what: string;
+  constructor(loop: EventLoop, what: string) {
+    super({ loop });
+    this._what = what;
+  }
+  protected override _awaitDescription(): string {
+    return this._what;
+  }
+}
+
 /** True for the runtime's own awaitables (Future and Task). */
 export function isFuture(value: unknown): value is Future<unknown> {
   return value instanceof Future;

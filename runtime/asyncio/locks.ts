@@ -1,12 +1,12 @@
 // asyncio's Lock, Event, Condition, Semaphore and BoundedSemaphore, ported from CPython 3.11's locks.py:
 // each waiter is a Future, so a waiting task can be cancelled cleanly and wake-ups happen in FIFO order.
 // `async with lock:` is written `using _held = await lock.hold();` (or acquire() + try/finally release()).
-import { Future } from './futures.ts';
+import { WaiterFuture, type Future } from './futures.ts';
 import { getRunningLoop } from './context.ts';
 import { CancelledError, RuntimeError, ValueError } from './errors.ts';
 
-function newWaiter<T>(): Future<T> {
-  return getRunningLoop().createFuture<T>();
+function newWaiter<T>(what: string): Future<T> {
+  return new WaiterFuture<T>(getRunningLoop(), what);
 }
 
 function remove<T>(list: T[], item: T): void {
@@ -39,7 +39,7 @@ export class Lock extends ContextManager {
       this._locked = true;
       return true;
     }
-    const fut = newWaiter<boolean>();
+    const fut = newWaiter<boolean>('Lock.acquire()');
     this._waiters.push(fut);
     try {
       try {
@@ -95,7 +95,7 @@ export class Event {
   /** Waits until the flag is set; returns true. (asyncio's wait() has no timeout: use waitFor.) */
   async wait(): Promise<true> {
     if (this._value) return true;
-    const fut = newWaiter<boolean>();
+    const fut = newWaiter<boolean>('Event.wait()');
     this._waiters.push(fut);
     try {
       await fut;
@@ -132,7 +132,7 @@ export class Condition extends ContextManager {
     if (!this.locked()) throw new RuntimeError('cannot wait on un-acquired lock');
     this.release();
     let failure: { error: unknown } | null = null;
-    const fut = newWaiter<boolean>();
+    const fut = newWaiter<boolean>('Condition.wait()');
     this._waiters.push(fut);
     try {
       await fut;
@@ -205,7 +205,7 @@ export class Semaphore extends ContextManager {
       this._value--;
       return true;
     }
-    const fut = newWaiter<boolean>();
+    const fut = newWaiter<boolean>(`${this.constructor.name}.acquire()`);
     this._waiters.push(fut);
     try {
       try {

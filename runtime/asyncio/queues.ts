@@ -1,6 +1,6 @@
 // asyncio.Queue, LifoQueue and PriorityQueue, ported from CPython 3.11's queues.py. Not thread-safe in Python
 // either: use them between tasks of one loop (threads use #runtime/queue).
-import { Future } from './futures.ts';
+import { WaiterFuture, type Future } from './futures.ts';
 import { getRunningLoop } from './context.ts';
 import { Event } from './locks.ts';
 import { QueueEmpty, QueueFull, ValueError } from './errors.ts';
@@ -72,7 +72,7 @@ export class Queue<T = unknown> {
   /** Puts an item, waiting while the queue is full. */
   async put(item: T): Promise<void> {
     while (this.full()) {
-      const putter = getRunningLoop().createFuture<void>();
+      const putter = new WaiterFuture<void>(getRunningLoop(), `${this.constructor.name}.put()`);
       this._putters.push(putter);
       try {
         await putter;
@@ -98,7 +98,7 @@ export class Queue<T = unknown> {
   /** Removes and returns an item, waiting while the queue is empty. */
   async get(): Promise<T> {
     while (this.empty()) {
-      const getter = getRunningLoop().createFuture<void>();
+      const getter = new WaiterFuture<void>(getRunningLoop(), `${this.constructor.name}.get()`);
       this._getters.push(getter);
       try {
         await getter;
