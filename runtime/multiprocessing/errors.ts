@@ -29,20 +29,6 @@ export class TimeoutError extends ProcessError {
   override name = 'TimeoutError';
 }
 
-/**
- * An error raised in another process, rebuilt here. `remoteTraceback` is the child's formatted traceback
- * (Python attaches it as the __cause__ "RemoteTraceback" of the re-raised exception).
- */
-export class RemoteError extends Error {
-  override name = 'RemoteError';
-  remoteTraceback: string;
-  constructor(name: string, message: string, remoteTraceback: string) {
-    super(message);
-    this.name = name;
-    this.remoteTraceback = remoteTraceback;
-  }
-}
-
 /** queue.Empty: get() found nothing (str(Empty()) is empty, as in Python). */
 export class Empty extends Error {
   override name = 'Empty';

@@ -22,7 +22,6 @@ export {
   Full,
   OSError,
   ProcessError,
-  RemoteError,
   RuntimeError,
   TimeoutError,
   ValueError,
