@@ -278,3 +278,30 @@ describe('errors nobody looked at', () => {
     expect(sim.output.join('\n')).not.toMatch(/seen/);
   });
 });
+
+describe('schedule exploration', () => {
+  test('explore() finds the order in which a check-then-act race between two tasks goes wrong', async () => {
+    // Each task checks the balance, then awaits (a scheduling point), then withdraws: FIFO happens to be
+    // safe here (the first task finishes before the second checks), other orders overdraw.
+    const program = (): Promise<number> =>
+      run(async () => {
+        let balance = 100;
+        const withdraw = async (amount: number, delay: number): Promise<void> => {
+          for (let i = 0; i < delay; i++) await sleep(0);
+          if (balance >= amount) {
+            await sleep(0);
+            balance -= amount;
+          }
+        };
+        await gather(() => withdraw(80, 0), () => withdraw(80, 2));
+        if (balance < 0) throw new Error(`overdrawn: ${balance}`);
+        return balance;
+      });
+    const fifo = await simulate(program);
+    expect(fifo.value).toBe(20);
+    const { explore } = await import('#runtime/testing');
+    const failure = await explore(program, { runs: 50, strategy: 'random' });
+    expect(failure).not.toBeNull();
+    expect(String(failure?.error)).toMatch(/overdrawn: -60/);
+  });
+});
