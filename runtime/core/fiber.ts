@@ -57,6 +57,8 @@ export class Fiber {
   failed = false;
   /** Set between a hand-over straight back to a parking fiber and the fiber's continuation (a microtask). */
   resumedInPlace = false;
+  /** It started threads since it last gave up the baton: its next runtime call lets them run first. */
+  startedThreads = false;
   /** The call of its latest wait, for messages. */
   lastWait = '';
 

@@ -146,8 +146,12 @@ export class Scheduler {
     return this.time.now();
   }
 
+  /**
+   * Whether primitives must offer a scheduling point even on their fast path: under an exploring strategy,
+   * and for a thread that has just started others (they run before it goes on, as in CPython).
+   */
   get preemptive(): boolean {
-    return this.strategy.preemptive;
+    return this.strategy.preemptive || this.current().startedThreads;
   }
 
   /** Fibers currently waiting for something the runtime does not control. */
@@ -185,6 +189,9 @@ export class Scheduler {
     };
     if (fiber.kind === 'main') this.main = fiber;
     if (fiber.kind === 'thread' && !fiber.daemon) this.nonDaemonThreads++;
+    // CPython's start() returns once the new thread runs, and it usually keeps running until it blocks; start()
+    // cannot switch here (it is synchronous), so the starter's next runtime call lets new threads go first.
+    if (fiber.kind === 'thread') this.current().startedThreads = true;
     this.strategy.onSpawn(fiber);
     this.fibers.add(fiber);
     this.record(fiber, 'spawn');
@@ -278,8 +285,8 @@ export class Scheduler {
    * Returns undefined when no switch can happen, so the fast path costs no promise.
    */
   preemptionPoint(): Promise<void> | undefined {
-    if (!this.strategy.preemptive) return undefined;
     const fiber = this.current();
+    if (!this.strategy.preemptive && !fiber.startedThreads) return undefined;
     if (this.runnableCount() === 0 && this.running === fiber) return undefined;
     return this.requeue(fiber, 'yield');
   }
@@ -399,6 +406,7 @@ export class Scheduler {
 
   /** The fiber stops holding the baton (or stops counting as external work). */
   private leave(fiber: Fiber): void {
+    fiber.startedThreads = false;
     if (this.running === fiber) this.running = null;
     else if (fiber.state === 'external') this.external--;
   }
