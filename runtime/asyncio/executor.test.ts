@@ -57,3 +57,15 @@ describe('runInExecutor', () => {
     expect(value).toBe(144);
   });
 });
+
+describe('the default executor', () => {
+  test('runs at most 8 blocking calls at once, whatever the machine (CPython with 4 CPUs)', async () => {
+    const sim = await simulate(() =>
+      run(async () => {
+        const { toThread } = await import('#runtime/asyncio');
+        await gather(...Array.from({ length: 10 }, () => toThread(() => timeSleep(1))));
+      }),
+    );
+    expect(sim.elapsed).toBe(2);
+  });
+});
