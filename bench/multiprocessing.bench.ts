@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import * as mp from '#runtime/multiprocessing';
 import { echo, hello, produceN, square } from '../runtime/multiprocessing/fixtures/bench-targets.ts';
-import { runPython, type Row } from './python.ts';
+import { spawnSync } from 'node:child_process';
+import { pythonAvailable, type Row } from './python.ts';
 
 const STARTS = 10;
 const ROUND_TRIPS = 2_000;
@@ -67,6 +68,24 @@ if __name__ == '__main__':
         out['map_items_s'] = ${MAP_ITEMS} / (time.perf_counter() - t)
     print(json.dumps(out))
 `;
+
+/**
+ * Runs the CPython twin from a file: with the spawn start method a child re-imports __main__, which
+ * `python3 -c` code cannot provide ("Can't get attribute 'hello' on <module '__main__' (built-in)>").
+ */
+function runPythonFile(code: string): Record<string, number> | undefined {
+  if (!pythonAvailable()) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'mp-bench-py-'));
+  try {
+    const file = join(dir, 'bench_mp.py');
+    writeFileSync(file, code);
+    const result = spawnSync('python3', [file], { encoding: 'utf8', timeout: 600_000 });
+    if (result.status !== 0) throw new Error(`python3 failed: ${result.stderr}`);
+    return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -155,7 +174,7 @@ async function piscinaItemsPerSecond(): Promise<number> {
 }
 
 export async function run(): Promise<Row[]> {
-  const py = runPython(PY);
+  const py = runPythonFile(PY);
   const start = await processStartMs();
   const pipe = await pipeRoundTripUs();
   const queue = await queueItemsPerSecond();
