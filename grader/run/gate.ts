@@ -8,9 +8,12 @@ import type TypeScript from 'typescript';
 import { bi, type Bilingual } from '../i18n.ts';
 import type { Exercise } from '../model/course.ts';
 
-// require() rather than import: Node's ESM wrapper scans typescript.js (9 MB) for exports first, which
-// costs about a second of CPU on every `npm test`.
-const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
+// Loaded on first use, with require() rather than import: Node's ESM wrapper scans typescript.js (9 MB)
+// for exports first, which costs about a second of CPU on every `npm test`.
+let ts: typeof TypeScript;
+function loadTypeScript(): void {
+  ts ??= createRequire(import.meta.url)('typescript') as typeof TypeScript;
+}
 
 export type GateKind = 'missing-file' | 'syntax' | 'policy' | 'missing-export';
 
@@ -94,6 +97,7 @@ function policyProblems(source: TypeScript.SourceFile, file: string, exerciseKey
 
 /** Names a module exports; undefined when it re-exports `*` (then the check is skipped). */
 export function exportedNames(source: TypeScript.SourceFile): Set<string> | undefined {
+  loadTypeScript();
   const names = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
@@ -123,6 +127,7 @@ export function exportedNames(source: TypeScript.SourceFile): Set<string> | unde
 
 /** Value names a test file imports from `./<file>` (type-only imports do not need to exist at run time). */
 export function importedNames(testSource: string, file: string): Set<string> {
+  loadTypeScript();
   const source = ts.createSourceFile('test.ts', testSource, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const wanted = new Set([`./${file}`, `./${file.replace(/\.ts$/, '.js')}`, `./${file.replace(/\.ts$/, '')}`]);
   const names = new Set<string>();
@@ -156,6 +161,7 @@ function syntaxProblems(text: string, file: string): GateProblem[] {
  * test files that will run (visible, and hidden when available).
  */
 export function checkGate(exercise: Exercise, sourceDir: string, testSources: string[]): GateProblem[] {
+  loadTypeScript();
   const problems: GateProblem[] = [];
   for (const file of exercise.meta.files) {
     const path = posix.join(sourceDir, file);
