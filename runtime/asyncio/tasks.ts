@@ -33,7 +33,8 @@ export class Task<T = unknown> extends Future<T> {
   private _taskCancelMessage: string | undefined = undefined;
   private _numCancelsRequested = 0;
   private _name: string;
-  readonly _fiber: Fiber;
+  /** The fiber running the task; dropped once it has finished (a big gather keeps its tasks, not their fibers). */
+  _fiber: Fiber | null;
 
   constructor(thunk: Thunk<T>, options: { loop: EventLoop; name?: string | null }) {
     super({ loop: options.loop });
@@ -41,9 +42,10 @@ export class Task<T = unknown> extends Future<T> {
     const number = ++loop._taskCounter.n;
     this._name = options.name ?? `Task-${number}`;
     // Spawned now, runs on the next turn after what is already runnable (CPython's call_soon(__step)).
-    this._fiber = loop.scheduler.spawn(() => this._start(thunk), { name: this._name, kind: 'task', owner: loop.thread });
-    setTaskOf(this._fiber, this as Task<unknown>);
-    this._fiber.doneCallbacks.push(settleTask);
+    const fiber = loop.scheduler.spawn(() => this._start(thunk), { name: this._name, kind: 'task', owner: loop.thread });
+    this._fiber = fiber;
+    setTaskOf(fiber, this as Task<unknown>);
+    fiber.doneCallbacks.push(settleTask);
   }
 
   /**
@@ -61,6 +63,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Called by the scheduler when the task's fiber has finished. */
   _settle(fiber: Fiber): void {
+    this._fiber = null;
     if (fiber.failed) this._fail(fiber.error);
     else this._succeed(fiber.result as T);
   }
@@ -90,7 +93,7 @@ export class Task<T = unknown> extends Future<T> {
 
   setName(name: unknown): void {
     this._name = String(name);
-    this._fiber.name = this._name;
+    if (this._fiber !== null) this._fiber.name = this._name;
   }
 
   /** Tasks complete by running; setting their result from outside is an error, as in Python. */
@@ -113,6 +116,7 @@ export class Task<T = unknown> extends Future<T> {
     this._mustCancel = true;
     this._taskCancelMessage = msg ?? undefined;
     const fiber = this._fiber;
+    if (fiber === null) return true; // finishing right now: its outcome is being recorded
     if (fiber.state === 'blocked' && this._futWaiter === null) {
       // Parked on a sleep or on a threading primitive: fail that wait (the blocker unlinks itself).
       this._mustCancel = false;
