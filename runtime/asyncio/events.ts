@@ -7,7 +7,7 @@ import { writeOutput, type Fiber, type Scheduler, type TimerHandle as CoreTimer 
 import { Future } from './futures.ts';
 import { Task, taskCounter, type Thunk } from './tasks.ts';
 import { LOOP_KEY, taskOf } from './context.ts';
-import { RuntimeError } from './errors.ts';
+import { RuntimeError, refuseAwaitable } from './errors.ts';
 import { ThreadPoolExecutor, type Executor } from './executor.ts';
 
 /** What runInExecutor() uses of a #runtime/multiprocessing Pool (duck-typed: no import of multiprocessing here). */
@@ -178,6 +178,7 @@ export class EventLoop {
 
   createTask<T>(thunk: Thunk<T>, options: { name?: string | null } = {}): Task<T> {
     this._checkClosed();
+    if (typeof thunk !== 'function') refuseAwaitable('createTask', thunk);
     return new Task<T>(thunk, { loop: this, name: options.name ?? null });
   }
 
