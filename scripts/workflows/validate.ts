@@ -1,5 +1,5 @@
 // The reporting job trusts nothing from the grading job (it ran student code): result.json is parsed
-// against the grader's schema, sizes are capped, every string is made inert again, and the score is
+// against the grader's schema, sizes are capped, every string is made inert again, and the total is
 // recomputed from the exercises so the "Points X/Y" annotation always matches the table.
 import type { Lang } from '../../grader/i18n.ts';
 import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ErrorKind, type ExerciseResult, type GradeResult, type Status, type TestResult } from '../../grader/result.ts';
@@ -70,8 +70,8 @@ function exercise(value: unknown, path: string): ExerciseResult {
   const hidden = obj(e['hidden'], `${path}.hidden`);
   const tests = arr(e['tests'], `${path}.tests`, LIMITS.tests).map((t, i) => test(t, `${path}.tests[${i}]`));
   const maxScore = num(e['max_score'], `${path}.max_score`);
-  // The exercise's score is what its tests add up to, never more than its maximum.
-  const score = round2(Math.min(maxScore, tests.reduce((sum, t) => sum + Math.min(t.score, t.max_score), 0)));
+  // Never more than the exercise's maximum (the grader rounds each exercise, so its tests may add up to 0.01 less).
+  const score = round2(Math.min(maxScore, num(e['score'], `${path}.score`)));
   return {
     id: str(e['id'], `${path}.id`, 20),
     key: str(e['key'], `${path}.key`, 100),
