@@ -104,6 +104,14 @@ function scoreInner(input: ScoreInput): ExerciseResult {
     const { kind, text } = killMessage(raw.failure);
     return failWith(result, kind, text, lang);
   }
+  // A test file that could not load costs the exercise everything anyway; say why plainly.
+  const broken = raw.files.find((file) => file.moduleErrors.length > 0 && file.cases.length === 0);
+  if (broken !== undefined) {
+    const detail = broken.moduleErrors[0] ?? '';
+    const text = broken.visibility === 'hidden' ? hiddenMessage([detail], exercise.meta.hiddenFeedback, lang) : detail;
+    return failWith(result, 'load', bi(
+      `el módulo no se pudo cargar ni probar: ${text}`, `the module could not be loaded and tested: ${text}`), lang);
+  }
   if (raw.files.some((file) => file.canarySkipped === true)) {
     return failWith(result, 'skipped', bi(
       'los tests se saltaron (hay un .only o un .skip): no cuentan como aprobados',
@@ -113,13 +121,6 @@ function scoreInner(input: ScoreInput): ExerciseResult {
     return failWith(result, 'integrity', bi(
       'las aserciones de los tests fueron alteradas durante la ejecución (¿se modificó expect?)',
       'the tests\' assertions were tampered with during the run (was expect modified?)'), lang);
-  }
-  const broken = raw.files.find((file) => file.moduleErrors.length > 0 && file.cases.length === 0);
-  if (broken !== undefined) {
-    const detail = broken.moduleErrors[0] ?? '';
-    const text = broken.visibility === 'hidden' ? hiddenMessage([detail], exercise.meta.hiddenFeedback, lang) : detail;
-    return failWith(result, 'load', bi(
-      `el módulo no se pudo cargar ni probar: ${text}`, `the module could not be loaded and tested: ${text}`), lang);
   }
   const empty = raw.files.find((file) => file.cases.length === 0);
   if (empty !== undefined || raw.files.length === 0) {

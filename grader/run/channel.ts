@@ -20,6 +20,8 @@ export interface ReporterEvent {
   file?: string;
   /** module: collection or suite-level errors (a module that failed to load has these and no tests). */
   errors?: string[];
+  /** module: errors of suites (a describe whose imported test file failed to load), by full name. */
+  suiteErrors?: { suite: string; errors: string[] }[];
   output?: string;
   state?: string;
 }

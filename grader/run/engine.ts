@@ -52,30 +52,44 @@ export function studentEnv(lang: 'es' | 'en', base: NodeJS.ProcessEnv = process.
   return env;
 }
 
-function collect(workspace: Workspace, plans: TestFilePlan[], messages: ChannelMessage[], finished: Set<string>): Map<string, RawFile> {
-  const files = new Map<string, RawFile>();
-  for (const plan of plans) {
-    if (!finished.has(plan.path)) continue;
-    const name = plan.path.slice(plan.path.lastIndexOf('/') + 1);
-    files.set(plan.path, { visibility: plan.visibility, name, moduleErrors: [], cases: [], canaryOk: false });
-  }
+function emptyFiles(plan: TestFilePlan): RawFile[] {
+  return plan.sections.map((section) => ({ visibility: section.visibility, name: section.name, moduleErrors: [], cases: [], canaryOk: false }));
+}
+
+/** Splits each finished entry file's events back into its sections (visible and hidden test files). */
+function collect(workspace: Workspace, plans: TestFilePlan[], messages: ChannelMessage[], finished: Set<string>): Map<string, RawFile[]> {
+  const files = new Map<string, RawFile[]>();
+  const byPath = new Map(plans.map((plan) => [plan.path, plan]));
+  for (const plan of plans) if (finished.has(plan.path)) files.set(plan.path, emptyFiles(plan));
   for (const message of messages) {
     if (message.file === undefined) continue;
-    const file = files.get(message.file);
-    if (file === undefined) continue;
+    const sections = files.get(message.file);
+    const plan = byPath.get(message.file);
+    if (sections === undefined || plan === undefined) continue;
+    const sectionOf = (fullName: string): number => plan.sections.findIndex((section) => fullName === section.prefix || fullName.startsWith(`${section.prefix} > `));
     if (message.type === 'case') {
       const event = message as CaseEvent;
-      if (event.name === workspace.canary) {
+      if (event.name === workspace.canary && event.fullName === workspace.canary) {
         const text = event.errors.join('\n');
-        file.canaryOk = event.state === 'failed' && text.includes(`${workspace.canaryToken}-a`) && text.includes(`${workspace.canaryToken}-b`);
-        file.canarySkipped = event.state === 'skipped' || event.state === 'pending';
-      } else {
-        file.cases.push(event);
+        const ok = event.state === 'failed' && text.includes(`${workspace.canaryToken}-a`) && text.includes(`${workspace.canaryToken}-b`);
+        const skipped = event.state === 'skipped' || event.state === 'pending';
+        for (const file of sections) {
+          file.canaryOk = ok;
+          file.canarySkipped = skipped;
+        }
+        continue;
       }
+      const index = sectionOf(event.fullName);
+      const file = sections[index];
+      if (file === undefined) continue;
+      const prefix = plan.sections[index]?.prefix ?? '';
+      file.cases.push({ ...event, fullName: event.fullName.slice(prefix.length + 3) });
     } else if (message.type === 'module') {
-      file.moduleErrors.push(...(message.errors ?? []));
-      // A module that failed to load never ran the canary: that is a load error, not tampering.
-      if (file.cases.length === 0 && file.moduleErrors.length > 0) file.canaryOk = true;
+      for (const file of sections) file.moduleErrors.push(...(message.errors ?? []));
+      for (const { suite, errors } of message.suiteErrors ?? []) {
+        const file = sections[sectionOf(suite)];
+        if (file !== undefined) file.moduleErrors.push(...errors);
+      }
     }
   }
   return files;
@@ -125,7 +139,7 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
     for (const key of keys) {
       const own = plans.filter((plan) => plan.exercise === key);
       if (own.every((plan) => files.has(plan.path))) {
-        results.set(key, { key, files: own.map((plan) => files.get(plan.path) as RawFile) });
+        results.set(key, { key, files: own.flatMap((plan) => files.get(plan.path) ?? []) });
       } else {
         unfinished.push(key);
       }

@@ -75,7 +75,10 @@ export default class GraderReporter implements Reporter {
         this.send({ type: 'case', file: module.moduleId, name: test.name, fullName: test.fullName, state, errors: [], duration: 0, output: '' });
       }
     }
-    this.send({ type: 'module', file: module.moduleId, state: module.state(), errors });
+    const suiteErrors = [...module.children.allSuites()]
+      .map((suite) => ({ suite: suite.fullName, errors: (suite.errors() as unknown as SerializedErrorLike[]).map(describeError) }))
+      .filter((entry) => entry.errors.length > 0);
+    this.send({ type: 'module', file: module.moduleId, state: module.state(), errors, suiteErrors });
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedErrorLike>, reason: string): void {

@@ -3,7 +3,7 @@
 // symlinks to the runtime and node_modules so `#runtime/*`, `#grader/testkit` and `vitest` resolve exactly
 // as in the repository. Hidden tests, once unsealed, only ever live here.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HIDDEN_TEST_FILE, SEALED_FILE, type Exercise } from '../model/course.ts';
@@ -11,12 +11,27 @@ import { TOOL_ROOT } from '../paths.ts';
 
 export type Visibility = 'visible' | 'hidden';
 
+/** One section of an exercise's entry file: the tests of one file, under a describe named `prefix`. */
+export interface Section {
+  visibility: Visibility;
+  /** The test file, relative to the exercise folder. */
+  name: string;
+  prefix: string;
+}
+
+/**
+ * One test file per exercise: a generated entry that imports the exercise's visible and hidden test files,
+ * each inside its own describe. One worker process per exercise instead of one per test file (start-up
+ * dominates), and the exercise's time limit applies to exactly its whole test run.
+ */
 export interface TestFilePlan {
   exercise: string;
-  visibility: Visibility;
-  /** Absolute path inside the workspace. */
+  /** Absolute path of the entry file inside the workspace. */
   path: string;
+  sections: Section[];
 }
+
+export const ENTRY_FILE = '__grade__.test.ts';
 
 export interface WorkspaceItem {
   exercise: Exercise;
@@ -28,7 +43,7 @@ export interface WorkspaceItem {
 
 export interface Workspace {
   root: string;
-  /** Name of the canary test appended to every test file (see integrity in engine.ts). */
+  /** Name of the canary test in every entry file (see entrySource). */
   canary: string;
   canaryToken: string;
   tests: TestFilePlan[];
@@ -56,22 +71,19 @@ function copyTree(from: string, to: string, skip: (relative: string) => boolean,
 }
 
 /**
- * A test that must fail with the token in its message. If it passes, or fails differently, the assertion
- * library was tampered with during the run (a patched `expect`), so that file's results cannot be trusted.
+ * The entry file. Its canary test must fail with the token in its message: if it passes, or fails
+ * differently, the assertion library was tampered with during the run (a patched `expect`, `Object.is`...),
+ * so the file's results cannot be trusted.
  */
-function canarySource(name: string, token: string): string {
+function entrySource(sections: Section[], canary: string, token: string): string {
   return [
-    '',
-    "import { test as __graderCanaryTest, expect as __graderCanaryExpect } from 'vitest';",
-    `__graderCanaryTest(${JSON.stringify(name)}, () => {`,
-    `  __graderCanaryExpect(${JSON.stringify(`${token}-a`)}).toBe(${JSON.stringify(`${token}-b`)});`,
+    "import { describe as __graderDescribe, test as __graderTest, expect as __graderExpect } from 'vitest';",
+    ...sections.map((section) => `__graderDescribe(${JSON.stringify(section.prefix)}, async () => {\n  await import(${JSON.stringify(`./${section.name}`)});\n});`),
+    `__graderTest(${JSON.stringify(canary)}, () => {`,
+    `  __graderExpect(${JSON.stringify(`${token}-a`)}).toBe(${JSON.stringify(`${token}-b`)});`,
     '});',
     '',
   ].join('\n');
-}
-
-function copyTestFile(from: string, to: string, canary: string, token: string): void {
-  writeFileSync(to, readFileSync(from, 'utf8') + canarySource(canary, token));
 }
 
 export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_ROOT): Workspace {
@@ -101,13 +113,18 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
           copyFileSync(source, join(target, file));
         }
       }
+      const sections: Section[] = [];
       for (const file of exercise.visibleTests) {
-        copyTestFile(join(exercise.dir, file), join(target, file), canary, token);
-        tests.push({ exercise: exercise.key, visibility: 'visible', path: join(target, file) });
+        copyFileSync(join(exercise.dir, file), join(target, file));
+        sections.push({ visibility: 'visible', name: file, prefix: `⟦visible ${file}⟧` });
       }
       if (item.hiddenTest !== undefined) {
-        copyTestFile(item.hiddenTest, join(target, HIDDEN_TEST_FILE), canary, token);
-        tests.push({ exercise: exercise.key, visibility: 'hidden', path: join(target, HIDDEN_TEST_FILE) });
+        copyFileSync(item.hiddenTest, join(target, HIDDEN_TEST_FILE));
+        sections.push({ visibility: 'hidden', name: HIDDEN_TEST_FILE, prefix: '⟦hidden⟧' });
+      }
+      if (sections.length > 0) {
+        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token));
+        tests.push({ exercise: exercise.key, path: join(target, ENTRY_FILE), sections });
       }
     }
     return { root, canary, canaryToken: token, tests, dispose: () => rmSync(root, { recursive: true, force: true }) };
