@@ -51,6 +51,11 @@ export function userSite(error: { stack?: string } | null): string | null {
   return null;
 }
 
+/** A thread by its name; an asyncio task as "Task-2 (task in MainThread)". */
+function label(fiber: Fiber): string {
+  return fiber.kind === 'task' ? `${fiber.name} (task in ${fiber.thread.name})` : fiber.thread.name;
+}
+
 function findCycle(blocked: readonly Fiber[]): string[] | null {
   for (const start of blocked) {
     const path: Fiber[] = [];
@@ -61,7 +66,7 @@ function findCycle(blocked: readonly Fiber[]): string[] | null {
     }
     if (at !== null && path.includes(at)) {
       const loop = path.slice(path.indexOf(at));
-      return [...loop, at].map((f) => f.thread.name);
+      return [...loop, at].map(label);
     }
   }
   return null;
@@ -69,10 +74,10 @@ function findCycle(blocked: readonly Fiber[]): string[] | null {
 
 export function buildDeadlockReport(blocked: readonly Fiber[], mainFinished: boolean): DeadlockReport {
   const threads = blocked.map((fiber) => ({
-    name: fiber.thread.name,
+    name: label(fiber),
     what: fiber.blockedOn?.what ?? 'unknown call',
     site: userSite(fiber.blockedSite),
-    holder: fiber.blockedOn?.holder?.()?.thread.name ?? null,
+    holder: ((holder) => (holder ? label(holder) : null))(fiber.blockedOn?.holder?.() ?? null),
     daemon: fiber.daemon,
   }));
   const cycle = findCycle(blocked);

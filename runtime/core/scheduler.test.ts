@@ -209,6 +209,18 @@ describe('deadlocks and exits', () => {
     expect(failure?.error).toBeInstanceOf(DeadlockError);
   });
 
+  test('asyncio tasks in a report are named as tasks of their thread', async () => {
+    const asyncio = await import('#runtime/asyncio');
+    const error = await simulate(() =>
+      asyncio.run(async () => {
+        const never = new asyncio.Event();
+        await asyncio.createTask(() => never.wait(), { name: 'waiter' });
+      }),
+    ).catch((e: unknown) => e);
+    expect((error as DeadlockError).report.text).toMatch(/held by waiter \(task in MainThread\)/);
+    expect((error as DeadlockError).report.text).toMatch(/waiter \(task in MainThread\) waits in Event\.wait\(\)/);
+  });
+
   test('main finishing while a non-daemon thread is blocked forever is a missing-join report', async () => {
     const error = await simulate(async () => {
       const never = new Event();
