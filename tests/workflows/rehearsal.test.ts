@@ -118,7 +118,7 @@ describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
     expect(commentsOn(1)[0]).toContain('Hint for greet.');
   });
 
-  test('a pull request that edits a test: reported as tampering, graded with the trusted test', async () => {
+  test.concurrent('a pull request that edits a test: reported as tampering, graded with the trusted test', async () => {
     const run = await gradePullRequest(2, {
       'exercises/01-add/exercise.test.ts': "import { test } from 'vitest';\ntest('adds small numbers', () => {});\ntest('adds negatives', () => {});\n",
     });
@@ -132,7 +132,7 @@ describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
     expect(run.summary).toContain('exercises/01-add/exercise.test.ts (changed)');
   });
 
-  test('a pull request that edits the workflow: reported, and the base branch\'s workflow graded it anyway', async () => {
+  test.concurrent('a pull request that edits the workflow: reported, and the base branch\'s workflow graded it anyway', async () => {
     const edited = WORKFLOW.replace(/ {6}- name: Unseal[\s\S]*?cli\.ts unseal\n/, '');
     expect(edited).not.toBe(WORKFLOW);
     const run = await gradePullRequest(3, {
@@ -150,7 +150,7 @@ describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
     expect(commentsOn(3)[0]).toContain('.github/workflows/grade.yml (changed)');
   });
 
-  test('a fork\'s pull request: visible tests only, never the key, and the comment says so', async () => {
+  test.concurrent('a fork\'s pull request: visible tests only, never the key, and the comment says so', async () => {
     const run = await gradePullRequest(4, { 'exercises/01-add/exercise.ts': SOLVED_ADD, 'exercises/02-greet/exercise.ts': SOLVED_GREET }, { fork: true });
     expect(run.submission.outputs['same_repo']).toBe('false');
     expect(run.unseal.outputs['mode']).toBe('not-allowed');

@@ -1,0 +1,77 @@
+// result.json comes from the job that ran student code: the reporting job accepts only the grader's
+// schema, makes every string inert again and never reports more than the numbers allow.
+import { describe, expect, test } from 'vitest';
+import { parseResultText, validateResult } from '../../scripts/workflows/validate.ts';
+import { pullRequestContext } from '../../scripts/workflows/event.ts';
+
+function result() {
+  return {
+    version: 1, status: 'fail', score: 7.5, max_score: 10, lang: 'en', source: 'submission:x', duration: 1.5,
+    tamper: { checked: true, changed: [] as string[] }, errors: [] as string[],
+    exercises: [{
+      id: '01', key: '01-add', title: 'Add', status: 'fail', score: 7.5, max_score: 10, error: null, hint: 'Use +.', hints_available: 1,
+      hidden: { total: 1, passed: 1, pending: 0 },
+      tests: [
+        { name: 'adds', status: 'pass', score: 7.5, max_score: 7.5, visibility: 'visible', message: null, output: '', duration: 0.01 },
+        { name: 'negatives', status: 'fail', score: 0, max_score: 2.5, visibility: 'hidden', message: 'expected 3', output: '', duration: 0.01 },
+      ],
+    }],
+  };
+}
+
+describe('validateResult', () => {
+  test('a grader result passes unchanged', () => {
+    expect(validateResult(result())).toEqual(result());
+  });
+
+  test('student text cannot start a workflow command or carry escape sequences', () => {
+    const raw = result();
+    raw.exercises[0]!.tests[1]!.message = '\n::error::forged\u001b[31m';
+    raw.tamper.changed = ['::set-output name=x::y (added)'];
+    const valid = validateResult(raw);
+    expect(valid.exercises[0]!.tests[1]!.message).toBe('\n:\u200b:error:\u200b:forged');
+    expect(valid.tamper.changed).toEqual([':\u200b:set-output name=x:\u200b:y (added)']);
+    expect(valid.status).toBe('error');
+  });
+
+  test('scores are capped by their maximum, the total is recomputed, the status is never better than the numbers', () => {
+    const raw = result();
+    raw.exercises[0]!.score = 99;
+    raw.score = 1000;
+    raw.status = 'pass';
+    const valid = validateResult(raw);
+    expect(valid.exercises[0]!.score).toBe(10);
+    expect(valid.score).toBe(10);
+    // A file that claims "pass" with points missing is reported as "fail".
+    raw.status = 'pass';
+    raw.exercises[0]!.score = 7.5;
+    expect(validateResult(raw)).toMatchObject({ status: 'fail', score: 7.5 });
+  });
+
+  test('wrong shapes are refused with the path that is wrong', () => {
+    expect(() => parseResultText('{')).toThrow(/not JSON/);
+    expect(() => validateResult({ ...result(), version: 2 })).toThrow(/\$\.version: expected 1/);
+    const raw = result() as unknown as { exercises: { tests: { status: string }[] }[] };
+    raw.exercises[0]!.tests[0]!.status = 'passed';
+    expect(() => validateResult(raw)).toThrow(/\$\.exercises\[0\]\.tests\[0\]\.status: expected one of pass, fail, error/);
+    expect(() => validateResult({ ...result(), score: Number.NaN, exercises: 'x' })).toThrow(/\$\.exercises: expected an array/);
+  });
+});
+
+describe('pullRequestContext', () => {
+  const sha = 'a'.repeat(40);
+  test('pull_request_target: number, head and whether the head is a fork', () => {
+    expect(pullRequestContext('pull_request_target', { pull_request: { number: 7, head: { sha, repo: { full_name: 'o/r' } } } }, 'o/r'))
+      .toEqual({ number: 7, headSha: sha, sameRepository: true, eventName: 'pull_request_target' });
+    expect(pullRequestContext('pull_request_target', { pull_request: { number: 7, head: { sha, repo: { full_name: 'x/r' } } } }, 'o/r').sameRepository).toBe(false);
+    // A deleted fork has no head repository: still a fork.
+    expect(pullRequestContext('pull_request_target', { pull_request: { number: 7, head: { sha, repo: null } } }, 'o/r').sameRepository).toBe(false);
+  });
+
+  test('workflow_dispatch takes the number from the instructor\'s input; anything else is refused', () => {
+    expect(pullRequestContext('workflow_dispatch', { inputs: { pr: ' 12 ' } }, 'o/r')).toEqual({ number: 12, headSha: null, sameRepository: true, eventName: 'workflow_dispatch' });
+    expect(() => pullRequestContext('workflow_dispatch', { inputs: { pr: '12; rm -rf /' } }, 'o/r')).toThrow(/not a pull request number/);
+    expect(() => pullRequestContext('pull_request_target', { pull_request: { number: 1, head: { sha: 'main' } } }, 'o/r')).toThrow(/head.sha/);
+    expect(() => pullRequestContext('push', {}, 'o/r')).toThrow(/does not handle "push"/);
+  });
+});
