@@ -5,7 +5,11 @@ import { cliCommands, commonProblems, gradeWorkflowProblems } from '../../script
 
 const SHA = '3d3c42e5aac5ba805825da76410c181273ba90b1';
 
-function goodWorkflow() {
+interface StepT { name?: string; id?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+interface JobT { permissions: Record<string, string>; needs?: unknown; env?: Record<string, string>; steps: StepT[] }
+interface Workflow { on: Record<string, unknown>; permissions: Record<string, string>; concurrency: Record<string, unknown>; env: Record<string, string>; jobs: { grade: JobT; report: JobT } }
+
+function goodWorkflow(): Workflow {
   return {
     on: { pull_request_target: { types: ['opened'] }, workflow_dispatch: { inputs: { pr: { type: 'string' } } } },
     permissions: {},
@@ -36,16 +40,13 @@ function goodWorkflow() {
   };
 }
 
-type Workflow = ReturnType<typeof goodWorkflow>;
-type GradeStep = Workflow['jobs']['grade']['steps'][number] & Record<string, unknown>;
-
-function broken(edit: (wf: Workflow & Record<string, unknown>) => void): string[] {
-  const wf = goodWorkflow() as Workflow & Record<string, unknown>;
+function broken(edit: (wf: Workflow) => void): string[] {
+  const wf = goodWorkflow();
   edit(wf);
   return gradeWorkflowProblems(wf);
 }
 
-const step = (wf: Workflow, index: number): GradeStep => wf.jobs.grade.steps[index] as GradeStep;
+const step = (wf: Workflow, index: number): StepT => wf.jobs.grade.steps[index]!;
 
 describe('grading workflow policy', () => {
   test('a workflow that keeps every promise has no problems, and its commands are listed in order', () => {
@@ -54,19 +55,19 @@ describe('grading workflow policy', () => {
   });
 
   test('a pull_request or push trigger (which runs the student\'s copy of the workflow) is refused', () => {
-    expect(broken((wf) => { (wf.on as Record<string, unknown>)['pull_request'] = {}; }).join('\n')).toMatch(/triggers must be exactly/);
+    expect(broken((wf) => { wf.on['pull_request'] = {}; }).join('\n')).toMatch(/triggers must be exactly/);
   });
 
   test('a secret anywhere but the unseal step is refused', () => {
     expect(broken((wf) => { step(wf, 5).env = { PR_HEAD_SHA: 'x', GRADER_KEY: '${{ secrets.GRADER_KEY }}' }; }).join('\n')).toMatch(/only the unseal step may reference secrets/);
-    expect(broken((wf) => { wf['env'] = { GRADER_KEY: '${{ secrets.GRADER_KEY }}' }; }).join('\n')).toMatch(/workflow-level env must not hold secrets/);
-    expect(broken((wf) => { (wf.jobs.report as Record<string, unknown>)['env'] = { K: '${{ secrets.X }}' }; }).join('\n')).toMatch(/reporting job needs no secrets/);
+    expect(broken((wf) => { wf.env = { GRADER_KEY: '${{ secrets.GRADER_KEY }}' }; }).join('\n')).toMatch(/workflow-level env must not hold secrets/);
+    expect(broken((wf) => { wf.jobs.report.env = { K: '${{ secrets.X }}' }; }).join('\n')).toMatch(/reporting job needs no secrets/);
     expect(broken((wf) => { step(wf, 4).env = { GRADER_KEY: 'k', HIDDEN_TESTS_ALLOWED: 'true', NODE_OPTIONS: '--require x' }; }).join('\n')).toMatch(/env must be exactly GRADER_KEY and HIDDEN_TESTS_ALLOWED/);
   });
 
   test('a grading job that can write, or steps out of order, is refused', () => {
     expect(broken((wf) => { wf.jobs.grade.permissions = { contents: 'write' }; }).join('\n')).toMatch(/permissions exactly \{ contents: read \}/);
-    expect(broken((wf) => { wf.permissions = { contents: 'read' } as never; }).join('\n')).toMatch(/top-level permissions must be \{\}/);
+    expect(broken((wf) => { wf.permissions = { contents: 'read' }; }).join('\n')).toMatch(/top-level permissions must be \{\}/);
     expect(broken((wf) => { const [a, b] = [step(wf, 4), step(wf, 5)]; wf.jobs.grade.steps[4] = b; wf.jobs.grade.steps[5] = a; }).join('\n')).toMatch(/submission, unseal, grade in this order/);
   });
 
@@ -92,7 +93,7 @@ describe('grading workflow policy', () => {
 
   test('cancel-in-progress and the reporting job\'s needs and permissions are required', () => {
     expect(broken((wf) => { wf.concurrency['cancel-in-progress'] = false; }).join('\n')).toMatch(/cancel in-progress/);
-    expect(broken((wf) => { (wf.jobs.report as Record<string, unknown>)['needs'] = []; }).join('\n')).toMatch(/must need the grading job/);
+    expect(broken((wf) => { wf.jobs.report.needs = []; }).join('\n')).toMatch(/must need the grading job/);
     expect(broken((wf) => { wf.jobs.report.permissions = { contents: 'read', 'pull-requests': 'read' }; }).join('\n')).toMatch(/pull-requests: write/);
   });
 });
