@@ -20,7 +20,7 @@ const PYTHON_LINE_BUFFERED =
 const UNORDERED_WORDS = ['Tarea', 'downloading:'];
 
 /**
- * Pids become <pid>. Each run of lines printed concurrently becomes the sorted list of its words: CPython's
+ * Pids become <pid>. Each run of lines printed concurrently becomes the sorted characters it holds: CPython's
  * print() writes a line in pieces, so two threads or processes can even mix halves of lines ("Tarea Tarea  2"
  * then " 1"): the course's own warning about unsynchronised output, which this runtime does not reproduce
  * (one console.log is one write).
@@ -39,7 +39,8 @@ function normalise(output: string): string[] {
     }
     const group: string[] = [];
     while (i < lines.length && concurrent(lines[i] as string)) group.push(lines[i++] as string);
-    out.push(`{${group.join(' ').split(/\s+/).filter(Boolean).sort().join(' ')}}`);
+    // Halves of lines can even be glued ("/todosdownloading:"): compare the characters printed.
+    out.push(`{${[...group.join('').replace(/\s+/g, '')].sort().join('')}}`);
   }
   return out;
 }

@@ -63,8 +63,12 @@ describe('Pool', () => {
 
   it('two workers really run at the same time (their execution windows overlap)', async () => {
     await using pool = new mp.Pool(2);
-    // Warm both workers first, so the windows measure running, not starting.
-    await pool.map(square, [1, 2], 1);
+    // Wait until both workers are up (each has run a task), so the windows measure running, not starting.
+    const seen = new Set<string>();
+    for (let i = 0; i < 100 && seen.size < 2; i++) {
+      for (const [name] of await pool.map(busyWindow, [20, 20], 1)) seen.add(name);
+    }
+    expect(seen.size).toBe(2);
     const windows = await pool.map(busyWindow, [300, 300], 1);
     const [a, b] = windows as [[string, number, number], [string, number, number]];
     expect(a[0]).not.toBe(b[0]);

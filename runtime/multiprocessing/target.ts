@@ -125,8 +125,32 @@ function factsOf(modulePath: string): Promise<ModuleFacts> {
   return facts;
 }
 
-/** Find where `fn` is exported, or fail with Python's AttributeError. */
-export async function locateTarget(
+const located = new WeakMap<(...args: never[]) => unknown, Map<string, Promise<TargetRef>>>();
+
+/**
+ * Find where `fn` is exported, or fail with Python's AttributeError. Cached per function and starting module:
+ * under a loader (tsx, vitest) each dynamic import() costs a round trip to the loader.
+ */
+export function locateTarget(
+  fn: (...args: never[]) => unknown,
+  explicitModule: string | null,
+  caller: string | null,
+): Promise<TargetRef> {
+  const key = `${explicitModule ?? ''}|${caller ?? ''}`;
+  let byKey = located.get(fn);
+  if (byKey === undefined) {
+    byKey = new Map();
+    located.set(fn, byKey);
+  }
+  let ref = byKey.get(key);
+  if (ref === undefined) {
+    ref = findTarget(fn, explicitModule, caller);
+    byKey.set(key, ref);
+  }
+  return ref;
+}
+
+async function findTarget(
   fn: (...args: never[]) => unknown,
   explicitModule: string | null,
   caller: string | null,
