@@ -3,6 +3,8 @@
 import { AttributeError, RuntimeError, ValueError } from '../core/errors.ts';
 
 export { AttributeError, RuntimeError, ValueError };
+// queue.Empty / queue.Full: the very classes #runtime/queue raises, as Python's multiprocessing raises queue's.
+export { Empty, Full } from '../queue/errors.ts';
 
 /** Python's AssertionError (multiprocessing uses `assert` for misuse such as starting a process twice). */
 export class AssertionError extends Error {
@@ -27,14 +29,4 @@ export class ProcessError extends Error {
 /** multiprocessing.TimeoutError: AsyncResult.get(timeout) expired. */
 export class TimeoutError extends ProcessError {
   override name = 'TimeoutError';
-}
-
-/** queue.Empty: get() found nothing (str(Empty()) is empty, as in Python). */
-export class Empty extends Error {
-  override name = 'Empty';
-}
-
-/** queue.Full: put() found no room. */
-export class Full extends Error {
-  override name = 'Full';
 }

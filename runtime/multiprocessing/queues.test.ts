@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
+import * as queue from '#runtime/queue';
 import { URLS } from './fixtures/pipes.ts';
 import { consume, getForever, produce, putUrls, squareWorker } from './fixtures/queues.ts';
 
@@ -69,6 +70,9 @@ describe('Queue across processes', () => {
 
 describe('Queue semantics', () => {
   it('Empty and Full, with and without timeouts (real seconds)', async () => {
+    // The same classes as #runtime/queue's, as Python's multiprocessing raises queue.Empty / queue.Full.
+    expect(mp.Empty).toBe(queue.Empty);
+    expect(mp.Full).toBe(queue.Full);
     const q = new mp.Queue<number>(2);
     expect(() => q.getNowait()).toThrow(mp.Empty);
     await expect(q.get(false)).rejects.toBeInstanceOf(mp.Empty);
