@@ -2,7 +2,7 @@
 // gives each, against a student repository with pull requests — an honest one, one that edits a test,
 // one that edits the workflow, one from a fork. Checks what students and Classroom see: the PR comment,
 // the job summary, the "Points X/Y" annotation, the tamper report, and that hidden tests stay hidden.
-import { existsSync, mkdirSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMENT_MARKER } from '../../grader/report/markdown.ts';
@@ -157,5 +157,25 @@ describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
     expect(run.result).toMatchObject({ status: 'fail', score: 11.67, max_score: 15 });
     expect(run.publish.stdout).toContain('::notice title=Autograding complete::Points 11.67/15\n');
     expect(commentsOn(4)[0]).toContain('Hidden tests did not run: this pull request comes from a fork');
+  });
+
+  test.concurrent('no result, or a result that does not validate: the comment says so and the run fails', async () => {
+    const headSha = openPullRequest(origin, 5, { 'exercises/01-add/exercise.ts': SOLVED_ADD });
+    const event = pullRequestEvent(5, headSha);
+    const missing = startJob(origin, 'report-5a', event, api);
+    const none = await runStep(missing, 'publish', { GITHUB_TOKEN: api.token, RESULT_FILE: join(missing.temp, 'grade-result', 'result.json'), PR_HEAD_SHA: '' });
+    expect(none.status).toBe(1);
+    expect(none.stdout).not.toContain('Autograding complete');
+    expect(commentsOn(5)[0]).toContain('## Score: no result');
+    expect(readFileSync(missing.summary, 'utf8')).toContain('no result.json');
+
+    const forged = startJob(origin, 'report-5b', event, api);
+    const file = join(forged.temp, 'result.json');
+    writeFileSync(file, JSON.stringify({ version: 1, status: 'pass', score: 100, max_score: 100, exercises: 'all of them' }));
+    const bad = await runStep(forged, 'publish', { GITHUB_TOKEN: api.token, RESULT_FILE: file, PR_HEAD_SHA: headSha });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).not.toContain('Points 100/100');
+    expect(commentsOn(5)).toHaveLength(1);
+    expect(commentsOn(5)[0]).toContain('result.json: $.tamper: expected an object');
   });
 });
