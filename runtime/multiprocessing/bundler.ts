@@ -11,7 +11,7 @@
 // npm packages stay external (imported from node_modules as usual): the output lives under the project's
 // node_modules/.cache so bare imports resolve. Source maps are inline so tracebacks show the original .ts lines.
 import type { BuildOptions } from 'esbuild';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,10 +27,38 @@ function findNodeModules(): string {
 
 let outRoot: string | null = null;
 
+/** True while the OS process `pid` exists. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Remove the bundles of processes that are gone (killed by a signal, their exit handler never ran). */
+function sweepStale(base: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    const pid = Number(name.split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) {
+      rmSync(join(base, name), { recursive: true, force: true });
+    }
+  }
+}
+
 /** A directory private to this process, removed when it exits (workers have loaded their code by then). */
 function outputRoot(): string {
   if (outRoot === null) {
-    const dir = join(findNodeModules(), '.cache', 'concurrency-mp', `${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+    const base = join(findNodeModules(), '.cache', 'concurrency-mp');
+    sweepStale(base);
+    const dir = join(base, `${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
     mkdirSync(dir, { recursive: true });
     outRoot = dir;
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
