@@ -61,6 +61,11 @@ export class Clock {
     this.fireDue();
   }
 
+  /** Virtual clock: let `seconds` pass with nothing due (a busy-wait's cost). */
+  skip(seconds: number): void {
+    if (this.kind === 'virtual') this.virtualNow += seconds;
+  }
+
   /** Real clock: make sure a real timer is armed for the earliest deadline. */
   armReal(): void {
     const first = this.timers.peek();

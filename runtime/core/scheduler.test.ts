@@ -94,6 +94,20 @@ describe('virtual clock', () => {
     expect(elapsed).toBe(1);
   });
 
+  test('a lone busy-wait on sleep(0) with no timer still sees time pass (and never starves Node)', async () => {
+    const { elapsed, value } = await simulate(async () => {
+      const end = currentScheduler().now() + 1;
+      let spins = 0;
+      while (currentScheduler().now() < end) {
+        spins++;
+        await sleep(0);
+      }
+      return spins;
+    });
+    expect(elapsed).toBeCloseTo(1, 6);
+    expect(value).toBeGreaterThan(1000);
+  });
+
   test('a runaway program is stopped at maxTime with the threads still alive', async () => {
     const forever = async (): Promise<void> => {
       const t = new Thread({ name: 'spinner', target: async () => { for (;;) await sleep(1); } });
@@ -273,6 +287,19 @@ describe('one wait at a time', () => {
         await Promise.all([sleep(1), sleep(2)]);
       }),
     ).rejects.toThrow(concurrentWaits);
+  });
+
+  test('a thread that ends while its refused wait is pending does not disturb the others', async () => {
+    const { elapsed, output } = await simulate(async () => {
+      const a = new Thread({ target: () => Promise.all([sleep(2)]) });
+      const b = new Thread({ name: 'b', target: () => Promise.all([sleep(2), sleep(2)]) });
+      a.start();
+      b.start();
+      await a.join();
+      await b.join();
+    });
+    expect(elapsed).toBe(2);
+    expect(output[0]).toBe('Exception in thread b:');
   });
 
   test('joining two threads with Promise.all is refused; joining them in turn works', async () => {

@@ -37,6 +37,10 @@ export const TIMEOUT: unique symbol = Symbol('timeout');
 const BURST_LIMIT = 5000;
 /** Yields in a row without the clock moving before a busy-waiting program gets virtual time advanced anyway. */
 const SPIN_LIMIT = 10_000;
+/** Virtual seconds a yield costs once a lone busy-wait has passed SPIN_LIMIT with no timer pending. */
+const SPIN_QUANTUM = 0.001;
+/** Yields a lone thread may take in a row without letting the event loop run. */
+const ALONE_YIELDS = 1000;
 
 export type { ClockKind };
 
@@ -106,6 +110,7 @@ export class Scheduler {
   private deferred = false;
   private dispatching = false;
   private spins = 0;
+  private aloneYields = 0;
   /** The fiber inside block()/requeue() right now, to notice when the baton comes straight back to it. */
   private parking: Fiber | null = null;
   /** Non-daemon threads alive: with the main thread they keep a real-clock program running. */
@@ -211,6 +216,14 @@ export class Scheduler {
 
   private finish(fiber: Fiber): void {
     this.leave(fiber);
+    if (fiber.state === 'blocked' || fiber.state === 'runnable') {
+      // Its code ended while a wait it started is still pending (a refused second wait rejected a
+      // Promise.all, say): drop that wait, so no timer or wake-up resumes a finished fiber.
+      fiber.blockedOn?.cancel?.();
+      if (fiber.timer !== null) this.time.cancel(fiber.timer as Timer);
+      fiber.timer = null;
+      fiber.blockedOn = null;
+    }
     fiber.state = 'done';
     this.fibers.delete(fiber);
     if (fiber.kind === 'thread' && !fiber.daemon) this.nonDaemonThreads--;
@@ -271,12 +284,25 @@ export class Scheduler {
   yieldNow(): Promise<void> {
     const fiber = this.current();
     this.strategy.onYield(fiber);
-    if (this.clock === 'virtual' && ++this.spins > SPIN_LIMIT && this.time.pending > 0) {
-      // A busy-wait loop: with a real clock time would pass while it spins, so let virtual time pass too.
-      this.spins = 0;
-      this.time.advance();
+    if (this.closed) return new Promise(() => {});
+    if (this.clock === 'virtual' && ++this.spins > SPIN_LIMIT) {
+      // A busy-wait loop: with a real clock time would pass while it spins, so let virtual time pass too: to
+      // the next timer, or a millisecond per yield when none is pending.
+      if (this.time.pending > 0) {
+        this.spins = 0;
+        this.time.advance();
+      } else {
+        this.time.skip(SPIN_QUANTUM);
+        if (this.time.now() > this.timeLimit) this.onTimeLimit?.(this);
+      }
     }
-    if (this.runnableCount() === 0 && this.running === fiber) return Promise.resolve();
+    if (this.runnableCount() === 0 && this.running === fiber) {
+      // Alone and spinning: every so often go through the event loop, or nothing else (I/O, timers, a test
+      // runner's timeout) could ever run.
+      if (++this.aloneYields < ALONE_YIELDS) return Promise.resolve();
+      this.aloneYields = 0;
+      this.burst = BURST_LIMIT;
+    }
     return this.requeue(fiber, 'yield');
   }
 
@@ -432,7 +458,10 @@ export class Scheduler {
   }
 
   private takeNext(): Fiber | undefined {
-    return this.runnable.take(this.strategy, this.choices, () => ++this.steps);
+    for (;;) {
+      const fiber = this.runnable.take(this.strategy, this.choices, () => ++this.steps);
+      if (fiber === undefined || fiber.state !== 'done') return fiber;
+    }
   }
 
   /** Hands the baton to the next fiber, or advances time, or reports that nothing can happen. */
