@@ -120,12 +120,12 @@ describe('export and the sealed template', () => {
     const leaky = join(scratch, 'leaky-course');
     cpSync(FIXTURE_COURSE, leaky, { recursive: true });
     const out = join(scratch, 'leaky-template');
-    const secretLine = "return text.split(/\\s+/).filter((word) => word !== '').length;";
-    // A solution line planted in another exercise's support file (course material that is exported).
-    writeFileSync(join(leaky, 'exercises', '03-sleepy', 'support.ts'), `// ${secretLine}\nexport {};\n`);
+    // The solution of 02 pasted into another exercise's support file (course material that is exported).
+    const solution = readFileSync(join(leaky, 'solutions', '02-words', 'exercise.ts'), 'utf8');
+    writeFileSync(join(leaky, 'exercises', '03-sleepy', 'support.ts'), `/*\n${solution}\n*/\nexport {};\n`);
     const { code, err } = await run(['export', out, '--course', leaky], { GRADER_KEY: key });
     expect(code).toBe(2);
-    expect(err).toMatch(/would leak.*\n.*contains a line of solutions\/02-words\/exercise\.ts/);
+    expect(err).toMatch(/would leak.*\n.*support\.ts: contains \d line\(s\) of solutions\/02-words\/exercise\.ts/);
     expect(existsSync(out)).toBe(false);
   }, 90_000);
 });

@@ -1,14 +1,14 @@
 // `npm run export -- DIR`: the student template. Solutions are checked first (the hidden tests'
 // count and weight go into the sealed headers), then the template is written and scanned for leaks;
 // any leak deletes the output and fails.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { grade } from '../grading.ts';
 import { loadCourse } from '../model/course.ts';
 import { TOOL_ROOT } from '../paths.ts';
 import { generateKey, keyFromEnv, KEY_ENV } from '../seal.ts';
 import { scanForLeaks, secretsOf } from '../export/leaks.ts';
-import { writeTemplate } from '../export/template.ts';
+import { publicSources, writeTemplate } from '../export/template.ts';
 import { courseRootOf, parse, UsageError, type Io } from './common.ts';
 import { keyInstructions } from './keys.ts';
 
@@ -33,7 +33,9 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const outcome = writeTemplate(courseRoot, TOOL_ROOT, outDir, key, new Map(result.exercises.map((ex) => [ex.key, ex])));
-  const leaks = scanForLeaks(outDir, secretsOf(courseRoot, course.exercises));
+  const toolTexts = publicSources(courseRoot, TOOL_ROOT).filter((path) => !path.startsWith(`${courseRoot}/exercises/`))
+    .map((path) => readFileSync(path, 'utf8'));
+  const leaks = scanForLeaks(outDir, secretsOf(courseRoot, course.exercises), toolTexts);
   if (leaks.length > 0) {
     rmSync(outDir, { recursive: true, force: true });
     io.err(`export refused, the template would leak (nothing was kept):\n${leaks.map((line) => `  ${line}`).join('\n')}\n`);

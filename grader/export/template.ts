@@ -1,6 +1,6 @@
 // Writes the student template: the course without solutions/, hidden tests sealed, a student README,
 // the workflows, and a manifest of the protected files.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../i18n.ts';
 import { writeManifest } from '../manifest.ts';
@@ -18,6 +18,19 @@ export const TEMPLATE_ENTRIES = [
 function excluded(path: string): boolean {
   return /(^|\/)grader\/(fixtures|test-support)(\/|$)/.test(path) || /^grader\/.*\.test\.ts$/.test(path)
     || path === 'grader/manifest.json' || /(^|\/)(node_modules|\.grade)(\/|$)/.test(path);
+}
+
+/** The authoring files copyCourse copies (absolute paths): the template's public material. */
+export function publicSources(courseRoot: string, toolRoot: string): string[] {
+  const files: string[] = [];
+  const walk = (base: string, rel: string): void => {
+    const path = join(base, rel);
+    if (!existsSync(path) || excluded(rel) || path.endsWith(`/${HIDDEN_TEST_FILE}`)) return;
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path)) walk(base, `${rel}/${name}`);
+    else files.push(path);
+  };
+  for (const entry of TEMPLATE_ENTRIES) walk(entry === 'exercises' ? courseRoot : toolRoot, entry);
+  return files;
 }
 
 export function copyCourse(courseRoot: string, toolRoot: string, outDir: string): void {
