@@ -1,4 +1,4 @@
-// `npm run verify`: the project's full check — lint, typecheck, the runtime and grader test suites, and the
+// `npm run verify [-- --coverage]`: the project's full check — lint, typecheck, the runtime and grader test suites, and the
 // course check (every solution full marks, every stub zero). Prints a table and, last, "N passed, M failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,8 @@ if (!onlyTests) {
 
 // The test suites: counted test by test from vitest's JSON report (never from console text).
 const report = join(tmpdir(), `verify-vitest-${process.pid}.json`);
-const tests = run('tests', npx('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+const coverage = process.argv.includes('--coverage') ? ['--coverage'] : [];
+const tests = run('tests', npx('vitest'), ['run', ...coverage, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
 const testStep = steps.find((s) => s.name === 'tests')!;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; numPendingTests: number; numTodoTests: number };
