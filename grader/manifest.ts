@@ -2,7 +2,7 @@
 // grader, configs, package.json and lockfile, workflows). Any difference is reported by path; grading
 // always uses the trusted copies anyway, so an edit can only be reported, never rewarded.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Exercise } from './model/course.ts';
 
@@ -16,8 +16,21 @@ export interface Manifest {
   files: Record<string, string>;
 }
 
+/** Hash of a file; a symbolic link is hashed as its target path, never followed (it may loop or escape). */
 function sha256(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+  const hash = createHash('sha256');
+  if (lstatSync(path).isSymbolicLink()) hash.update(`symlink:${readlinkSync(path)}`);
+  else hash.update(readFileSync(path));
+  return hash.digest('hex');
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function walk(root: string, relative: string, out: string[]): void {
@@ -26,7 +39,8 @@ function walk(root: string, relative: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {
     if (SKIP_DIRS.has(name)) continue;
     const rel = `${relative}/${name}`;
-    if (statSync(join(root, rel)).isDirectory()) walk(root, rel, out);
+    const stat = lstatSync(join(root, rel));
+    if (stat.isDirectory()) walk(root, rel, out);
     else out.push(rel);
   }
 }
@@ -73,7 +87,7 @@ export function compareWithManifest(manifest: Manifest, candidate: string, exerc
   const changed: string[] = [];
   for (const [path, hash] of Object.entries(manifest.files)) {
     const file = join(candidate, path);
-    if (!existsSync(file)) {
+    if (!exists(file)) {
       if (!partial) changed.push(`${path} (deleted)`);
     } else if (sha256(file) !== hash) {
       changed.push(`${path} (changed)`);

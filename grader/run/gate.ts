@@ -1,7 +1,7 @@
 // The static gate, checked before any test runs: the changeable files exist, parse, follow the course's
 // rules (no reaching into the test framework, other processes, or the solutions), and export every name
 // the tests import. One clear sentence instead of thirty red tests.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 import type TypeScript from 'typescript';
@@ -165,8 +165,11 @@ export function checkGate(exercise: Exercise, sourceDir: string, testSources: st
   const problems: GateProblem[] = [];
   for (const file of exercise.meta.files) {
     const path = posix.join(sourceDir, file);
-    if (!existsSync(path)) {
-      problems.push({ kind: 'missing-file', file, message: bi(`falta el archivo ${file}`, `the file ${file} is missing`) });
+    if (!existsSync(path) || !lstatSync(path).isFile()) {
+      const link = existsSync(path);
+      problems.push({ kind: 'missing-file', file, message: link
+        ? bi(`${file} debe ser un archivo normal (no un enlace ni una carpeta)`, `${file} must be a regular file (not a link or a folder)`)
+        : bi(`falta el archivo ${file}`, `the file ${file} is missing`) });
       continue;
     }
     const text = readFileSync(path, 'utf8');
