@@ -11,13 +11,15 @@ import { seal } from '../seal.ts';
 /** Top-level entries of the authoring repository that go into the template. */
 export const TEMPLATE_ENTRIES = [
   'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', 'eslint.config.js',
-  'runtime', 'grader', 'exercises', '.github/workflows',
+  'runtime', 'grader', 'exercises', '.github/workflows', 'scripts/workflows', 'docs',
 ];
 
 /** Grader files only the course authors need. */
 function excluded(path: string): boolean {
   return /(^|\/)grader\/(fixtures|test-support)(\/|$)/.test(path) || /^grader\/.*\.test\.ts$/.test(path)
-    || path === 'grader/manifest.json' || /(^|\/)(node_modules|\.grade)(\/|$)/.test(path);
+    || path === 'grader/manifest.json' || /(^|\/)(node_modules|\.grade)(\/|$)/.test(path)
+    // The course's own CI runs verify, which needs solutions/: not a student's concern.
+    || path === '.github/workflows/ci.yml';
 }
 
 /** The authoring files copyCourse copies (absolute paths): the template's public material. */
