@@ -16,6 +16,7 @@ import { IMapIterator } from './imap.ts';
 import { checkChunksize, defaultChunksize, splitChunks } from './chunks.ts';
 import { rebuildRemoteError } from './remote-error.ts';
 import { ExternalSignal } from './signal.ts';
+import { PoolApi } from './api.ts';
 
 export interface PoolOptions {
   processes?: number | null;
@@ -53,7 +54,7 @@ interface Worker {
 type PoolState = 'RUN' | 'CLOSE' | 'TERMINATE';
 const PREFETCH = 2;
 
-export class Pool {
+export class Pool extends PoolApi {
   private readonly _processes: number;
   private readonly _initializer: Target | null;
   private readonly _initargs: readonly unknown[];
@@ -74,6 +75,7 @@ export class Pool {
     initargs: readonly unknown[] = [],
     maxtasksperchild: number | null = null,
   ) {
+    super();
     const options: PoolOptions =
       typeof processes === 'object' && processes !== null
         ? processes
@@ -267,7 +269,7 @@ export class Pool {
   }
 
   /** Python's apply_async(func, args, kwds, callback, error_callback). */
-  applyAsync<R>(
+  override applyAsync<R>(
     fn: Target,
     args: readonly unknown[] = [],
     kwds?: Record<string, unknown>,
@@ -291,12 +293,8 @@ export class Pool {
     return result;
   }
 
-  /** Python's apply(): runs fn(...args) in a worker and waits for the result. */
-  async apply<R>(fn: Target, args: readonly unknown[] = [], kwds?: Record<string, unknown>): Promise<R> {
-    return this.applyAsync<R>(fn, args, kwds).get();
-  }
 
-  private _mapAsync<R>(
+  protected override _mapAsync<R>(
     fn: Target,
     iterable: Iterable<unknown>,
     chunksize: number | null,
@@ -324,37 +322,7 @@ export class Pool {
     return result;
   }
 
-  /** Python's map(): fn over every item, in parallel, results in order. The first error fails the call. */
-  async map<T, R>(fn: (item: T) => R | Promise<R>, iterable: Iterable<T>, chunksize: number | null = null): Promise<R[]> {
-    return this._mapAsync<R>(fn as Target, iterable, chunksize, false, null, null).get();
-  }
-
-  mapAsync<T, R>(
-    fn: (item: T) => R | Promise<R>,
-    iterable: Iterable<T>,
-    chunksize: number | null = null,
-    callback: Callback<R[]> | null = null,
-    errorCallback: ErrorCallback | null = null,
-  ): AsyncResult<R[]> {
-    return this._mapAsync<R>(fn as Target, iterable, chunksize, false, callback, errorCallback);
-  }
-
-  /** Python's starmap(): each item is the argument list. */
-  async starmap<R>(fn: Target, iterable: Iterable<readonly unknown[]>, chunksize: number | null = null): Promise<R[]> {
-    return this._mapAsync<R>(fn, iterable, chunksize, true, null, null).get();
-  }
-
-  starmapAsync<R>(
-    fn: Target,
-    iterable: Iterable<readonly unknown[]>,
-    chunksize: number | null = null,
-    callback: Callback<R[]> | null = null,
-    errorCallback: ErrorCallback | null = null,
-  ): AsyncResult<R[]> {
-    return this._mapAsync<R>(fn, iterable, chunksize, true, callback, errorCallback);
-  }
-
-  private _imap<R>(fn: Target, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
+  protected override _imap<R>(fn: Target, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
     this._checkRunning();
     const items = [...iterable];
     const iterator = new IMapIterator<R>(() => new ExternalSignal(), ordered, items.length);
@@ -364,16 +332,6 @@ export class Pool {
       onDone: () => {},
     });
     return iterator;
-  }
-
-  /** Python's imap(): an async iterable of results in order, available as they come. */
-  imap<T, R>(fn: (item: T) => R | Promise<R>, iterable: Iterable<T>, chunksize = 1): IMapIterator<R> {
-    return this._imap<R>(fn as Target, iterable, chunksize, true);
-  }
-
-  /** Python's imap_unordered(): an async iterable of results in completion order. */
-  imapUnordered<T, R>(fn: (item: T) => R | Promise<R>, iterable: Iterable<T>, chunksize = 1): IMapIterator<R> {
-    return this._imap<R>(fn as Target, iterable, chunksize, false);
   }
 
   // ---- lifecycle ----
@@ -406,7 +364,7 @@ export class Pool {
     await this.join();
   }
 
-  toString(): string {
+  override toString(): string {
     return `<multiprocessing.pool.Pool state=${this._state} pool_size=${this._processes}>`;
   }
 }

@@ -10,6 +10,7 @@ import { AsyncResult, type Callback, type ErrorCallback } from './async-result.t
 import { checkChunksize, defaultChunksize, splitChunks } from './chunks.ts';
 import { IMapIterator } from './imap.ts';
 import type { DoneSignal } from './signal.ts';
+import { PoolApi } from './api.ts';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -33,7 +34,7 @@ interface Task {
 
 type PoolState = 'RUN' | 'CLOSE' | 'TERMINATE';
 
-export class ThreadPool {
+export class ThreadPool extends PoolApi {
   private readonly _threads: Thread[] = [];
   private readonly _tasks: Array<Task | null> = [];
   private readonly _available = new Semaphore(0);
@@ -41,6 +42,7 @@ export class ThreadPool {
   private readonly _size: number;
 
   constructor(processes: number | null = null, initializer: Fn | null = null, initargs: readonly unknown[] = []) {
+    super();
     const n = processes ?? cpuCount();
     if (!Number.isInteger(n) || n < 1) throw new ValueError('Number of processes must be at least 1');
     this._size = n;
@@ -105,7 +107,7 @@ export class ThreadPool {
     }
   }
 
-  applyAsync<R>(
+  override applyAsync<R>(
     fn: Fn,
     args: readonly unknown[] = [],
     kwds?: Record<string, unknown>,
@@ -132,11 +134,8 @@ export class ThreadPool {
     return result;
   }
 
-  async apply<R>(fn: Fn, args: readonly unknown[] = [], kwds?: Record<string, unknown>): Promise<R> {
-    return this.applyAsync<R>(fn, args, kwds).get();
-  }
 
-  private _mapAsync<R>(
+  protected override _mapAsync<R>(
     fn: Fn,
     iterable: Iterable<unknown>,
     chunksize: number | null,
@@ -166,35 +165,7 @@ export class ThreadPool {
     return result;
   }
 
-  async map<T, R>(fn: (item: T) => R | Promise<R>, iterable: Iterable<T>, chunksize: number | null = null): Promise<R[]> {
-    return this._mapAsync<R>(fn as Fn, iterable, chunksize, false, null, null).get();
-  }
-
-  mapAsync<T, R>(
-    fn: (item: T) => R | Promise<R>,
-    iterable: Iterable<T>,
-    chunksize: number | null = null,
-    callback: Callback<R[]> | null = null,
-    errorCallback: ErrorCallback | null = null,
-  ): AsyncResult<R[]> {
-    return this._mapAsync<R>(fn as Fn, iterable, chunksize, false, callback, errorCallback);
-  }
-
-  async starmap<R>(fn: Fn, iterable: Iterable<readonly unknown[]>, chunksize: number | null = null): Promise<R[]> {
-    return this._mapAsync<R>(fn, iterable, chunksize, true, null, null).get();
-  }
-
-  starmapAsync<R>(
-    fn: Fn,
-    iterable: Iterable<readonly unknown[]>,
-    chunksize: number | null = null,
-    callback: Callback<R[]> | null = null,
-    errorCallback: ErrorCallback | null = null,
-  ): AsyncResult<R[]> {
-    return this._mapAsync<R>(fn, iterable, chunksize, true, callback, errorCallback);
-  }
-
-  private _imap<R>(fn: Fn, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
+  protected override _imap<R>(fn: Fn, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
     this._checkRunning();
     const items = [...iterable];
     const iterator = new IMapIterator<R>(() => new ThreadSignal(), ordered, items.length);
@@ -208,14 +179,6 @@ export class ThreadPool {
       () => {},
     );
     return iterator;
-  }
-
-  imap<T, R>(fn: (item: T) => R | Promise<R>, iterable: Iterable<T>, chunksize = 1): IMapIterator<R> {
-    return this._imap<R>(fn as Fn, iterable, chunksize, true);
-  }
-
-  imapUnordered<T, R>(fn: (item: T) => R | Promise<R>, iterable: Iterable<T>, chunksize = 1): IMapIterator<R> {
-    return this._imap<R>(fn as Fn, iterable, chunksize, false);
   }
 
   /** No more tasks: the worker threads end after the submitted ones. */
@@ -243,7 +206,7 @@ export class ThreadPool {
     await this.join();
   }
 
-  toString(): string {
+  override toString(): string {
     return `<multiprocessing.pool.ThreadPool state=${this._state} pool_size=${this._size}>`;
   }
 }
