@@ -109,7 +109,8 @@ export class Connection {
     const port = this._open();
     if (!this._writable) throw new OSError('connection is read-only');
     if (this._peerClosed) throw new BrokenPipeError('[Errno 32] Broken pipe');
-    const { pickled, transfer } = dumps(obj);
+    // Locks, Value/Array and queues raise CPython's RuntimeError: they travel only as Process arguments.
+    const { pickled, transfer } = dumps(obj, { spawning: false });
     port.postMessage(pickled, transfer);
     const peer = 1 - this._side;
     Atomics.add(this._signals, peer, 1);
@@ -223,6 +224,7 @@ export function Pipe(duplex = true): [Connection, Connection] {
 registerReducer({
   tag: 'mp.Connection',
   type: Connection,
+  transfers: true,
   reduce: (conn) => {
     const data = conn._detach();
     return { data, transfer: data.port === null ? [] : [data.port] };

@@ -9,12 +9,15 @@
 //   is never lost and joinThread()/cancelJoinThread() have nothing to do.
 // - An "unbounded" queue (maxsize 0) still has a byte budget (`bufferBytes`, 16 MiB by default): put() waits
 //   for room when that much is queued, as a bounded queue waits when full.
-// - Objects that only live by reference (a Lock, a Value, a Connection, a Manager proxy) cannot go through a
-//   queue; CPython refuses most of them too ("should only be shared between processes through inheritance").
-//   Pass them as Process arguments.
+// - CPython refuses locks, Value/Array and queues on a queue ("... objects should only be shared between
+//   processes through inheritance"), from its feeder thread: it prints the traceback and drops the item while
+//   put() returns. Here put() raises that RuntimeError itself. Manager proxies travel, as in CPython (they are
+//   rebuilt from their manager's name). A Connection cannot: its MessagePort must be transferred, which the
+//   shared-memory ring cannot do (CPython allows it); send it through a Pipe or pass it as a Process argument.
 import { AssertionError, Empty, Full, ValueError } from './errors.ts';
 import { dumps, registerReducer } from './reduction.ts';
-import { SharedRing, decode, deadlineFor, encode, isJsonExact, type Encoded, type RingBuffers } from './ring.ts';
+import { serialize } from 'node:v8';
+import { ReducedBytes, SharedRing, decode, deadlineFor, encode, isJsonExact, type Encoded, type RingBuffers } from './ring.ts';
 
 const DEFAULT_BUFFER_BYTES = 16 * 1024 * 1024;
 
@@ -33,15 +36,10 @@ function checkTimeout(timeout: number | null): void {
 function toBytes(obj: unknown): Encoded {
   // Plain JSON-like data (the common case) needs neither the reducer walk nor the structured clone format.
   if (isJsonExact(obj)) return JSON.stringify(obj);
-  const { pickled, transfer } = dumps(obj);
-  if (pickled.reduced || transfer.length > 0) {
-    throw new TypeError(
-      'this object can only be shared with a process by passing it as an argument (CPython: "should only be ' +
-        'shared between processes through inheritance"), not through a Queue',
-    );
-  }
+  // Refuses what CPython refuses (RuntimeError) and what needs a port transfer, before reducing anything.
+  const { pickled } = dumps(obj, { spawning: false, portless: 'a Queue' });
   try {
-    return encode(pickled.value);
+    return pickled.reduced ? new ReducedBytes(serialize(pickled.value)) : encode(pickled.value);
   } catch (error) {
     throw new TypeError(`cannot put this object into a Queue: ${(error as Error).message}`, { cause: error });
   }
@@ -214,6 +212,7 @@ export class SimpleQueue<T = unknown> {
 registerReducer<Queue>({
   tag: 'mp.Queue',
   type: Queue,
+  inheritanceOnly: () => 'Queue',
   reduce: (q) => ({ data: q._ring.buffers }),
   rebuild: (data) => Queue._fromBuffers(data as RingBuffers),
 });
@@ -221,6 +220,7 @@ registerReducer<Queue>({
 registerReducer<JoinableQueue>({
   tag: 'mp.JoinableQueue',
   type: JoinableQueue,
+  inheritanceOnly: () => 'JoinableQueue',
   reduce: (q) => ({ data: q._ring.buffers }),
   rebuild: (data) => JoinableQueue._fromBuffers(data as RingBuffers),
 });
@@ -228,6 +228,7 @@ registerReducer<JoinableQueue>({
 registerReducer<SimpleQueue>({
   tag: 'mp.SimpleQueue',
   type: SimpleQueue,
+  inheritanceOnly: () => 'SimpleQueue',
   reduce: (q) => ({ data: q._buffers() }),
   rebuild: (data) => SimpleQueue._fromBuffers(data as RingBuffers),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { RuntimeError } from './errors.ts';
 import { dumps, loads, registerReducer, type Pickled } from './reduction.ts';
 
 class Counter {
@@ -9,6 +10,9 @@ class Counter {
   }
 }
 class SubCounter extends Counter {}
+class Inherited {
+  readonly id = 1;
+}
 
 class PortHolder {
   port: MessagePort;
@@ -23,11 +27,24 @@ registerReducer({
   reduce: (c) => ({ data: c.shared }),
   rebuild: (data) => new Counter(data as Int32Array),
 });
+let portHoldersReduced = 0;
 registerReducer({
   tag: 'test.PortHolder',
   type: PortHolder,
-  reduce: (h) => ({ data: h.port, transfer: [h.port] }),
+  transfers: true,
+  reduce: (h) => {
+    portHoldersReduced++;
+    return { data: h.port, transfer: [h.port] };
+  },
   rebuild: (data) => new PortHolder(data as MessagePort),
+});
+
+registerReducer({
+  tag: 'test.Inherited',
+  type: Inherited,
+  inheritanceOnly: () => 'Inherited',
+  reduce: () => ({ data: null }),
+  rebuild: () => new Inherited(),
 });
 
 /** Send through a real MessageChannel, as postMessage to a worker would. */
@@ -87,5 +104,22 @@ describe('reduction', () => {
 
   it('fails clearly when the receiving side does not know the tag', () => {
     expect(() => loads({ value: { __mp_reduced__: 'nope', data: 1 }, reduced: true })).toThrow(/nope/);
+  });
+
+  it("applies CPython's policy: inheritance-only objects only as Process arguments, ports only by postMessage", () => {
+    const inherited = { deep: [new Inherited()] };
+    expect(dumps(inherited).pickled.reduced).toBe(true);
+    expect(() => dumps(inherited, { spawning: false })).toThrow(
+      new RuntimeError('Inherited objects should only be shared between processes through inheritance'),
+    );
+    const { port1, port2 } = new MessageChannel();
+    const before = portHoldersReduced;
+    expect(() => dumps([1, new PortHolder(port1)], { spawning: false, portless: 'a Queue' })).toThrow(
+      /PortHolder cannot be sent through a Queue/,
+    );
+    expect(portHoldersReduced).toBe(before); // checked before any reducer ran: nothing was detached
+    expect(dumps(new PortHolder(port1), { spawning: false }).transfer).toEqual([port1]);
+    port1.close();
+    port2.close();
   });
 });

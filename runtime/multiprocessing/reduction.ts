@@ -10,8 +10,16 @@
 // itself at module load, and the child bootstrap loads the whole multiprocessing package.
 // Senders call dumps() immediately before postMessage (no await in between): a reducer that detaches a
 // MessagePort from its listener would otherwise lose the messages arriving in the gap.
+//
+// CPython's policy on what may be pickled where is kept: locks, Value/Array, queues (the objects built on
+// shared memory or semaphores) travel only "through inheritance", i.e. as Process arguments (`spawning`); put
+// on a Queue, sent through a Pipe or stored in a Manager they raise CPython's RuntimeError. Manager proxies and
+// Connections travel everywhere in CPython. Here a Connection's MessagePort must be transferred, which only
+// postMessage can do: channels that carry bytes or broadcast (the Queue ring, a Manager's channels) refuse it.
 
 import type { TransferListItem } from 'node:worker_threads';
+import { RuntimeError } from './errors.ts';
+import { typecodeInfo } from './sharedctypes/typecodes.ts';
 
 /** What a reducer produces: structured-clonable data and the objects to transfer (MessagePorts). */
 export interface Reduced {
@@ -27,6 +35,21 @@ export interface Reducer<T extends object> {
   type: abstract new (...args: never[]) => T;
   reduce(obj: T): Reduced;
   rebuild(data: unknown): T;
+  /**
+   * For objects CPython only shares "through inheritance" (as Process arguments): CPython's type name for its
+   * RuntimeError when one is put on a Queue, sent through a Pipe or stored in a Manager.
+   */
+  inheritanceOnly?: (obj: T) => string;
+  /** True if reduce() transfers a MessagePort: only postMessage can carry the object (not the Queue ring). */
+  transfers?: boolean;
+}
+
+/** Where an object is going, for CPython's policy checks. */
+export interface DumpOptions {
+  /** As a Process argument (CPython's "spawning"): everything registered may go (the default). */
+  spawning?: boolean;
+  /** The channel cannot transfer MessagePorts (e.g. 'a Queue'): objects whose reducer transfers are refused. */
+  portless?: string;
 }
 
 /** The marker that replaces a reduced object inside a message. */
@@ -43,6 +66,39 @@ export interface Pickled {
 
 type AnyReducer = Reducer<object>;
 
+/**
+ * A typecode's ctypes class name (CPython names raw shared values by it: 'c_double', 'c_int_Array_3'). On 64-bit
+ * Linux ctypes makes c_longlong an alias of c_long, so 'q' objects are named c_long.
+ */
+function ctypeName(obj: object): string {
+  const code = (obj as { typecode?: unknown }).typecode;
+  if (code === 'q') return 'c_long';
+  if (code === 'Q') return 'c_ulong';
+  return typecodeInfo(code).ctype;
+}
+const hasLock = (obj: object): boolean => (obj as { lock?: unknown }).lock != null;
+const arrayName = (obj: object): string => `${ctypeName(obj)}_Array_${(obj as { length: number }).length}`;
+
+/**
+ * CPython's names for the kinds that only travel through inheritance, for reducers registered by modules that
+ * do not say so themselves (sharedctypes/, synchronize/). Measured on CPython 3.11 with ForkingPickler.dumps:
+ * an Event or a Barrier fails on the Condition inside it; Value(lock=False) is a bare ctype.
+ */
+const INHERITANCE_ONLY: Record<string, (obj: object) => string> = {
+  'mp.Lock': () => 'Lock',
+  'mp.RLock': () => 'RLock',
+  'mp.Semaphore': () => 'Semaphore',
+  'mp.BoundedSemaphore': () => 'BoundedSemaphore',
+  'mp.Condition': () => 'Condition',
+  'mp.Event': () => 'Condition',
+  'mp.Barrier': () => 'Condition',
+  'mp.RawValue': ctypeName,
+  'mp.Value': (v) => (hasLock(v) ? 'Synchronized' : ctypeName(v)),
+  'mp.RawArray': arrayName,
+  'mp.Array': (a) =>
+    hasLock(a) ? ((a as { typecode?: unknown }).typecode === 'c' ? 'SynchronizedString' : 'SynchronizedArray') : arrayName(a),
+};
+
 const byTag = new Map<string, AnyReducer>();
 const byPrototype = new Map<object, AnyReducer>();
 
@@ -53,7 +109,8 @@ const byPrototype = new Map<object, AnyReducer>();
 export function registerReducer<T extends object>(reducer: Reducer<T>): void {
   const previous = byTag.get(reducer.tag);
   if (previous !== undefined) byPrototype.delete(previous.type.prototype as object);
-  const erased = reducer as unknown as AnyReducer;
+  const erased = { ...reducer } as unknown as AnyReducer;
+  erased.inheritanceOnly ??= INHERITANCE_ONLY[reducer.tag];
   byTag.set(reducer.tag, erased);
   byPrototype.set(reducer.type.prototype as object, erased);
 }
@@ -72,30 +129,40 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** True when `value` holds (at any depth) an object with a registered reducer. */
-function containsReducible(value: unknown, seen: Set<object>): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (seen.has(value)) return false;
+/** Calls `visit` for each object with a registered reducer in `value` (at any depth, not inside one). */
+function forEachReducible(value: unknown, seen: Set<object>, visit: (obj: object, reducer: AnyReducer) => void): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (seen.has(value)) return;
   seen.add(value);
-  if (reducerFor(value) !== undefined) return true;
-  if (Array.isArray(value)) {
-    for (const item of value) if (containsReducible(item, seen)) return true;
-    return false;
-  }
-  if (value instanceof Map) {
-    for (const [k, v] of value) if (containsReducible(k, seen) || containsReducible(v, seen)) return true;
-    return false;
-  }
-  if (value instanceof Set) {
-    for (const item of value) if (containsReducible(item, seen)) return true;
-    return false;
-  }
-  if (isPlainObject(value)) {
-    for (const key of Object.keys(value)) {
-      if (containsReducible((value as Record<string, unknown>)[key], seen)) return true;
+  const reducer = reducerFor(value);
+  if (reducer !== undefined) {
+    visit(value, reducer);
+  } else if (Array.isArray(value)) {
+    for (const item of value) forEachReducible(item, seen, visit);
+  } else if (value instanceof Map) {
+    for (const [k, v] of value) {
+      forEachReducible(k, seen, visit);
+      forEachReducible(v, seen, visit);
     }
+  } else if (value instanceof Set) {
+    for (const item of value) forEachReducible(item, seen, visit);
+  } else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) forEachReducible((value as Record<string, unknown>)[key], seen, visit);
   }
-  return false;
+}
+
+/** Raises CPython's error if an object in `value` may not go where `options` say (before any reducer runs). */
+function checkPolicy(obj: object, reducer: AnyReducer, options: DumpOptions): void {
+  if (options.spawning === false && reducer.inheritanceOnly !== undefined) {
+    throw new RuntimeError(`${reducer.inheritanceOnly(obj)} objects should only be shared between processes through inheritance`);
+  }
+  if (options.portless !== undefined && reducer.transfers === true) {
+    const kind = (obj.constructor as { name?: string } | undefined)?.name ?? 'object';
+    throw new TypeError(
+      `a ${kind} cannot be sent through ${options.portless}: its MessagePort must be transferred, which only ` +
+        'Process arguments and Connection.send() can do (CPython allows it; pass it one of those ways)',
+    );
+  }
 }
 
 /** Copy `value`, replacing registered objects by markers; shared references and cycles are preserved. */
@@ -177,10 +244,16 @@ function rebuildWalk(value: unknown, memo: Map<object, unknown>): unknown {
 
 /**
  * Prepare `value` for postMessage: returns the message and the list of objects to transfer. Plain data is
- * passed through untouched (no copy); the structured clone algorithm will copy it.
+ * passed through untouched (no copy); the structured clone algorithm will copy it. `options` say where it goes:
+ * objects that may not go there raise CPython's error before anything is reduced (no port is detached).
  */
-export function dumps(value: unknown): { pickled: Pickled; transfer: TransferListItem[] } {
-  if (!containsReducible(value, new Set())) return { pickled: { value, reduced: false }, transfer: [] };
+export function dumps(value: unknown, options: DumpOptions = {}): { pickled: Pickled; transfer: TransferListItem[] } {
+  let found = false;
+  forEachReducible(value, new Set(), (obj, reducer) => {
+    found = true;
+    checkPolicy(obj, reducer, options);
+  });
+  if (!found) return { pickled: { value, reduced: false }, transfer: [] };
   const transfer: TransferListItem[] = [];
   const reduced = reduceWalk(value, new Map(), transfer);
   return { pickled: { value: reduced, reduced: true }, transfer };

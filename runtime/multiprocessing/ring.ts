@@ -8,6 +8,7 @@
 // the queue's data "is likely to become corrupted" then).
 import { serialize, deserialize } from 'node:v8';
 import { RuntimeError, ValueError } from './errors.ts';
+import { loads } from './reduction.ts';
 import { deadlineFor, waitWhileEqual } from './synchronize/wait.ts';
 import { canBlockBriefly } from './synchronize/external.ts';
 
@@ -29,6 +30,7 @@ const LENGTH_BYTES = 4;
 const SPIN_LIMIT = 50_000_000;
 const JSON_TAG = 0x4a; // 'J'
 const V8_TAG = 0x56; // 'V'
+const REDUCED_TAG = 0x52; // 'R': structured-clone bytes holding reduced objects (Manager proxies)
 
 /** The shared state, as sent to another process. */
 export interface RingBuffers {
@@ -129,7 +131,7 @@ export class SharedRing {
 
   /** Appends an encoded item if there is room (by count and by bytes); false when full. */
   tryPut(item: Encoded, countTask: boolean): boolean {
-    const size = 1 + (typeof item === 'string' ? Buffer.byteLength(item) : item.byteLength);
+    const size = 1 + (typeof item === 'string' ? Buffer.byteLength(item) : payload(item).byteLength);
     const need = LENGTH_BYTES + size;
     if (need > this.capacity) {
       throw new ValueError(`item of ${size} bytes does not fit in the queue's ${this.capacity}-byte buffer`);
@@ -146,8 +148,8 @@ export class SharedRing {
         this.bytes[body] = JSON_TAG;
         this.buf.write(item, body + 1, 'utf8');
       } else {
-        this.bytes[body] = V8_TAG;
-        this.bytes.set(item, body + 1);
+        this.bytes[body] = item instanceof ReducedBytes ? REDUCED_TAG : V8_TAG;
+        this.bytes.set(payload(item), body + 1);
       }
       this.h[TAIL] = at + need;
       this.h[COUNT] = (this.h[COUNT] as number) + 1;
@@ -174,10 +176,10 @@ export class SharedRing {
         size = this.view.getInt32(0, true);
       }
       const body = head + LENGTH_BYTES;
-      out =
-        this.bytes[body] === JSON_TAG
-          ? this.buf.toString('utf8', body + 1, body + size)
-          : this.bytes.slice(body + 1, body + size);
+      const tag = this.bytes[body];
+      if (tag === JSON_TAG) out = this.buf.toString('utf8', body + 1, body + size);
+      else if (tag === REDUCED_TAG) out = new ReducedBytes(this.bytes.slice(body + 1, body + size));
+      else out = this.bytes.slice(body + 1, body + size);
       this.h[HEAD] = body + size;
       this.h[COUNT] = (this.h[COUNT] as number) - 1;
     } finally {
@@ -279,8 +281,20 @@ function jsonRoundTrips(value: unknown, depth: number): boolean {
   }
 }
 
-/** An item ready for the ring: JSON text, or structured-clone bytes. */
-export type Encoded = string | Uint8Array;
+/** Structured-clone bytes of an item that holds reduced objects: loads() rebuilds them on the way out. */
+export class ReducedBytes {
+  readonly bytes: Uint8Array;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
+}
+
+/** An item ready for the ring: JSON text, structured-clone bytes, or those of an item with reduced objects. */
+export type Encoded = string | Uint8Array | ReducedBytes;
+
+function payload(item: Uint8Array | ReducedBytes): Uint8Array {
+  return item instanceof ReducedBytes ? item.bytes : item;
+}
 
 /** Serialize an already-reduced item: JSON when that is exact, else the structured clone format. */
 export function encode(value: unknown): Encoded {
@@ -293,7 +307,9 @@ export function isJsonExact(value: unknown): boolean {
 }
 
 export function decode(item: Encoded): unknown {
-  return typeof item === 'string' ? (JSON.parse(item) as unknown) : deserialize(item);
+  if (typeof item === 'string') return JSON.parse(item) as unknown;
+  if (item instanceof ReducedBytes) return loads({ value: deserialize(item.bytes), reduced: true });
+  return deserialize(item);
 }
 
 export { deadlineFor };
