@@ -4,8 +4,10 @@
 // a child still coordinates with the parent.
 //
 // Differences from threading.Condition, as in CPython: notify() waits for the woken sleepers to acknowledge,
-// so here it returns a Promise (await it). Timeouts are real seconds.
+// so here it returns a Promise (await it). Timeouts run on the scheduler's clock while only this process can
+// notify, on real time while another process may (budget.ts).
 import { inspect } from 'node:util';
+import { Budget } from './budget.ts';
 import { AssertionError } from './errors.ts';
 import { Lock, RLock, Semaphore, type SemLock } from './semlock.ts';
 
@@ -40,7 +42,11 @@ export class Condition {
   }
 
   /** Release the lock, wait for a notify (or `timeout` seconds), re-acquire. True unless it timed out. */
-  async wait(timeout: number | null = null): Promise<boolean> {
+  wait(timeout: number | null = null): Promise<boolean> {
+    return this.waitWithin(new Budget(timeout));
+  }
+
+  private async waitWithin(budget: Budget): Promise<boolean> {
     if (!this.lock.isMine()) throw new AssertionError('must acquire() condition before using wait()');
     // Indicate that this thread is going to sleep.
     this.sleepingCount.release();
@@ -48,7 +54,7 @@ export class Condition {
     const count = this.lock.heldCount();
     for (let i = 0; i < count; i++) this.lock.release();
     try {
-      return await this.waitSemaphore.acquire(true, timeout);
+      return await this.waitSemaphore.acquireWithin(budget);
     } finally {
       // Tell notify() this sleeper has woken (or timed out), then take the lock back as deep as before.
       this.wokenCount.release();
@@ -84,17 +90,11 @@ export class Condition {
   /** Wait until `predicate()` is truthy (it may be async), at most `timeout` seconds; returns its last value. */
   async waitFor(predicate: Predicate, timeout: number | null = null): Promise<unknown> {
     let result = await predicate();
-    let endtime: number | null = null;
-    let waittime = timeout;
-    while (!result) {
-      if (waittime !== null) {
-        if (endtime === null) endtime = performance.now() / 1000 + waittime;
-        else {
-          waittime = endtime - performance.now() / 1000;
-          if (waittime <= 0) break;
-        }
-      }
-      await this.wait(waittime);
+    // One timeout for every wait in the loop, as Python's wait_for computes an end time once.
+    const budget = new Budget(timeout);
+    for (let first = true; !result; first = false) {
+      if (!first && budget.expired) break;
+      await this.waitWithin(budget);
       result = await predicate();
     }
     return result;

@@ -6,6 +6,7 @@ import { Barrier } from './barrier.ts';
 import { Condition } from './condition.ts';
 import { ValueError } from './errors.ts';
 import { Event } from './event.ts';
+import { markShared } from './parking.ts';
 import { BoundedSemaphore, Lock, RLock, Semaphore, SemLock, rebuildSemLock, type SemLockState } from './semlock.ts';
 
 export { Barrier } from './barrier.ts';
@@ -31,6 +32,7 @@ function semLockName(lock: SemLock): SemLockName {
 
 /** @internal The clonable form of a lock; also used inside Value/Array and Condition reductions. */
 export function reduceSemLock(lock: SemLock): ReducedSemLock {
+  markShared(lock.state.buffer);
   return { type: semLockName(lock), state: lock.state };
 }
 
@@ -84,7 +86,10 @@ registerReducer<Condition>({
 registerReducer<Event>({
   tag: 'mp.Event',
   type: Event,
-  reduce: (event) => ({ data: event.flag.buffer }),
+  reduce: (event) => {
+    markShared(event.flag.buffer as SharedArrayBuffer);
+    return { data: event.flag.buffer };
+  },
   rebuild: (data) => new Event(data as SharedArrayBuffer),
 });
 

@@ -2,20 +2,23 @@
 //
 // Lock and RLock are a futex-style mutex: STATE is 0 (free), 1 (held) or 2 (held, someone may be waiting), so
 // an uncontended acquire is one CAS and a release one exchange, and only a release that finds 2 pays for a
-// wake-up. A contended acquire spins briefly (the holder is usually another process on another core, done in
-// well under a microsecond), then sleeps on STATE (wait.ts). The owner's process and green thread are kept
-// beside it for RLock and Condition. Semaphores keep a count in VALUE with a count of sleepers in WAITERS.
+// wake-up. A contended acquire spins briefly when another process holds it (usually on another core, done in
+// well under a microsecond), then parks (parking.ts: a scheduler block when only this process can release it,
+// outside work when another process may). The owner's process and green thread are kept beside it for RLock,
+// Condition and deadlock reports. Semaphores keep a count in VALUE with a count of sleepers in WAITERS.
 // The buffer travels to child processes through the reduction registry: every copy shares the same words.
 //
 // Python differences, documented: `acquire(blocking = true, timeout = -1)` takes threading's signature (-1 or
-// null: wait forever; multiprocessing itself reads a negative timeout as 0); timeouts are real seconds, as a
-// child does not share the parent's virtual clock.
+// null: wait forever; multiprocessing itself reads a negative timeout as 0). A timeout runs on the scheduler's
+// clock (virtual inside simulate()) while only this process can end the wait, on real time while another
+// process may (budget.ts).
 import { inspect } from 'node:util';
-import { currentScheduler, processInfo, type Fiber } from '../../core/index.ts';
+import { currentScheduler, processInfo, type Blocker, type Fiber } from '../../core/index.ts';
+import { Budget } from './budget.ts';
 import { AssertionError, OSError, ValueError } from './errors.ts';
 import { currentThreadKey } from './external.ts';
 import { processKey } from './identity.ts';
-import { deadlineFor, waitWhileEqual } from './wait.ts';
+import { markShared, notifyWord, park } from './parking.ts';
 
 // Mutex words (Lock, RLock).
 const STATE = 0;
@@ -31,14 +34,6 @@ const WORDS = 5;
 const FREE = 0;
 const HELD = 1;
 const CONTENDED = 2;
-/**
- * Under the virtual clock, threads of this process waiting for a lock another thread of this process holds
- * block on the scheduler until that release wakes them (or their own timeout passes). No periodic re-check: a
- * thread that never releases is then a deadlock the scheduler can report, not an endless run of virtual time.
- * (The one case this misses, another process releasing a plain Lock a thread of ours holds, is reported as a
- * deadlock too.)
- */
-const localWaiters = new Map<SharedArrayBuffer, Set<Fiber>>();
 /** Re-checks of a held mutex before sleeping on it. */
 const SPINS = 200;
 
@@ -96,87 +91,112 @@ export class SemLock {
         return TRUE;
       }
       if (!blocking) return FALSE;
-      for (let i = 0; i < SPINS; i++) {
-        if (Atomics.load(w, STATE) === FREE && Atomics.compareExchange(w, STATE, FREE, HELD) === FREE) {
-          this.own(me);
-          return TRUE;
+      // Spinning helps only when the holder is another process, running on another core meanwhile.
+      if (w[OWNER_PROCESS] !== processKey) {
+        for (let i = 0; i < SPINS; i++) {
+          if (Atomics.load(w, STATE) === FREE && Atomics.compareExchange(w, STATE, FREE, HELD) === FREE) {
+            this.own(me);
+            return TRUE;
+          }
         }
       }
-      return this.lockSlow(me, timeout);
+      return this.lockSlow(me, new Budget(timeout));
     }
     if (this.tryTake()) {
       this.own(me);
       return TRUE;
     }
     if (!blocking) return FALSE;
-    return this.semaphoreSlow(me, deadlineFor(timeout));
+    return this.semaphoreSlow(me, new Budget(timeout));
+  }
+
+  /** @internal A blocking acquire that spends `budget` (Condition.waitFor spends one timeout over waits). */
+  acquireWithin(budget: Budget): Promise<boolean> {
+    if (budget.unlimited) return this.acquire();
+    const me = currentThreadKey();
+    if (this.isMutex) {
+      if (this.state.kind === 'recursive' && this.isMine()) return this.acquire();
+      if (Atomics.compareExchange(this.words, STATE, FREE, HELD) === FREE) {
+        this.own(me);
+        return TRUE;
+      }
+      return this.lockSlow(me, budget);
+    }
+    if (this.tryTake()) {
+      this.own(me);
+      return TRUE;
+    }
+    return this.semaphoreSlow(me, budget);
+  }
+
+  /** What a parked thread waits in, for deadlock reports: the holder is known when it is a thread of ours. */
+  private blocker(): Blocker {
+    return {
+      what: `${this.constructor.name}.acquire()`,
+      trackSite: true,
+      holder: () => this.holderFiber(),
+    };
   }
 
   /**
-   * Drepper's mutex: mark the lock contended, sleep while it stays so, take it as contended. When the holder
-   * is a green thread of this very process and the clock is virtual, the wait is not "outside work" (the
-   * holder may be sleeping on the virtual clock, which an outside wait would freeze): poll on the scheduler.
+   * Drepper's mutex: mark the lock contended, park while it stays so, take it as contended. A lock held by a
+   * thread of this process is released by this process: that wait is local, never outside work.
    */
-  private async lockSlow(me: number, timeout: number | null): Promise<boolean> {
+  private async lockSlow(me: number, budget: Budget): Promise<boolean> {
     const w = this.words;
-    const deadline = deadlineFor(timeout);
-    const scheduler = currentScheduler();
-    const startedAt = scheduler.now();
-    const limit = deadline === null ? Infinity : Math.max(0, timeout ?? 0);
-    for (;;) {
-      if (Atomics.exchange(w, STATE, CONTENDED) === FREE) {
-        this.own(me);
-        return true;
-      }
-      if (scheduler.clock === 'virtual' && w[OWNER_PROCESS] === processKey) {
-        const left = limit - (scheduler.now() - startedAt);
-        if (left <= 0) return false;
-        await this.waitForLocalRelease(left === Infinity ? null : left);
-        continue;
-      }
-      const result = await waitWhileEqual(w, STATE, CONTENDED, deadline, `${this.constructor.name}.acquire()`);
-      if (result === 'timed-out') {
-        // A last try: the lock may have been freed just as the time ran out.
-        if (Atomics.compareExchange(w, STATE, FREE, CONTENDED) === FREE) {
+    let acquired = false;
+    try {
+      for (;;) {
+        if (Atomics.exchange(w, STATE, CONTENDED) === FREE) {
           this.own(me);
+          acquired = true;
           return true;
         }
-        return false;
+        const result = await park(w, STATE, CONTENDED, budget, this.blocker(), w[OWNER_PROCESS] !== processKey);
+        if (result === 'timed-out') {
+          // A last try: the lock may have been freed just as the time ran out.
+          if (Atomics.compareExchange(w, STATE, FREE, CONTENDED) === FREE) {
+            this.own(me);
+            acquired = true;
+            return true;
+          }
+          return false;
+        }
       }
-    }
-  }
-
-  /** Block on the scheduler until a thread of this process releases this lock (or `seconds` pass, if given). */
-  private async waitForLocalRelease(seconds: number | null): Promise<void> {
-    const scheduler = currentScheduler();
-    const fiber = scheduler.current();
-    const buffer = this.state.buffer;
-    let waiting = localWaiters.get(buffer);
-    if (waiting === undefined) localWaiters.set(buffer, (waiting = new Set()));
-    waiting.add(fiber);
-    try {
-      await scheduler.block({ what: `${this.constructor.name}.acquire()`, trackSite: true }, seconds);
     } finally {
-      waiting.delete(fiber);
-      if (waiting.size === 0) localWaiters.delete(buffer);
+      // Leaving without the lock (timeout, cancellation) after a release woke us: wake another waiter instead.
+      if (!acquired && Atomics.load(w, STATE) === FREE) notifyWord(w, STATE, 1);
     }
   }
 
-  private async semaphoreSlow(me: number, deadline: number | null): Promise<boolean> {
+  private async semaphoreSlow(me: number, budget: Budget): Promise<boolean> {
     const w = this.words;
+    let taken = false;
     Atomics.add(w, WAITERS, 1);
     try {
       for (;;) {
-        const result = await waitWhileEqual(w, VALUE, 0, deadline, `${this.constructor.name}.acquire()`);
+        const result = await park(w, VALUE, 0, budget, this.blocker());
         if (this.tryTake()) {
           this.own(me);
+          taken = true;
           return true;
         }
         if (result === 'timed-out') return false;
       }
     } finally {
       Atomics.sub(w, WAITERS, 1);
+      // Leaving without a unit (timeout, cancellation) while one is there: it may have been meant for us.
+      if (!taken && Atomics.load(w, VALUE) > 0 && Atomics.load(w, WAITERS) > 0) notifyWord(w, VALUE, 1);
     }
+  }
+
+  /** The green thread of this process holding the lock, if it is one (for the wait-for graph). */
+  private holderFiber(): Fiber | null {
+    const w = this.words;
+    if (!this.isMutex || w[OWNER_PROCESS] !== processKey) return null;
+    const key = w[OWNER_THREAD];
+    for (const fiber of currentScheduler().fibers) if (fiber.kind !== 'task' && fiber.id + 1 === key) return fiber;
+    return null;
   }
 
   /** Release; Python's errors for a lock that is not held (or not ours, for an RLock). */
@@ -194,11 +214,7 @@ export class SemLock {
       if (Atomics.load(w, STATE) === FREE) throw new ValueError('semaphore or lock released too many times');
       w[OWNER_PROCESS] = 0;
       w[OWNER_THREAD] = 0;
-      if (Atomics.exchange(w, STATE, FREE) === CONTENDED) {
-        Atomics.notify(w, STATE, 1);
-        const local = localWaiters.get(this.state.buffer);
-        if (local !== undefined) for (const fiber of local) fiber.scheduler.wake(fiber);
-      }
+      if (Atomics.exchange(w, STATE, FREE) === CONTENDED) notifyWord(w, STATE, 1);
       return;
     }
     if (Atomics.load(w, VALUE) >= this.state.maxvalue) {
@@ -207,7 +223,7 @@ export class SemLock {
     w[OWNER_PROCESS] = 0;
     w[OWNER_THREAD] = 0;
     Atomics.add(w, VALUE, 1);
-    if (Atomics.load(w, WAITERS) > 0) Atomics.notify(w, VALUE, 1);
+    if (Atomics.load(w, WAITERS) > 0) notifyWord(w, VALUE, 1);
   }
 
   /** True when the current green thread of this process holds it (Python's `_is_mine`). */
@@ -325,5 +341,6 @@ export class BoundedSemaphore extends Semaphore {
 
 /** Rebuild a SemLock subclass around shared words received from another process (no constructor runs). */
 export function rebuildSemLock<T extends SemLock>(type: abstract new (...args: never[]) => T, state: SemLockState): T {
+  markShared(state.buffer);
   return Reflect.construct(SemLock, [state], type) as T;
 }
