@@ -15,8 +15,11 @@ export function currentScheduler(): Scheduler {
   return (program ??= createProgramScheduler());
 }
 
+/** The caller's fiber: one AsyncLocalStorage lookup (the hot path of every uncontended primitive). */
 export function currentFiber(): Fiber {
-  return currentScheduler().current();
+  const fiber = fiberStorage.getStore();
+  if (fiber !== undefined) return fiber;
+  return (program ??= createProgramScheduler()).current();
 }
 
 /** Awaits work the runtime does not control; see Scheduler.awaitExternal. */

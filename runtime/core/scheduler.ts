@@ -156,7 +156,12 @@ export class Scheduler {
    * and for a thread that has just started others (they run before it goes on, as in CPython).
    */
   get preemptive(): boolean {
-    return this.strategy.preemptive || this.current().startedThreads;
+    return this.preemptiveFor(this.current());
+  }
+
+  /** `preemptive` for a fiber the caller already has (saves an identity lookup on fast paths). */
+  preemptiveFor(fiber: Fiber): boolean {
+    return this.strategy.preemptive || fiber.startedThreads;
   }
 
   /** Fibers currently waiting for something the runtime does not control. */

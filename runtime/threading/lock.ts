@@ -1,6 +1,6 @@
 // threading.Lock and threading.RLock. Waiters are served first come, first served (ownership is handed to the
 // first waiter on release), which keeps runs reproducible; CPython makes no fairness promise either way.
-import { currentScheduler, RuntimeError, TIMEOUT, type Fiber, type Scheduler } from '../core/index.ts';
+import { currentFiber, currentScheduler, RuntimeError, TIMEOUT, type Fiber, type Scheduler } from '../core/index.ts';
 import { FALSE, TRUE, lockTimeout } from './util.ts';
 
 const NON_BLOCKING = { nonBlocking: "can't specify a timeout for a non-blocking call" };
@@ -16,10 +16,10 @@ abstract class BaseLock implements Acquirable {
   protected readonly _waiters: Fiber[] = [];
 
   acquire(blocking = true, timeout = -1): Promise<boolean> {
-    const wait = lockTimeout(blocking, timeout, NON_BLOCKING);
-    const scheduler = currentScheduler();
-    if (scheduler.preemptive) return this._acquireExploring(scheduler, wait);
-    const me = scheduler.current();
+    const wait = blocking === true && timeout === -1 ? null : lockTimeout(blocking, timeout, NON_BLOCKING);
+    const me = currentFiber();
+    const scheduler = me.scheduler;
+    if (scheduler.preemptiveFor(me)) return this._acquireExploring(scheduler, wait);
     if (this._tryAcquire(me)) return TRUE;
     if (wait === 0) return FALSE;
     return this._wait(scheduler, me, wait);

@@ -20,6 +20,12 @@ export interface ThreadOptions {
 /** Key of the Thread object in its fiber's locals. */
 export const THREAD_KEY = Symbol('threading.Thread');
 
+const DONE: Promise<void> = Promise.resolve();
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+}
+
 const counters = new WeakMap<Scheduler, number>();
 
 /** CPython's _newname: "Thread-N", a counter per program (per simulation here, so names are reproducible). */
@@ -98,17 +104,25 @@ export class Thread {
     this._fiber = fiber;
     this._ident = fiber.id;
     fiber.doneCallbacks.push(() => {
-      for (const joiner of this._joiners) this._scheduler.wake(joiner, true);
+      for (const joiner of this._joiners) this._scheduler.wake(joiner);
       this._joiners.clear();
     });
   }
 
-  private async _bootstrap(): Promise<void> {
+  /** Runs run(); an error goes to excepthook. A synchronous run() costs no promise (start+join is hot). */
+  private _bootstrap(): Promise<void> | undefined {
+    let result: unknown;
     try {
-      await this.run();
+      result = this.run();
     } catch (error) {
       excepthook(this, error);
+      return undefined;
     }
+    if (!isPromiseLike(result)) return undefined;
+    return Promise.resolve(result).then(
+      () => undefined,
+      (error: unknown) => excepthook(this, error),
+    );
   }
 
   /** The thread's activity: calls target(...args, kwargs?). Override it in a subclass. */
@@ -129,21 +143,19 @@ export class Thread {
   }
 
   /** Waits until the thread ends, or `timeout` seconds pass (then check isAlive()). */
-  async join(timeout: number | null = null): Promise<void> {
-    if (!this._started) throw new RuntimeError('cannot join thread before it is started');
+  join(timeout: number | null = null): Promise<void> {
+    if (!this._started) return Promise.reject(new RuntimeError('cannot join thread before it is started'));
     const scheduler = this._scheduler;
     const me = scheduler.current();
     if (this._fiber === me || (this._fiber === null && me === scheduler.main)) {
-      throw new RuntimeError('cannot join current thread');
+      return Promise.reject(new RuntimeError('cannot join current thread'));
     }
     const fiber = this._fiber!;
-    if (fiber.state === 'done') {
-      const p = scheduler.preemptionPoint();
-      if (p !== undefined) await p;
-      return;
-    }
+    if (fiber.state === 'done') return scheduler.preemptionPoint() ?? DONE;
     this._joiners.add(me);
-    const outcome = await scheduler.block(
+    // Synchronous up to block(), so the one-frame site capture sees the caller's line; the end of the thread
+    // wakes joiners with undefined, so without a timeout the gate itself is join()'s promise.
+    const gate = scheduler.block(
       {
         what: `Thread.join() on ${this._name}`,
         holder: () => (fiber.state === 'done' ? null : fiber),
@@ -153,7 +165,10 @@ export class Thread {
       },
       timeout === null ? null : Math.max(0, timeout),
     );
-    if (outcome === TIMEOUT) this._joiners.delete(me);
+    if (timeout === null) return gate as Promise<void>;
+    return gate.then((outcome) => {
+      if (outcome === TIMEOUT) this._joiners.delete(me);
+    });
   }
 
   isAlive(): boolean {
@@ -194,7 +209,7 @@ export class Thread {
     this._ident = fiber.id;
     fiber.locals.set(THREAD_KEY, this);
     fiber.doneCallbacks.push(() => {
-      for (const joiner of this._joiners) this._scheduler.wake(joiner, true);
+      for (const joiner of this._joiners) this._scheduler.wake(joiner);
       this._joiners.clear();
     });
   }
