@@ -62,6 +62,14 @@ async function lockRate(n: number): Promise<number> {
   }));
 }
 
+/** One await of a resolved promise inside a fiber: the floor of any awaited runtime call (Lock's is one). */
+async function awaitRate(n: number): Promise<number> {
+  const done = Promise.resolve(true);
+  return n / (await bestOf(async () => {
+    for (let i = 0; i < n; i++) await done;
+  }));
+}
+
 async function mutexRate(n: number): Promise<number> {
   const mutex = new Mutex();
   return n / (await bestOf(async () => {
@@ -99,6 +107,15 @@ export async function run(): Promise<Row[]> {
   });
 
   const { value: startJoin } = await simulate(() => startJoinMicros(5_000), { clock: 'real', trace: false });
+  const { value: floor } = await simulate(() => awaitRate(200_000), { clock: 'real', trace: false });
+  rows.push({
+    name: '  floor: one await inside a thread',
+    ours: floor,
+    unit: 'ops/s',
+    target: `reference: Lock reaches ${((lock / floor) * 100).toFixed(0)}% of it (AsyncLocalStorage sets it on Node 20)`,
+    ok: true,
+  });
+
   rows.push({
     name: `Thread start+join (best of ${BATCHES})`,
     ours: startJoin,
