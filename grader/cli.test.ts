@@ -94,6 +94,14 @@ describe('export and the sealed template', () => {
     expect(readFileSync(join(template, 'exercises', '01-add', 'hidden.sealed.json'), 'utf8')).not.toContain('adds zero');
     expect(existsSync(join(template, 'grader', 'manifest.json'))).toBe(true);
     expect(existsSync(join(template, 'grader', 'fixtures'))).toBe(false);
+    // Every script the template offers runs a file it ships (verify and bench need the authors' files).
+    const { scripts } = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(Object.keys(scripts).sort()).toEqual(['grade', 'lint', 'test', 'test:runtime', 'typecheck']);
+    for (const command of Object.values(scripts)) {
+      for (const file of command.split(' ').filter((word) => /\.(ts|js)$/.test(word))) {
+        expect(existsSync(join(template, file)), `${command}: ${file}`).toBe(true);
+      }
+    }
   }, 90_000);
 
   test('without the key: visible tests run, hidden ones are announced for CI', async () => {

@@ -89,6 +89,19 @@ export function studentReadme(exercises: Exercise[], lang: Lang): string {
   ].join('\n');
 }
 
+/**
+ * Scripts the template keeps: the ones whose files it ships and that make sense without solutions/. The
+ * dependencies stay as they are, so `npm ci` still matches the lockfile.
+ */
+export const STUDENT_SCRIPTS = ['test', 'grade', 'lint', 'typecheck', 'test:runtime'];
+
+/** The authoring package.json with only the student's scripts (verify, bench, export... need files not shipped). */
+export function studentPackageJson(text: string): string {
+  const pkg = JSON.parse(text) as { scripts?: Record<string, string> };
+  const scripts = Object.fromEntries(Object.entries(pkg.scripts ?? {}).filter(([name]) => STUDENT_SCRIPTS.includes(name)));
+  return `${JSON.stringify({ ...pkg, scripts }, null, 2)}\n`;
+}
+
 export interface ExportOutcome {
   sealed: number;
   protectedFiles: number;
@@ -99,6 +112,8 @@ export function writeTemplate(courseRoot: string, toolRoot: string, outDir: stri
   mkdirSync(outDir, { recursive: true });
   const { exercises } = loadCourse(courseRoot);
   copyCourse(courseRoot, toolRoot, outDir);
+  const packageJson = join(outDir, 'package.json');
+  if (existsSync(packageJson)) writeFileSync(packageJson, studentPackageJson(readFileSync(packageJson, 'utf8')));
   const sealed = sealHiddenTests(exercises, outDir, key, graded);
   writeFileSync(join(outDir, 'README.md'), `${studentReadme(exercises, 'es')}\n---\n\n${studentReadme(exercises, 'en')}`);
   writeFileSync(join(outDir, '.gitignore'), 'node_modules/\n.grade/\n');
