@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from './cli.ts';
 import type { Io } from './commands/common.ts';
 import type { GradeResult } from './result.ts';
@@ -82,6 +82,7 @@ describe('cli', () => {
 });
 
 describe('export and the sealed template', () => {
+  afterEach(() => vi.unstubAllEnvs());
   const key = generateKey();
   const template = join(scratch, 'template');
 
@@ -105,6 +106,7 @@ describe('export and the sealed template', () => {
   }, 90_000);
 
   test('without the key: visible tests run, hidden ones are announced for CI', async () => {
+    vi.stubEnv('GITHUB_ACTIONS', ''); // on a student's machine (this suite may itself run in GitHub Actions)
     const solved = join(scratch, 'solved');
     cpSync(join(FIXTURE_COURSE, 'solutions'), join(solved, 'exercises'), { recursive: true });
     const out = join(scratch, 'nokey-out');

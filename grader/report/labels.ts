@@ -36,18 +36,39 @@ export function visibleCount(exercise: ExerciseResult): { passed: number; total:
   return count(exercise.tests, 'visible');
 }
 
+/**
+ * Where pending hidden tests will run: "in CI" on a student's machine; inside GitHub Actions they are pending
+ * only because this run had no GRADER_KEY, and promising CI there would be wrong.
+ */
+function pendingWhere(lang: Lang, inCi: boolean): { all: (n: number) => string; extra: string } {
+  if (inCi) {
+    return lang === 'es'
+      ? { all: (n) => `${n} sin ejecutar (falta GRADER_KEY)`, extra: 'sin ejecutar' }
+      : { all: (n) => `${n} not run (no GRADER_KEY)`, extra: 'not run' };
+  }
+  return lang === 'es'
+    ? { all: (n) => `${n} se ejecutarán en CI`, extra: 'en CI' }
+    : { all: (n) => `${n} will run in CI`, extra: 'in CI' };
+}
+
+/** Whether this process runs inside GitHub Actions (where pending means "no key", not "later"). */
+export function runningInCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['GITHUB_ACTIONS'] === 'true';
+}
+
 /** "2/3", "2/3 (+4 en CI)", "—"; never just "passed" when hidden tests are missing. */
-export function hiddenSummary(exercise: ExerciseResult, lang: Lang): string {
+export function hiddenSummary(exercise: ExerciseResult, lang: Lang, inCi = runningInCi()): string {
   const { total, passed, pending } = exercise.hidden;
   if (total === 0) return '—';
   const ran = total - pending;
-  if (pending > 0 && ran === 0) return lang === 'es' ? `${pending} se ejecutarán en CI` : `${pending} will run in CI`;
+  const where = pendingWhere(lang, inCi);
+  if (pending > 0 && ran === 0) return where.all(pending);
   const base = `${passed}/${ran}`;
-  return pending > 0 ? `${base} (+${pending} ${lang === 'es' ? 'en CI' : 'in CI'})` : base;
+  return pending > 0 ? `${base} (+${pending} ${where.extra})` : base;
 }
 
 /** The one sentence under the total: visible and hidden kept apart. */
-export function headline(result: GradeResult, lang: Lang): string {
+export function headline(result: GradeResult, lang: Lang, inCi = runningInCi()): string {
   const visible = result.exercises.reduce((acc, ex) => {
     const c = visibleCount(ex);
     return { passed: acc.passed + c.passed, total: acc.total + c.total };
@@ -63,13 +84,17 @@ export function headline(result: GradeResult, lang: Lang): string {
     parts.push(visible.total > 0 && visible.passed === visible.total
       ? 'todos los tests visibles pasan' : `tests visibles ${visible.passed}/${visible.total}`);
     if (hidden.ran > 0) parts.push(`ocultos ${hidden.passed}/${hidden.ran}`);
-    if (hidden.pending > 0) parts.push(`${hidden.pending} tests ocultos se ejecutarán en CI`);
+    if (hidden.pending > 0) {
+      parts.push(inCi ? `${hidden.pending} tests ocultos sin ejecutar (falta GRADER_KEY)` : `${hidden.pending} tests ocultos se ejecutarán en CI`);
+    }
     if (errors > 0) parts.push(`${errors} ejercicio(s) con error`);
   } else {
     parts.push(visible.total > 0 && visible.passed === visible.total
       ? 'all visible tests passed' : `visible tests ${visible.passed}/${visible.total}`);
     if (hidden.ran > 0) parts.push(`hidden ${hidden.passed}/${hidden.ran}`);
-    if (hidden.pending > 0) parts.push(`${hidden.pending} hidden tests will run in CI`);
+    if (hidden.pending > 0) {
+      parts.push(inCi ? `${hidden.pending} hidden tests not run (no GRADER_KEY)` : `${hidden.pending} hidden tests will run in CI`);
+    }
     if (errors > 0) parts.push(`${errors} exercise(s) with errors`);
   }
   return parts.join(', ');

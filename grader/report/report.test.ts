@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { exerciseResult, gradeResult, testResult } from '../test-support/results.ts';
 import { COMMENT_MARKER, markdown } from './markdown.ts';
 import { classroomAnnotations, classroomRunnerResult, gradescope, junit } from './platforms.ts';
+import { headline, hiddenSummary } from './labels.ts';
 import { renderTerminal } from './terminal.ts';
 
 const failing = testResult('hidden one', { visibility: 'hidden', status: 'fail', score: 0, message: 'should keep order' });
@@ -32,6 +33,26 @@ describe('markdown', () => {
 
   test('Spanish', () => {
     expect(markdown({ ...result, lang: 'es' }, 'summary')).toContain('## Nota: 4/6');
+  });
+});
+
+describe('pending hidden tests', () => {
+  const pending = exerciseResult('03-x', [testResult('v')]);
+  pending.hidden = { total: 4, passed: 0, pending: 4 };
+  const partly = exerciseResult('04-y', [testResult('v')]);
+  partly.hidden = { total: 4, passed: 1, pending: 2 };
+
+  test('on a student machine they will run in CI', () => {
+    expect(hiddenSummary(pending, 'en', false)).toBe('4 will run in CI');
+    expect(hiddenSummary(partly, 'es', false)).toBe('1/2 (+2 en CI)');
+    expect(headline(gradeResult([pending]), 'en', false)).toContain('4 hidden tests will run in CI');
+  });
+
+  test('inside GitHub Actions they did not run for want of the key, and the report says so', () => {
+    expect(hiddenSummary(pending, 'en', true)).toBe('4 not run (no GRADER_KEY)');
+    expect(hiddenSummary(pending, 'es', true)).toBe('4 sin ejecutar (falta GRADER_KEY)');
+    expect(hiddenSummary(partly, 'en', true)).toBe('1/2 (+2 not run)');
+    expect(headline(gradeResult([pending]), 'es', true)).toContain('4 tests ocultos sin ejecutar (falta GRADER_KEY)');
   });
 });
 
