@@ -100,12 +100,11 @@ export class RawArray<C extends Typecode = Typecode> {
 
   /** Element `index` (negative counts from the end). */
   get(index: number): ElementOf<C> {
-    return load(this.type, this.view, this.position(index)) as ElementOf<C>;
+    return this.type.read(this.view, this.position(index)) as ElementOf<C>;
   }
 
   set(index: number, value: unknown): void {
-    const i = this.position(index);
-    store(this.type, this.view, i, convert(this.type, value));
+    this.type.write(this.view, this.position(index), value);
   }
 
   /** A plain array copy: Python's `arr[:]`. */

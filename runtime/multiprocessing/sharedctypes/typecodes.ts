@@ -27,11 +27,49 @@ export interface TypecodeInfo {
   bytes: number;
   kind: 'int' | 'bigint' | 'float' | 'char';
   view(buffer: SharedArrayBuffer, byteOffset: number, length: number): View;
+  /** load() and convert()+store() specialised for this kind: what `.value` and `a[i]` run on every access. */
+  read(view: View, index: number): number | bigint | string;
+  write(view: View, index: number, value: unknown): void;
 }
+
+// One function per kind (not one switch for all), so each access site stays monomorphic in practice.
+const ACCESS: Record<TypecodeInfo['kind'], Pick<TypecodeInfo, 'read' | 'write'>> = {
+  int: {
+    read: (view, index) => Atomics.load(view as IntView, index),
+    write: (view, index, value) => {
+      // The common case first: a plain integer needs no conversion (the typed array wraps it as C does).
+      Atomics.store(view as IntView, index, typeof value === 'number' && Number.isInteger(value) ? value : convertInt(value));
+    },
+  },
+  bigint: {
+    read: (view, index) => {
+      const big = Atomics.load(view as BigView, index);
+      const n = Number(big);
+      return Number.isSafeInteger(n) ? n : big;
+    },
+    write: (view, index, value) => {
+      const n = toInteger(value);
+      const big = typeof n === 'bigint' ? n : BigInt(n);
+      Atomics.store(view as BigView, index, view instanceof BigUint64Array ? BigInt.asUintN(64, big) : BigInt.asIntN(64, big));
+    },
+  },
+  float: {
+    read: (view, index) => (view as Float32Array | Float64Array)[index] as number,
+    write: (view, index, value) => {
+      (view as Float32Array | Float64Array)[index] = typeof value === 'number' ? value : toFloat(value);
+    },
+  },
+  char: {
+    read: (view, index) => String.fromCharCode(Atomics.load(view as Uint8Array, index)),
+    write: (view, index, value) => {
+      Atomics.store(view as Uint8Array, index, toByte(value));
+    },
+  },
+};
 
 function info(code: Typecode, ctype: string, bytes: number, kind: TypecodeInfo['kind'],
   view: TypecodeInfo['view']): TypecodeInfo {
-  return { code, ctype, bytes, kind, view };
+  return { code, ctype, bytes, kind, view, ...ACCESS[kind] };
 }
 
 const TABLE: Record<Typecode, TypecodeInfo> = {
@@ -90,14 +128,17 @@ function toByte(value: unknown): number {
   throw new TypeError('one character bytes, bytearray or integer expected');
 }
 
+/** An integer typecode's value: typed arrays wrap numbers modulo 2**bits exactly as C does; a bigint is reduced first. */
+function convertInt(value: unknown): number {
+  const n = toInteger(value);
+  return typeof n === 'bigint' ? Number(BigInt.asIntN(64, n)) : n;
+}
+
 /** Check and convert `value` for storage in a view of this typecode (before any write: no partial writes). */
 export function convert(type: TypecodeInfo, value: unknown): number | bigint {
   switch (type.kind) {
-    case 'int': {
-      const n = toInteger(value);
-      // Typed arrays wrap numbers modulo 2**bits exactly as C does; a bigint is reduced first.
-      return typeof n === 'bigint' ? Number(BigInt.asIntN(64, n)) : n;
-    }
+    case 'int':
+      return convertInt(value);
     case 'bigint': {
       const n = toInteger(value);
       return typeof n === 'bigint' ? n : BigInt(n);

@@ -10,7 +10,6 @@ import { Lock, RLock, SemLock } from '../synchronize/semlock.ts';
 import { pyRepr } from './pyrepr.ts';
 import {
   convert,
-  load,
   pyRepr as elementRepr,
   store,
   typecodeInfo,
@@ -56,11 +55,11 @@ export class RawValue<C extends Typecode = Typecode> {
   }
 
   get value(): ElementOf<C> {
-    return load(this.type, this.view, 0) as ElementOf<C>;
+    return this.type.read(this.view, 0) as ElementOf<C>;
   }
 
   set value(value: ElementOf<C>) {
-    store(this.type, this.view, 0, convert(this.type, value));
+    this.type.write(this.view, 0, value);
   }
 
   /** @internal */
