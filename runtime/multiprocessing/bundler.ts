@@ -93,6 +93,8 @@ async function buildEntry(modulePath: string | null): Promise<string> {
     outdir,
     entryNames: 'entry',
     sourcemap: 'inline',
+    // Bundling renames clashing names (Process -> _Process); Python shows class names (MiProceso-1, reprs).
+    keepNames: true,
     write: true,
     logLevel: 'silent',
   };

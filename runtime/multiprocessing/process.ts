@@ -8,14 +8,13 @@
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { activeCapture, awaitExternal, processInfo } from '../core/index.ts';
-import { bundleFor, runtimeBundle } from './bundler.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { deliverChildOutput } from './output.ts';
 import { childEntryFile } from './paths.ts';
-import { dumps } from './reduction.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
-import { callerModule, locateTarget, modulePathOf } from './target.ts';
+import { callerModule, modulePathOf } from './target.ts';
+import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
 import { formatTraceback } from './traceback.ts';
 import { pythonTypeName } from '../threading/util.ts';
 
@@ -46,37 +45,37 @@ export interface PoolWorkerSetup {
   onMessage: (message: ReadyMessage | ResultMessage) => void;
 }
 
-const BOOTSTRAP_MESSAGE = `
-        An attempt has been made to start a new process before the
-        current process has finished its bootstrapping phase.
-
-        This probably means that you are not using fork to start your
-        child processes and you have forgotten to use the proper idiom
-        in the main module:
-
-            if (mp.currentProcess().name === 'MainProcess') {
-                ...
-            }
-
-        The child process imports the target's module again: code at its top level runs in
-        every child. Put the code that starts processes inside that guard (or in a main() that only
-        the program's entry point calls).
-        `;
-
 /** Started processes of this isolate that have not been reaped (Python's _children). */
 const children = new Set<Process>();
 
 type Status = 'initial' | 'started' | 'stopped' | 'closed';
 
+/** Names of the fields Process itself sets: a subclass's own fields are the others (they travel to the child). */
+let baseFields: ReadonlySet<string> | null = null;
+
+/** @internal What the child rebuilds its Process object from (child/main.ts). */
+export interface ChildSide {
+  boot: BootData;
+  target: Target | null;
+  args: readonly unknown[];
+  kwargs: Record<string, unknown> | undefined;
+  /** The subclass's own fields, already rebuilt (loads). */
+  fields: Record<string, unknown>;
+}
+
 export class Process {
   private _name: string;
   private _daemon: boolean;
-  private readonly _identity: number[];
-  private readonly _target: Target | null;
-  private readonly _args: readonly unknown[];
-  private readonly _kwargs: Record<string, unknown> | undefined;
-  private readonly _explicitModule: string | null;
-  private readonly _caller: string | null;
+  private _identity: number[];
+  private _target: Target | null;
+  private _args: readonly unknown[];
+  private _kwargs: Record<string, unknown> | undefined;
+  private _explicitModule: string | null;
+  private _caller: string | null;
+  /** The process that created this object: only it may start it (Python's _parent_pid). */
+  private _parentPid: number;
+  /** True for the object a child rebuilt of itself: it is the current process there. */
+  private _isCurrent = false;
   private _worker: Worker | null = null;
   private _pid: number | null = null;
   private _exitcode: number | null = null;
@@ -92,19 +91,39 @@ export class Process {
     }
     state.childCounter += 1;
     this._identity = [...state.identity, state.childCounter];
-    this._name = options.name ?? `Process-${this._identity.join(':')}`;
+    // Python: type(self).__name__ + '-N', so a subclass MiProceso names its instances MiProceso-N.
+    const kind = new.target === Process || new.target.name === '' ? 'Process' : new.target.name;
+    this._name = options.name ?? `${kind}-${this._identity.join(':')}`;
     this._daemon = options.daemon ?? state.daemon;
     this._target = options.target ?? null;
     this._args = options.args ?? [];
     this._kwargs = options.kwargs;
     this._explicitModule = options.targetModule === undefined ? null : modulePathOf(options.targetModule);
     this._caller = this._explicitModule === null ? callerModule(new Error().stack) : null;
+    this._parentPid = processInfo.pid;
+    // A subclass's field initializers run after this constructor returns: every own field now is Process's.
+    baseFields ??= new Set(Object.keys(this));
+  }
+
+  /**
+   * What the child runs (Python's run()). By default it calls the target with args (and kwargs as a last
+   * argument). Override it in a subclass, as Python's `class MiProceso(Process): def run(self): ...`; the
+   * subclass must be exported from its module (the child finds it by name, as Python unpickles it).
+   */
+  run(): void | Promise<void> {
+    const target = this._target as unknown;
+    if (target === null) return;
+    if (typeof target !== 'function') throw new TypeError(`'${pythonTypeName(target)}' object is not callable`);
+    const all = this._kwargs === undefined ? this._args : [...this._args, this._kwargs];
+    return (target as (...a: unknown[]) => void | Promise<void>)(...all);
   }
 
   get name(): string {
-    return this._name;
+    // In the child, its own Process object is the current process: both names are one.
+    return this._isCurrent ? processInfo.name : this._name;
   }
   set name(value: string) {
+    if (this._isCurrent) processInfo.name = String(value);
     this._name = String(value);
   }
 
@@ -136,6 +155,9 @@ export class Process {
   start(): void {
     this._checkClosed();
     if (this._worker !== null) throw new AssertionError('cannot start a process twice');
+    if (this._parentPid !== processInfo.pid) {
+      throw new AssertionError('can only start a process object created by current process');
+    }
     if (state.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
     if (state.bootstrapping) throw new RuntimeError(BOOTSTRAP_MESSAGE);
     reapChildren();
@@ -184,23 +206,18 @@ export class Process {
     let transfer: TransferListItem[];
     try {
       if (this._pool !== null) {
-        message = await this._poolStart(this._pool);
+        message = await poolStartMessage(this._pool.initializer, this._pool.initargs, this._pool.caller);
         worker.postMessage(message);
         return;
       }
-      const target = this._target as unknown;
-      if (typeof target !== 'function') {
-        throw new TypeError(`'${pythonTypeName(target)}' object is not callable`);
-      }
-      const ref = await locateTarget(target as Target, this._explicitModule, this._caller);
-      const entryUrl = await bundleFor(ref.modulePath);
-      // Arguments are reduced right before postMessage: a Connection's port must not be detached from its
-      // listener while messages can still arrive (they would be lost). Python pickles them in start();
-      // here a change made to an argument between start() and the child's launch (~ms) would still show.
-      const args = dumps(this._args);
-      const kwargs = dumps(this._kwargs);
-      transfer = [...args.transfer, ...kwargs.transfer];
-      message = { kind: 'start', entryUrl, ...ref, args: args.pickled, kwargs: kwargs.pickled };
+      const cls = this.constructor as typeof Process;
+      const located = await locateStart(
+        cls === Process ? null : (cls as unknown as Target),
+        this._target,
+        this._explicitModule,
+        this._caller,
+      );
+      ({ message, transfer } = startMessage(located, this._args, this._kwargs, this._ownFields()));
     } catch (error) {
       // Python's child fails to unpickle the target and dies with the traceback: do the same, from here.
       // The parent's own frames mean nothing to the reader: show only the error.
@@ -219,15 +236,42 @@ export class Process {
     }
   }
 
-  private async _poolStart(setup: PoolWorkerSetup): Promise<StartMessage> {
-    if (setup.initializer === null) {
-      return { kind: 'pool', entryUrl: await runtimeBundle(), initializer: null, initargs: dumps([]).pickled };
+  /** The fields a subclass added (Python pickles the object's __dict__; Process's own state is sent apart). */
+  private _ownFields(): Record<string, unknown> {
+    const fields: Record<string, unknown> = {};
+    for (const key of Object.keys(this)) {
+      if (!(baseFields?.has(key) ?? false)) fields[key] = (this as unknown as Record<string, unknown>)[key];
     }
-    const ref = await locateTarget(setup.initializer, null, setup.caller);
-    const entryUrl = await bundleFor(ref.modulePath);
-    const initargs = dumps(setup.initargs);
-    if (initargs.transfer.length > 0) throw new TypeError('initargs cannot hold objects that move (Connections)');
-    return { kind: 'pool', entryUrl, initializer: { entryUrl, ...ref }, initargs: initargs.pickled };
+    return fields;
+  }
+
+  /** @internal The child's copy of the Process that started it (Python unpickles it; no constructor runs). */
+  static _rebuildInChild(cls: typeof Process, side: ChildSide): Process {
+    const self = Object.create(cls.prototype) as Process;
+    self._initChildSide(side);
+    Object.assign(self, side.fields);
+    return self;
+  }
+
+  private _initChildSide({ boot, target, args, kwargs }: ChildSide): void {
+    this._name = boot.name;
+    this._daemon = boot.daemon;
+    this._identity = boot.identity;
+    this._target = target;
+    this._args = args;
+    this._kwargs = kwargs;
+    this._explicitModule = null;
+    this._caller = null;
+    this._parentPid = boot.parentPid;
+    this._isCurrent = true;
+    this._worker = null;
+    this._pid = boot.pid;
+    this._exitcode = null;
+    this._signalled = null;
+    this._closed = false;
+    this._exited = null;
+    this._capture = null;
+    this._pool = null;
   }
 
   /** @internal Makes this (not yet started) process a Pool worker. */
@@ -278,6 +322,7 @@ export class Process {
 
   isAlive(): boolean {
     this._checkClosed();
+    if (this._isCurrent) return true;
     return this._worker !== null && this._exitcode === null;
   }
 
@@ -348,13 +393,6 @@ function exitcodeName(code: number | null): string {
   if (code === -15) return 'SIGTERM';
   if (code === -9) return 'SIGKILL';
   return String(code);
-}
-
-function bundleError(error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  const wrapped = new SyntaxError(`cannot load the target's module for the child process:\n${message}`);
-  wrapped.stack = `${wrapped.name}: ${wrapped.message}`;
-  return wrapped;
 }
 
 /** Forget children that have exited (Python's _cleanup). */

@@ -9,9 +9,21 @@ export interface FunctionRef {
   exportName: string;
 }
 
-/** Parent -> child, once: what to run, or that the target could not be found (the parent printed why). */
+/**
+ * Parent -> child, once: what to run, or that the target could not be found (the parent printed why).
+ * 'start': the child imports `entryUrl` (the bundle of the subclass's module, else of the target's), rebuilds
+ * the Process object (its class `cls`, or Process itself; `fields` are a subclass's own fields) and calls run().
+ */
 export type StartMessage =
-  | { kind: 'start'; entryUrl: string; modulePath: string; exportName: string; args: Pickled; kwargs: Pickled }
+  | {
+      kind: 'start';
+      entryUrl: string;
+      cls: FunctionRef | null;
+      target: FunctionRef | null;
+      args: Pickled;
+      kwargs: Pickled;
+      fields: Pickled;
+    }
   | { kind: 'pool'; entryUrl: string; initializer: FunctionRef | null; initargs: Pickled }
   | { kind: 'fail' };
 
