@@ -13,7 +13,7 @@ import { ProcessError, ValueError } from '../errors.ts';
 import type { FunctionRef, ReadyMessage, ResultMessage } from '../child/protocol.ts';
 import { AsyncResult, type Callback, type ErrorCallback } from './async-result.ts';
 import { IMapIterator } from './imap.ts';
-import { checkChunksize, defaultChunksize, splitChunks } from './chunks.ts';
+import { OrderedResults, checkChunksize, defaultChunksize, itemsOf, splitChunks } from './chunks.ts';
 import { rebuildRemoteError } from './remote-error.ts';
 import { ExternalSignal } from './signal.ts';
 import { PoolApi } from './api.ts';
@@ -303,28 +303,26 @@ export class Pool extends PoolApi {
     errorCallback: ErrorCallback | null,
   ): AsyncResult<R[]> {
     this._checkRunning();
-    const items = [...iterable];
-    const size = chunksize === null ? defaultChunksize(items.length, this._processes) : checkChunksize(chunksize);
+    const items = itemsOf(iterable);
+    const size = Math.max(chunksize === null ? defaultChunksize(items.length, this._processes) : checkChunksize(chunksize), 1);
     const result = new AsyncResult<R[]>(new ExternalSignal(), callback, errorCallback);
-    const values = new Array<R>(items.length);
+    const values = new OrderedResults<R>(items.length, size);
     let error: unknown;
     let failed = false;
-    this._submit(fn, items, Math.max(size, 1), star, {
-      onChunk: (start, chunk) => {
-        for (let i = 0; i < chunk.length; i++) values[start + i] = chunk[i] as R;
-      },
+    this._submit(fn, items, size, star, {
+      onChunk: (start, chunk) => values.add(start, chunk as R[]),
       onError: (_start, _size, e) => {
         if (!failed) error = e;
         failed = true;
       },
-      onDone: () => result._settle(!failed, failed ? error : values),
+      onDone: () => result._settle(!failed, failed ? error : values.toArray()),
     });
     return result;
   }
 
   protected override _imap<R>(fn: Target, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
     this._checkRunning();
-    const items = [...iterable];
+    const items = itemsOf(iterable);
     const iterator = new IMapIterator<R>(() => new ExternalSignal(), ordered, items.length);
     this._submit(fn, items, checkChunksize(chunksize), false, {
       onChunk: (start, values) => iterator._deliver(start, values as R[]),

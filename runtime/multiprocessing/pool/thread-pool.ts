@@ -7,7 +7,7 @@ import { Event, Semaphore, Thread } from '../../threading/index.ts';
 import { ValueError } from '../errors.ts';
 import { cpuCount } from '../current.ts';
 import { AsyncResult, type Callback, type ErrorCallback } from './async-result.ts';
-import { checkChunksize, defaultChunksize, splitChunks } from './chunks.ts';
+import { OrderedResults, checkChunksize, defaultChunksize, itemsOf, splitChunks } from './chunks.ts';
 import { IMapIterator } from './imap.ts';
 import type { DoneSignal } from './signal.ts';
 import { PoolApi } from './api.ts';
@@ -144,30 +144,30 @@ export class ThreadPool extends PoolApi {
     errorCallback: ErrorCallback | null,
   ): AsyncResult<R[]> {
     this._checkRunning();
-    const items = [...iterable];
-    const size = chunksize === null ? defaultChunksize(items.length, this._size) : checkChunksize(chunksize);
+    const items = itemsOf(iterable);
+    const size = Math.max(chunksize === null ? defaultChunksize(items.length, this._size) : checkChunksize(chunksize), 1);
     const result = new AsyncResult<R[]>(new ThreadSignal(), callback, errorCallback);
-    const values = new Array<R>(items.length);
+    const values = new OrderedResults<R>(items.length, size);
     let failed = false;
     let error: unknown;
     this._submit(
       fn,
       items,
-      Math.max(size, 1),
+      size,
       star,
-      (start, chunk) => chunk.forEach((v, i) => (values[start + i] = v as R)),
+      (start, chunk) => values.add(start, chunk as R[]),
       (_s, _n, e) => {
         if (!failed) error = e;
         failed = true;
       },
-      () => result._settle(!failed, failed ? error : values),
+      () => result._settle(!failed, failed ? error : values.toArray()),
     );
     return result;
   }
 
   protected override _imap<R>(fn: Fn, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
     this._checkRunning();
-    const items = [...iterable];
+    const items = itemsOf(iterable);
     const iterator = new IMapIterator<R>(() => new ThreadSignal(), ordered, items.length);
     this._submit(
       fn,
