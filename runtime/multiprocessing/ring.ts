@@ -297,7 +297,7 @@ function payload(item: Uint8Array | ReducedBytes): Uint8Array {
 }
 
 /** Serialize an already-reduced item: JSON when that is exact, else the structured clone format. */
-export function encode(value: unknown): Encoded {
+export function encode(value: unknown): string | Uint8Array {
   return jsonRoundTrips(value, 0) ? JSON.stringify(value) : serialize(value);
 }
 
