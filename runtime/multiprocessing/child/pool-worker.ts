@@ -4,7 +4,8 @@
 import { parentPort } from 'node:worker_threads';
 import { processInfo } from '../../core/process-info.ts';
 import { attributeError } from '../target.ts';
-import { dumps, loads } from '../reduction.ts';
+import { loads } from '../reduction.ts';
+import { pickleChunk } from '../pool/chunks.ts';
 import { formatTraceback } from '../traceback.ts';
 import type { BootData } from '../state.ts';
 import { adopt } from './adopt.ts';
@@ -59,7 +60,7 @@ export async function runPoolWorker(boot: BootData, start: PoolStart): Promise<v
 
   const runTask = async (task: TaskMessage): Promise<void> => {
     let reply: ResultMessage;
-    let transfer: ReturnType<typeof dumps>['transfer'] = [];
+    let transfer: ReturnType<typeof pickleChunk>['transfer'] = [];
     try {
       const fn = await loadFunction(task.fn);
       const items = loads(task.items) as unknown[];
@@ -69,7 +70,7 @@ export async function runPoolWorker(boot: BootData, start: PoolStart): Promise<v
         if (result instanceof Promise) result = await result;
         results.push(result);
       }
-      const out = dumps(results);
+      const out = pickleChunk(results);
       transfer = out.transfer;
       reply = { kind: 'result', job: task.job, chunk: task.chunk, ok: true, value: out.pickled };
     } catch (error) {

@@ -1,5 +1,7 @@
-// Splitting work into chunks as CPython's Pool does.
+// Splitting work into chunks as CPython's Pool does, and packing a chunk for the trip to or from a worker.
+import type { TransferListItem } from 'node:worker_threads';
 import { ValueError } from '../errors.ts';
+import { dumps, type Pickled } from '../reduction.ts';
 
 /** Python's default for map/starmap: len / (4 * workers), rounded up (0 items -> 0). */
 export function defaultChunksize(length: number, workers: number): number {
@@ -57,4 +59,16 @@ export class OrderedResults<T> {
     for (let i = 0; i < parts.length; i += 4096) out = out.concat(...parts.slice(i, i + 4096));
     return out;
   }
+}
+
+/**
+ * dumps() for a chunk of items or results. A chunk of primitives (numbers, strings...), the usual case, has
+ * nothing to reduce: one tight loop proves it, instead of dumps' recursive walk over every item.
+ */
+export function pickleChunk(values: readonly unknown[]): { pickled: Pickled; transfer: TransferListItem[] } {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value === 'object' && value !== null) return dumps(values);
+  }
+  return { pickled: { value: values, reduced: false }, transfer: [] };
 }

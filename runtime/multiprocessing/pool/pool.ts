@@ -3,7 +3,7 @@
 // one waiting), so a slow chunk does not hold back the others. A task that throws fails only its own job, with
 // the worker's traceback as the error's cause; a worker that dies is replaced (its unfinished chunk fails its
 // job with ProcessError: CPython would wait forever). Timeouts are real seconds (workers are other processes).
-import { dumps, loads } from '../reduction.ts';
+import { loads } from '../reduction.ts';
 import { Process, type Target } from '../process.ts';
 import { callerModule, locateTarget } from '../target.ts';
 import { bundleFor } from '../bundler.ts';
@@ -13,7 +13,7 @@ import { ProcessError, ValueError } from '../errors.ts';
 import type { FunctionRef, ReadyMessage, ResultMessage } from '../child/protocol.ts';
 import { AsyncResult, type Callback, type ErrorCallback } from './async-result.ts';
 import { IMapIterator } from './imap.ts';
-import { OrderedResults, checkChunksize, defaultChunksize, itemsOf, splitChunks } from './chunks.ts';
+import { OrderedResults, checkChunksize, defaultChunksize, itemsOf, pickleChunk, splitChunks } from './chunks.ts';
 import { rebuildRemoteError } from './remote-error.ts';
 import { ExternalSignal } from './signal.ts';
 import { PoolApi } from './api.ts';
@@ -202,7 +202,7 @@ export class Pool extends PoolApi {
       this._dispatch();
       return;
     }
-    const { pickled, transfer } = dumps(chunk.items);
+    const { pickled, transfer } = pickleChunk(chunk.items);
     worker.process._post(
       { kind: 'task', job: chunk.job.id, chunk: chunk.start, fn, star: chunk.job.star, items: pickled },
       transfer,
