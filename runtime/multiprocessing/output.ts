@@ -2,12 +2,15 @@
 //
 // A worker's own console is relayed by Node through the main thread and shows up late (node-runtime-facts.md),
 // so the child replaces process.stdout/stderr.write with a relay that posts each chunk to its parent right away.
-// The parent hands every chunk, in arrival order (so in order per process), to:
+// Every chunk carries the number it took when printed (output-order.ts); the main program shows chunks in
+// number order, so output of different processes keeps the order it was printed in. The parent hands every
+// chunk to:
 //   1. the sink installed with setChildOutputSink (#runtime/testing, or a test), else
 //   2. the capture buffer of the simulation that started the process (core/output.ts), else
 //   3. its own parent, when it is itself a child, else
 //   4. file descriptor 1 or 2 with fs.writeSync (synchronous, so it stays in order with the parent's prints).
 import { writeSync } from 'node:fs';
+import { OutputOrder } from './output-order.ts';
 
 export type Stream = 'stdout' | 'stderr';
 
@@ -16,6 +19,10 @@ export interface ChildOutput {
   text: string;
   /** Name of the process that printed it (Process-1, Process-1:2, ...). */
   processName: string;
+  /** The number the chunk took when printed, shared by the whole process tree (absent: not ordered). */
+  seq?: number;
+  /** @internal Not a chunk: the number `seq` was consumed below (a child's own capture) and never comes. */
+  skip?: true;
 }
 
 export type ChildOutputSink = (output: ChildOutput) => void;
@@ -37,13 +44,58 @@ export function setUpstream(fn: ChildOutputSink | null): void {
 
 /** Deliver a chunk printed by a child process (or by this process, when it is a child, via the relay). */
 export function deliverChildOutput(output: ChildOutput, capture: string[] | null = null): void {
+  if (sink === null && capture === null && upstream !== null) {
+    upstream(output); // ordered by the main program
+    return;
+  }
+  if (output.seq === undefined) {
+    if (output.skip !== true) consume(output, capture);
+  } else if (upstream !== null) {
+    // Consumed here, in a child: tell the main program not to wait for this number.
+    if (output.skip !== true) consume(output, capture);
+    upstream({ stream: output.stream, text: '', processName: output.processName, seq: output.seq, skip: true });
+  } else if (output.skip === true) {
+    order().giveUp(output.seq);
+  } else {
+    order().accept(output.seq, () => consume(output, capture));
+  }
+}
+
+let ordering: OutputOrder | null = null;
+
+function order(): OutputOrder {
+  if (ordering === null) {
+    const created = new OutputOrder();
+    ordering = created;
+    // Whatever is still held when the program ends is shown, in order.
+    process.once('exit', () => created.flush());
+  }
+  return ordering;
+}
+
+/** @internal For tests: how long a chunk waits for a missing earlier number (ms); returns the previous value. */
+export function setMissingOutputWait(ms: number): number {
+  const previous = order().waitMs;
+  order().waitMs = ms;
+  return previous;
+}
+
+/**
+ * A child has exited: nothing more comes from it. `lastTaken` is the number it took last (if that chunk never
+ * arrived, it died before posting it: given up now); resolves once everything it sent (`lastReceived`) is shown.
+ */
+export function childOutputDone(lastReceived: number | null, lastTaken: number | null): Promise<void> {
+  if (upstream !== null || ordering === null) return Promise.resolve();
+  if (lastTaken !== null) ordering.giveUp(lastTaken);
+  return lastReceived === null ? Promise.resolve() : ordering.whenShown(lastReceived);
+}
+
+function consume(output: ChildOutput, capture: string[] | null): void {
   if (sink !== null) {
     sink(output);
   } else if (capture !== null) {
     const body = output.text.endsWith('\n') ? output.text.slice(0, -1) : output.text;
     for (const line of body.split('\n')) capture.push(line);
-  } else if (upstream !== null) {
-    upstream(output);
   } else {
     writeFd(output.stream === 'stdout' ? 1 : 2, output.text);
   }

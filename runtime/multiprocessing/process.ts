@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { activeCapture, awaitExternal, processInfo } from '../core/index.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
-import { deliverChildOutput } from './output.ts';
+import { childOutputDone, deliverChildOutput } from './output.ts';
 import { childEntryFile } from './paths.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
@@ -83,6 +83,9 @@ export class Process {
   private _closed = false;
   private _exited: Promise<void> | null = null;
   private _capture: string[] | null = null;
+  /** The number of the last chunk received from the child (output-order.ts), and its own slot. */
+  private _lastSeq: number | null = null;
+  private _outputSlot: Int32Array | null = null;
   private _pool: PoolWorkerSetup | null = null;
 
   constructor(options: ProcessOptions = {}) {
@@ -171,7 +174,10 @@ export class Process {
       daemon: this._daemon,
       pidCounter: state.pidCounter.buffer as SharedArrayBuffer,
       rootPid: treeRootPid(),
+      outputSeq: state.outputSeq.buffer as SharedArrayBuffer,
+      outputSlot: new SharedArrayBuffer(8),
     };
+    this._outputSlot = new Int32Array(boot.outputSlot);
     const worker = new Worker(pathToFileURL(childEntryFile()), {
       workerData: boot,
       execArgv: [],
@@ -184,7 +190,11 @@ export class Process {
     children.add(this);
     this._exited = new Promise<void>((resolve) => {
       worker.on('message', (message: ChildMessage) => {
-        if (message.kind === 'out') this._output(message.stream, message.text, message.processName);
+        if (message.kind === 'out') {
+          const { kind: _kind, ...output } = message;
+          if (output.seq !== undefined) this._lastSeq = output.seq;
+          deliverChildOutput(output, this._capture);
+        }
         else this._pool?.onMessage(message);
       });
       worker.on('error', (error) => {
@@ -193,7 +203,10 @@ export class Process {
       });
       worker.on('exit', (code) => {
         this._exitcode = this._signalled ?? code;
-        resolve();
+        // join() returns once the child's output is shown: the parent's next print comes after it.
+        const slot = this._outputSlot;
+        const lastTaken = slot !== null && Atomics.load(slot, 0) === 1 ? Atomics.load(slot, 1) : null;
+        void childOutputDone(this._lastSeq, lastTaken).then(resolve);
       });
     });
     // After the listeners: adding a 'message' listener refs the worker's port again.
@@ -271,6 +284,8 @@ export class Process {
     this._closed = false;
     this._exited = null;
     this._capture = null;
+    this._lastSeq = null;
+    this._outputSlot = null;
     this._pool = null;
   }
 

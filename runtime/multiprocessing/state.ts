@@ -16,6 +16,10 @@ export interface BootData {
   pidCounter: SharedArrayBuffer;
   /** The main program's pid: virtual pids count up from it. */
   rootPid: number;
+  /** One counter shared by the whole process tree: every printed chunk takes a number (output-order.ts). */
+  outputSeq: SharedArrayBuffer;
+  /** This child's own slot: [1 once it printed, the number it took last] (read by the parent at its exit). */
+  outputSlot: SharedArrayBuffer;
 }
 
 export interface ProcessState {
@@ -26,6 +30,8 @@ export interface ProcessState {
   /** True while a child imports its target's module: starting a process then is the spawn fork-bomb. */
   bootstrapping: boolean;
   pidCounter: Int32Array;
+  /** Numbers printed chunks across the process tree (created by the main program, adopted by children). */
+  outputSeq: Int32Array;
   parent: { name: string; pid: number } | null;
 }
 
@@ -35,6 +41,7 @@ export const state: ProcessState = {
   daemon: false,
   bootstrapping: false,
   pidCounter: new Int32Array(new SharedArrayBuffer(4)),
+  outputSeq: new Int32Array(new SharedArrayBuffer(4)),
   parent: null,
 };
 
@@ -60,6 +67,7 @@ export function adoptBootData(boot: BootData): void {
   state.childCounter = 0;
   state.daemon = boot.daemon;
   state.pidCounter = new Int32Array(boot.pidCounter);
+  state.outputSeq = new Int32Array(boot.outputSeq);
   state.parent = { name: boot.parentName, pid: boot.parentPid };
   rootPid = boot.rootPid;
 }

@@ -11,6 +11,19 @@ function post(output: ChildOutput): void {
   parentPort?.postMessage({ kind: 'out', ...output } satisfies OutputMessage);
 }
 
+/** [1 once this process printed, the number it took last]: its parent reads it when it exits. */
+let slot: Int32Array | null = null;
+
+/** Take the tree-wide number of a chunk printed now (output-order.ts). @internal Exported for tests. */
+export function takeNumber(): number {
+  const seq = Atomics.add(state.outputSeq, 0, 1);
+  if (slot !== null) {
+    Atomics.store(slot, 1, seq);
+    Atomics.store(slot, 0, 1);
+  }
+  return seq;
+}
+
 const RELAY_INSTALLED = Symbol.for('concurrency-course.mp.relay');
 
 /** Replace the worker's stdout/stderr with a relay to the parent (Node's own relay shows output late). */
@@ -22,7 +35,8 @@ function relayOutput(): void {
     const target = process[stream];
     target.write = ((chunk: string | Uint8Array, encodingOrCallback?: unknown, callback?: unknown): boolean => {
       const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-      post({ stream, text, processName: processInfo.name });
+      // The number is taken and the chunk posted in one synchronous step: nothing can print in between.
+      if (text !== '') post({ stream, text, processName: processInfo.name, seq: takeNumber() });
       const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
       if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
       return true;
@@ -33,6 +47,7 @@ function relayOutput(): void {
 /** Take the identity the parent sent (in this copy of the runtime) and route output to the parent. */
 export function adopt(boot: BootData): void {
   adoptBootData(boot);
+  slot ??= new Int32Array(boot.outputSlot);
   relayOutput();
   // Output of our own children goes up the tree.
   setUpstream(post);

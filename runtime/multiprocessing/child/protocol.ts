@@ -57,6 +57,10 @@ export interface OutputMessage {
   stream: Stream;
   text: string;
   processName: string;
+  /** The tree-wide number the chunk took when printed (output-order.ts). */
+  seq?: number;
+  /** The number `seq` was consumed in a child (its own capture): the main program must not wait for it. */
+  skip?: true;
 }
 
 /** Pool worker -> parent: the initializer ran, tasks may come. */
