@@ -23,6 +23,13 @@ const QUIET_MS = 50;
 const LISTEN_MS = 1000;
 /** A child process's worker may block this long in Atomics.wait first: a lock held by another core. */
 const BLOCK_BUDGET_MS = 1;
+/**
+ * ...and this long when the waiting thread is all the process has (no other fiber, no timer, no outside work):
+ * nothing else could run meanwhile, and a kernel wait hands over at once when the holder has been preempted
+ * (a loaded machine), where a 1 ms budget followed by an asynchronous wait costs an event-loop turn per
+ * hand-over. Bounded, so the event loop still turns now and then (output, a terminate()).
+ */
+const ALONE_BLOCK_MS = 50;
 /** At most this many sleep(0)s to let the virtual clock move (the scheduler moves it after ~10,000). */
 const CLOCK_SPIN_CAP = 50_000;
 
@@ -177,7 +184,8 @@ async function parkOutside(entry: Parked, expected: number, budget: Budget, sche
   const startedVirtual = scheduler.now();
   try {
     if (canBlockBriefly()) {
-      const quick = Atomics.wait(entry.view, entry.index, expected, Math.min(leftMs, BLOCK_BUDGET_MS));
+      const alone = scheduler.fibers.size <= 1 && scheduler.pendingTimers === 0 && scheduler.externalCount === 0;
+      const quick = Atomics.wait(entry.view, entry.index, expected, Math.min(leftMs, alone ? ALONE_BLOCK_MS : BLOCK_BUDGET_MS));
       if (quick !== 'timed-out') return 'woken';
     }
     const byThisProcess = new Promise<'ok'>((resolve) => {
