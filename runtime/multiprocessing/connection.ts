@@ -8,6 +8,7 @@ import { awaitExternal } from '../core/index.ts';
 import { EOFError, OSError } from './errors.ts';
 import { dumps, loads, registerReducer, type Pickled } from './reduction.ts';
 import { canBlockBriefly } from './synchronize/external.ts';
+import { spinWhileEqual } from './channels-spin.ts';
 
 /** Python's BrokenPipeError: send() to an end whose peer is closed. */
 export class BrokenPipeError extends OSError {
@@ -90,6 +91,7 @@ export class Connection {
   /**
    * In a child process, wait synchronously (up to ~2 ms) for the other end's next send: a request/response
    * exchange then costs no event-loop wake-up. Never on the main thread (it would freeze its green threads).
+   * A short spin comes first when the machine has CPUs to spare (channels-spin.ts).
    */
   private _blockBriefly(port: MessagePort): void {
     const deadline = performance.now() + BLOCK_BUDGET_MS;
@@ -97,11 +99,22 @@ export class Connection {
       const seen = Atomics.load(this._signals, this._side);
       this._drain(port);
       if (this._inbox.length > 0) return;
+      if (spinWhileEqual(this._signals, this._side, seen)) continue;
       const left = deadline - performance.now();
       if (left <= 0) return;
       Atomics.wait(this._signals, this._side, seen, left);
       this._drain(port);
     }
+  }
+
+  /**
+   * On the main thread, poll for the other end's next send for a few tens of microseconds when the machine has
+   * CPUs to spare (channels-spin.ts): a reply that is on its way is then read without an event-loop wake-up.
+   */
+  private _spinBriefly(port: MessagePort): void {
+    const seen = Atomics.load(this._signals, this._side);
+    this._drain(port);
+    if (this._inbox.length === 0 && spinWhileEqual(this._signals, this._side, seen)) this._drain(port);
   }
 
   /** Sends a copy of `obj` to the other end. */
@@ -123,6 +136,7 @@ export class Connection {
     if (!this._readable) throw new OSError('connection is write-only');
     if (this._inbox.length === 0) this._drain(port);
     if (this._inbox.length === 0 && canBlockBriefly()) this._blockBriefly(port);
+    else if (this._inbox.length === 0 && !this._peerClosed) this._spinBriefly(port);
     while (this._inbox.length === 0) {
       if (this._peerClosed) throw new EOFError('');
       await this._wait(null, 'Connection.recv()');
