@@ -1,5 +1,6 @@
 // Shared memory and Manager benchmarks, each beside CPython 3.11 measured in the same run:
-//   - `Value += 1` under getLock() by two processes at once (increments per second, both together);
+//   - `Value += 1` under getLock() by two processes at once (increments per second, both together; best of
+//     ROUNDS, for CPython too);
 //   - Manager().dict() item assignment (microseconds per call, from the main process);
 //   - the cost of Array index access through its Proxy, against get()/set() and a plain typed array.
 import * as mp from '#runtime/multiprocessing';
@@ -8,6 +9,9 @@ import { increment } from '../runtime/multiprocessing/sharedctypes/fixtures/targ
 import { runPython, type Row } from './python.ts';
 
 const INCREMENTS = 400_000;
+/** Rounds of the locked-increment race, for us and for CPython: the best (fastest) counts, as a round on a
+ * shared machine is only ever slowed down by others' load. */
+const ROUNDS = 3;
 const MANAGER_SETS = 20_000;
 
 const PY = String.raw`
@@ -23,16 +27,18 @@ def work(v, go, n):
 
 if __name__ == '__main__':
     n = 100_000
-    v = Value('i', 0)
-    go = Event()
-    ps = [Process(target=work, args=(v, go, n)) for _ in range(2)]
-    for p in ps: p.start()
-    time.sleep(0.3)
-    t = time.perf_counter()
-    go.set()
-    for p in ps: p.join()
-    rate = 2 * n / (time.perf_counter() - t)
-    assert v.value == 2 * n
+    rate = 0
+    for _ in range(${ROUNDS}):  # best round, as for ours
+        v = Value('i', 0)
+        go = Event()
+        ps = [Process(target=work, args=(v, go, n)) for _ in range(2)]
+        for p in ps: p.start()
+        time.sleep(0.3)
+        t = time.perf_counter()
+        go.set()
+        for p in ps: p.join()
+        rate = max(rate, 2 * n / (time.perf_counter() - t))
+        assert v.value == 2 * n
     with Manager() as m:
         d = m.dict()
         for i in range(2000): d[i] = i
@@ -90,10 +96,11 @@ export async function run(): Promise<Row[]> {
   const py = runPython(PY);
   const rows: Row[] = [];
 
-  const incr = await lockedIncrements();
+  let incr = 0;
+  for (let i = 0; i < ROUNDS; i++) incr = Math.max(incr, await lockedIncrements());
   const pyIncr = py?.['value_incr'];
   rows.push({
-    name: 'Value += 1 under getLock(), 2 processes',
+    name: 'Value += 1 under getLock(), 2 processes (best round)',
     ours: incr,
     unit: 'incr/s',
     python: pyIncr,
