@@ -9,7 +9,9 @@
 // bootstrap and the target's own `import ... from '#runtime/...'` see the SAME runtime instance (one scheduler,
 // one process identity), and the bootstrap can set the identity before the target's module is evaluated.
 // npm packages stay external (imported from node_modules as usual): the output lives under the project's
-// node_modules/.cache so bare imports resolve. Source maps are inline so tracebacks show the original .ts lines.
+// node_modules/.cache so bare imports resolve. Source maps are separate files that Node never loads itself
+// (no sourceMappingURL comment): the child maps a stack through them only when one is formatted
+// (process-source-maps.ts), so tracebacks show the original .ts lines without a parse at every start.
 import type { BuildOptions } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -92,7 +94,7 @@ async function buildEntry(modulePath: string | null): Promise<string> {
     packages: 'external',
     outdir,
     entryNames: 'entry',
-    sourcemap: 'inline',
+    sourcemap: 'external',
     // Bundling renames clashing names (Process -> _Process); Python shows class names (MiProceso-1, reprs).
     keepNames: true,
     write: true,

@@ -4,6 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { processInfo } from '../../core/process-info.ts';
 import { setUpstream, type ChildOutput, type Stream } from '../output.ts';
+import { installStackMaps } from '../process-source-maps.ts';
 import { adoptBootData, state, type BootData } from '../state.ts';
 import type { OutputMessage } from './protocol.ts';
 
@@ -46,6 +47,7 @@ function relayOutput(): void {
 
 /** Take the identity the parent sent (in this copy of the runtime) and route output to the parent. */
 export function adopt(boot: BootData): void {
+  installStackMaps();
   adoptBootData(boot);
   slot ??= new Int32Array(boot.outputSlot);
   relayOutput();
