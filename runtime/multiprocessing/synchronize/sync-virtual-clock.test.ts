@@ -9,6 +9,7 @@ import { DeadlockError, simulate, type SimulationResult } from '#runtime/testing
 import * as mp from '#runtime/multiprocessing';
 import { Barrier, BoundedSemaphore, Condition, Event, Lock, RLock, Semaphore } from '../shared-exports.ts';
 import { releaseLater, setLater, waitThenExit } from './fixtures/targets.ts';
+import { deadlineFor, waitWord, wakeWord } from './wait.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
 
@@ -233,6 +234,34 @@ describe('deadlocks among green threads on mp locks', () => {
       await sem.acquire();
     });
     await expect(run).rejects.toBeInstanceOf(DeadlockError);
+  });
+});
+
+describe('waitWord / wakeWord (for words of queue rings)', () => {
+  it('a waiter woken by a sleeping thread of the same process lets the clock jump', async () => {
+    const run = await guarded(async () => {
+      const word = new Int32Array(new SharedArrayBuffer(4));
+      const t = later(2, () => {
+        Atomics.add(word, 0, 1);
+        wakeWord(word, 0);
+      });
+      const result = await waitWord(word, 0, 0, null, 'Queue.get()');
+      await t.join();
+      return [result, monotonic()];
+    });
+    expect(run.value).toEqual(['ok', 2]);
+  });
+
+  it('times out on the virtual clock, and a word that already changed returns at once', async () => {
+    const run = await guarded(async () => {
+      const word = new Int32Array(new SharedArrayBuffer(4));
+      const timedOut = await waitWord(word, 0, 0, deadlineFor(5), 'Queue.get()');
+      const at = monotonic();
+      return [timedOut, at, await waitWord(word, 0, 1, null, 'Queue.get()')];
+    });
+    expect(run.value[0]).toBe('timed-out');
+    expect(run.value[1]).toBeCloseTo(5, 1);
+    expect(run.value[2]).toBe('not-equal');
   });
 });
 

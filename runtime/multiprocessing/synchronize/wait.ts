@@ -4,7 +4,9 @@
 // held for microseconds by another process, at the cost of a futex wake-up (~5 us). Past the budget, and always
 // in the main process, Atomics.waitAsync lets the other green threads of this process run meanwhile (one of
 // them may be the holder) and the wait is announced to the scheduler as external work.
+import { Budget } from './budget.ts';
 import { awaitExternal, canBlockBriefly } from './external.ts';
+import { markShared, notifyWord, park } from './parking.ts';
 
 const BLOCK_BUDGET_MS = 1;
 
@@ -58,3 +60,23 @@ export async function waitWhileEqual(ia: Int32Array, index: number, expected: nu
 }
 
 function noop(): void {}
+
+/**
+ * Like waitWhileEqual, for a word that threads of this process change too (a queue ring's sequence words): it
+ * parks as the locks do (parking.ts), so a waiter whose only waker is a sleeping thread of this process does
+ * not freeze the virtual clock, and a wait nobody can end is a reported deadlock. The other side must wake it
+ * with wakeWord(), not a bare Atomics.notify (whose wake-up reaches this process's threads only later).
+ */
+export async function waitWord(ia: Int32Array, index: number, expected: number, deadline: number | null,
+  what: string): Promise<WaitResult> {
+  markShared(ia.buffer as SharedArrayBuffer);
+  if (Atomics.load(ia, index) !== expected) return 'not-equal';
+  const budget = new Budget(deadline === null ? null : remainingMs(deadline) / 1000);
+  return (await park(ia, index, expected, budget, { what, trackSite: true })) === 'timed-out' ? 'timed-out' : 'ok';
+}
+
+/** Wakes up to `count` waiters of waitWord() (Infinity: all), in this process at once and in the others. */
+export function wakeWord(ia: Int32Array, index: number, count = Infinity): void {
+  markShared(ia.buffer as SharedArrayBuffer);
+  notifyWord(ia, index, count);
+}
