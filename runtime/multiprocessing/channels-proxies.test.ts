@@ -8,7 +8,13 @@
 //     RuntimeError: Lock objects should only be shared between processes through inheritance
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
-import { lendOwnManager, pipeProxyBack, sendProxyBack, useProxyFromQueue } from './fixtures/channels-proxies.ts';
+import {
+  lendOwnManager,
+  pipeProxyBack,
+  putProxiesAndData,
+  sendProxyBack,
+  useProxyFromQueue,
+} from './fixtures/channels-proxies.ts';
 
 let m: mp.SyncManager;
 
@@ -74,6 +80,29 @@ describe('Manager proxies through a Queue', () => {
     expect(got.proxies[0]).toBeInstanceOf(mp.DictProxy);
     expect(got.proxies[1]).toBe(got.proxies[0]);
     expect(got.when).toEqual(new Date(0));
+  });
+
+  it('proxies and plain items from two processes through one small queue: all arrive, proxies work', async () => {
+    const d = m.dict<string, number>({ hits: 0 });
+    const q = new mp.Queue<unknown>(0, { bufferBytes: 2048 });
+    const n = 300;
+    const producers = [0, 1].map((who) => new mp.Process({ target: putProxiesAndData, args: [q, d, who, n] }));
+    for (const p of producers) p.start();
+    const seen = new Set<string>();
+    let proxies = 0;
+    for (let k = 0; k < 2 * n; k++) {
+      const item = (await q.get()) as { who: number; i: number; d?: mp.DictProxy<string, number> };
+      seen.add(`${item.who}:${item.i}`);
+      if (item.d !== undefined) {
+        expect(item.d).toBeInstanceOf(mp.DictProxy);
+        proxies++;
+      }
+      if (item.d !== undefined && proxies % 50 === 1) await item.d.set('hits', ((await item.d.get('hits')) ?? 0) + 1);
+    }
+    for (const p of producers) await p.join();
+    expect(seen.size).toBe(2 * n);
+    expect(proxies).toBe(2 * Math.ceil(n / 3));
+    expect(await d.get('hits')).toBe(Math.ceil(proxies / 50));
   });
 
   it('a proxy through a Pipe, from a child to the parent', async () => {
