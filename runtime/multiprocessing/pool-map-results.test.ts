@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
 import { OrderedResults } from './pool/chunks.ts';
-import { delayed, square } from './fixtures/pool.ts';
+import { delayed, sleepMs, square } from './fixtures/pool.ts';
 
 function* upTo(n: number): Generator<number> {
   for (let i = 0; i < n; i++) yield i;
@@ -40,6 +40,15 @@ describe('Pool.map results', () => {
     // The first chunk is the slowest: later chunks finish first.
     const pairs = [[60, 0], [0, 1], [0, 2], [0, 3]].map(([ms, x]) => [x, ms] as const);
     expect(await pool.starmap(delayed, pairs, 1)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('of an async function are awaited one after another inside a worker, as a worker runs its tasks', async () => {
+    await using pool = new mp.Pool(1);
+    await pool.map(square, [1]); // the worker has started
+    const started = performance.now();
+    expect(await pool.map(sleepMs, [40, 40, 40, 40], 4)).toEqual([40, 40, 40, 40]);
+    // One chunk of four 40 ms sleeps: at least 160 ms when run in turn (about 40 ms if started together).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
   });
 
   it('are not changed by the caller emptying its array after the call', async () => {

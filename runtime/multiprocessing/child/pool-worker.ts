@@ -65,10 +65,10 @@ export async function runPoolWorker(boot: BootData, start: PoolStart): Promise<v
       const fn = await loadFunction(task.fn);
       const items = loads(task.items) as unknown[];
       const results: unknown[] = [];
-      for (const item of items) {
-        let result = task.star ? fn(...(item as unknown[])) : fn(item);
-        if (result instanceof Promise) result = await result;
-        results.push(result);
+      for (let next = 0; next < items.length; ) {
+        next = callUntilPromise(fn, items, task.star, results, next);
+        const last = results.length - 1;
+        if (results[last] instanceof Promise) results[last] = await results[last];
       }
       const out = pickleChunk(results);
       transfer = out.transfer;
@@ -108,4 +108,20 @@ export async function runPoolWorker(boot: BootData, start: PoolStart): Promise<v
     if (!running) void drain();
   });
   port.postMessage({ kind: 'ready' });
+}
+
+/**
+ * Calls fn on items[from], items[from + 1]... pushing each result, until a call returns a promise (pushed too,
+ * for the caller to await before the next call: a worker runs its tasks one after another) or the items end.
+ * Returns the index of the next item. A plain function, not part of the async runTask: V8 optimizes a hot
+ * loop in a plain function while it runs, and a loop inside an async function only once that function has been
+ * called often (a chunk of 25,000 items ran ~2x slower).
+ */
+function callUntilPromise(fn: Fn, items: readonly unknown[], star: boolean, results: unknown[], from: number): number {
+  for (let i = from; i < items.length; i++) {
+    const result = star ? fn(...(items[i] as unknown[])) : fn(items[i]);
+    results.push(result);
+    if (result instanceof Promise) return i + 1;
+  }
+  return items.length;
 }
