@@ -23,7 +23,11 @@ function summaryLine(result: GradeResult, lang: Lang): string {
 export async function testCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {});
   const lang = langOf(values.lang, io.env);
-  const result = await grade({ courseRoot: courseRootOf(values.course), source: { kind: 'exercises' }, only: positionals, lang, hidden: false });
+  // The student loop may reuse transformed runtime modules between runs; gradings that count never do.
+  const result = await grade({
+    courseRoot: courseRootOf(values.course), source: { kind: 'exercises' }, only: positionals, lang, hidden: false,
+    engine: { moduleCache: true },
+  });
   const p = pc.createColors(io.color);
   if (result.exercises.length === 0) {
     io.out(renderTerminal(result, { color: io.color, visibleOnly: true }));

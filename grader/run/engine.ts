@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Exercise } from '../model/course.ts';
 import type { CaseEvent, ChannelMessage } from './channel.ts';
 import { superviseVitest, type KillReason } from './supervisor.ts';
-import { buildWorkspace, writeVitestConfig, type TestFilePlan, type Visibility, type Workspace, type WorkspaceItem } from './workspace.ts';
+import { buildWorkspace, vitestLaunch, type TestFilePlan, type Visibility, type Workspace, type WorkspaceItem } from './workspace.ts';
 
 export interface RawFile {
   visibility: Visibility;
@@ -36,6 +36,12 @@ export interface EngineOptions {
   workers?: number;
   /** Extra seconds allowed on top of time limits for vitest's start-up. */
   startupSeconds?: number;
+  /**
+   * Reuse transformed runtime and grader modules across runs (vitest's file-system module cache). Only for
+   * the student loop (`npm test`): the cache is a folder student code could write to, so gradings that
+   * count (grade, check, export) never read it.
+   */
+  moduleCache?: boolean;
 }
 
 /** The environment of the process that runs student code: no secrets, no inherited Node options. */
@@ -115,16 +121,17 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
     const longest = Math.max(...limits.values());
     const startup = options.startupSeconds ?? 15;
     runs += 1;
-    const configPath = writeVitestConfig(workspace, {
+    const launch = vitestLaunch(workspace, {
       files: plans.map((plan) => plan.path),
       // Generous per-test timeouts (half the exercise's limit): a hung await fails one test, not the file.
       testTimeoutMs: options.testTimeoutMs ?? Math.max(5000, (longest * 1000) / 2),
       workers: Math.min(workers, plans.length),
       heapMb: options.heapMb ?? 512,
-    }, `run${runs}`);
+      moduleCache: options.moduleCache === true,
+    });
     const run = await superviseVitest({
       cwd: workspace.root,
-      configPath,
+      launch,
       fileLimits: limits,
       wallSeconds: longest + total / workers + startup,
       memoryMb: options.memoryMb ?? 2560,

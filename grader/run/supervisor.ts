@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { TOOL_ROOT } from '../paths.ts';
 import { ChannelReader, type ChannelMessage } from './channel.ts';
+import type { VitestLaunch } from './workspace.ts';
 import { descendants, freezeTree, killAll, processesWithEnv, procSupported, rssOf, type ProcInfo } from './proctree.ts';
 
 /** Marks every process of a run (inherited through the environment) so strays can be found and killed. */
@@ -31,7 +31,8 @@ export interface SupervisedRun {
 
 export interface SupervisorOptions {
   cwd: string;
-  configPath: string;
+  /** vitest's options for this run, handed to vitest-main.mjs. */
+  launch: VitestLaunch;
   /** Seconds each test file may run, keyed by absolute path. */
   fileLimits: Map<string, number>;
   wallSeconds: number;
@@ -59,8 +60,8 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
   const monitor = procSupported();
 
   const marker = randomBytes(8).toString('hex');
-  const vitestBin = join(TOOL_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-  const child = spawn(process.execPath, [`--max-old-space-size=${options.mainHeapMb ?? 1024}`, vitestBin, 'run', '--config', options.configPath], {
+  const main = join(import.meta.dirname, 'vitest-main.mjs');
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.mainHeapMb ?? 1024}`, main, JSON.stringify(options.launch)], {
     cwd: options.cwd,
     env: { ...options.env, [RUN_MARKER_ENV]: marker },
     stdio: ['pipe', 'pipe', 'pipe', 'pipe'],

@@ -139,14 +139,29 @@ export interface VitestSettings {
   testTimeoutMs: number;
   workers: number;
   heapMb: number;
+  /** Reuse transformed course modules across runs (see vitest-main.mjs); only for the student loop. */
+  moduleCache: boolean;
 }
 
-/** Writes the vitest config of one run into the workspace; returns its path. */
-export function writeVitestConfig(workspace: Workspace, settings: VitestSettings, name: string): string {
-  const reporter = join(import.meta.dirname, 'reporter.ts');
-  const config = {
+/** What vitest-main.mjs receives: vitest's inline options, Vite overrides, the module cache scope. */
+export interface VitestLaunch {
+  test: Record<string, unknown>;
+  vite: Record<string, unknown>;
+  moduleCache?: { dir: string; only: string; never: string };
+}
+
+/** Where the student loop keeps transformed runtime and grader modules between runs. */
+export const MODULE_CACHE_DIR = join(TOOL_ROOT, 'node_modules', '.cache', 'course-grader-modules');
+
+/**
+ * The options of one vitest run over the workspace. Vite's root is the grader's own repository, which is
+ * the same on every run (the module cache is keyed on it); the test files are found in `dir`, the workspace.
+ */
+export function vitestLaunch(workspace: Workspace, settings: VitestSettings, toolRoot: string = TOOL_ROOT): VitestLaunch {
+  return {
     test: {
-      root: workspace.root,
+      root: toolRoot,
+      dir: workspace.root,
       include: settings.files.map((file) => file.slice(workspace.root.length + 1)),
       pool: 'forks',
       isolate: true,
@@ -159,14 +174,14 @@ export function writeVitestConfig(workspace: Workspace, settings: VitestSettings
       passWithNoTests: true,
       globals: false,
       watch: false,
-      reporters: [reporter],
+      reporters: [join(import.meta.dirname, 'reporter.ts')],
       execArgv: [`--max-old-space-size=${settings.heapMb}`],
       env: { FORCE_COLOR: '0' },
     },
-    cacheDir: join(workspace.root, '.vite-cache'),
-    server: { fs: { strict: false } },
+    vite: {
+      cacheDir: join(workspace.root, '.vite-cache'),
+      server: { fs: { strict: false } },
+    },
+    ...(settings.moduleCache ? { moduleCache: { dir: MODULE_CACHE_DIR, only: `${toolRoot}/`, never: `${workspace.root}/` } } : {}),
   };
-  const path = join(workspace.root, `vitest.${name}.config.mjs`);
-  writeFileSync(path, `export default ${JSON.stringify(config, null, 2)};\n`);
-  return path;
 }
