@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { RUN_DIR } from '../paths.ts';
 import { ChannelReader, type ChannelMessage } from './channel.ts';
 import type { VitestLaunch } from './workspace.ts';
 import { descendants, freezeTree, killAll, processesWithEnv, procSupported, rssOf, type ProcInfo } from './proctree.ts';
@@ -60,7 +61,7 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
   const monitor = procSupported();
 
   const marker = randomBytes(8).toString('hex');
-  const main = join(import.meta.dirname, 'vitest-main.mjs');
+  const main = join(RUN_DIR, 'vitest-main.mjs');
   const child = spawn(process.execPath, [`--max-old-space-size=${options.mainHeapMb ?? 1024}`, main, JSON.stringify(options.launch)], {
     cwd: options.cwd,
     env: { ...options.env, [RUN_MARKER_ENV]: marker },

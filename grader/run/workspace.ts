@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HIDDEN_TEST_FILE, SEALED_FILE, type Exercise } from '../model/course.ts';
-import { TOOL_ROOT } from '../paths.ts';
+import { RUN_DIR, TOOL_ROOT } from '../paths.ts';
 
 export type Visibility = 'visible' | 'hidden';
 
@@ -174,7 +174,7 @@ export function vitestLaunch(workspace: Workspace, settings: VitestSettings, too
       passWithNoTests: true,
       globals: false,
       watch: false,
-      reporters: [join(import.meta.dirname, 'reporter.ts')],
+      reporters: [join(RUN_DIR, 'reporter.ts')],
       execArgv: [`--max-old-space-size=${settings.heapMb}`],
       env: { FORCE_COLOR: '0' },
     },
