@@ -9,6 +9,18 @@ export function activeCapture(): string[] | null {
   return fiberStorage.getStore()?.scheduler.capture ?? null;
 }
 
+type Gate = (deliver: () => void) => void;
+
+let gate: Gate | null = null;
+
+/**
+ * Install what decides when a captured line is stored (multiprocessing orders it after child processes' lines
+ * printed before it that are still on their way); null: at once.
+ */
+export function setOutputGate(fn: Gate | null): void {
+  gate = fn;
+}
+
 /** Writes text (normally ending in "\n"), captured line by line inside a simulation. */
 export function writeOutput(text: string, stream: Stream = 'stdout'): void {
   const capture = activeCapture();
@@ -17,5 +29,9 @@ export function writeOutput(text: string, stream: Stream = 'stdout'): void {
     return;
   }
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-  for (const line of body.split('\n')) capture.push(line);
+  const store = (): void => {
+    for (const line of body.split('\n')) capture.push(line);
+  };
+  if (gate === null) store();
+  else gate(store);
 }

@@ -1,6 +1,8 @@
 // Output of different processes reaches the parent in the order it was printed: each printed chunk takes a
 // number from one counter shared by the whole process tree (output-order.ts), and the main program shows
 // chunks in number order. Children printing in turns under an mp.Lock must appear in those turns.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
 import { simulate } from '#runtime/testing';
@@ -58,6 +60,30 @@ describe('output order across processes', () => {
     });
     expect(run.output).toEqual(['start', ...expected(3), 'end']);
   });
+
+  it('the main process takes its turns too, inside simulate()', async () => {
+    const run = await simulate(async () => {
+      const lock = new mp.Lock();
+      const turn = new mp.Value('i', 0, { lock: false });
+      const children = [1, 2].map((me) => new mp.Process({ target: printTurns, args: [lock, turn, me, 3, TURNS] }));
+      for (const c of children) c.start();
+      // Yielding to the event loop while waiting for its turn lets the children's launch proceed.
+      await printTurns(lock, turn, 0, 3, TURNS, true);
+      for (const c of children) await c.join();
+    });
+    expect(run.output).toEqual(expected(3));
+  });
+
+  it("a program's own stdout takes its turns with its children's", async () => {
+    const program = fileURLToPath(new URL('./fixtures/output-program.ts', import.meta.url));
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', program, String(TURNS)], { timeout: 60_000 }, (error, out, err) => {
+        if (error !== null) reject(new Error(`${error.message}\n${err}`));
+        else resolve(out);
+      });
+    });
+    expect(stdout.split('\n').filter((l) => l !== '')).toEqual([...expected(3), 'done']);
+  }, 60_000);
 
   it('a number taken and never posted holds later output only for the bounded wait', async () => {
     const lines = sinkLines();

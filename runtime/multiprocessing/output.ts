@@ -11,6 +11,7 @@
 //   4. file descriptor 1 or 2 with fs.writeSync (synchronous, so it stays in order with the parent's prints).
 import { writeSync } from 'node:fs';
 import { OutputOrder } from './output-order.ts';
+import { state } from './state.ts';
 
 export type Stream = 'stdout' | 'stderr';
 
@@ -37,6 +38,11 @@ export function setChildOutputSink(fn: ChildOutputSink | null): ChildOutputSink 
   return previous;
 }
 
+/** True in the main program: the process that orders the tree's output (a child passes it up). */
+export function ordersOutput(): boolean {
+  return upstream === null;
+}
+
 /** Called in a child: output of its own children goes up to its parent. */
 export function setUpstream(fn: ChildOutputSink | null): void {
   upstream = fn;
@@ -49,7 +55,8 @@ export function deliverChildOutput(output: ChildOutput, capture: string[] | null
     return;
   }
   if (output.seq === undefined) {
-    if (output.skip !== true) consume(output, capture);
+    // Text the parent writes for a child (a traceback it could not start): after what is already in flight.
+    if (output.skip !== true) inTurn(() => consume(output, capture));
   } else if (upstream !== null) {
     // Consumed here, in a child: tell the main program not to wait for this number.
     if (output.skip !== true) consume(output, capture);
@@ -63,7 +70,8 @@ export function deliverChildOutput(output: ChildOutput, capture: string[] | null
 
 let ordering: OutputOrder | null = null;
 
-function order(): OutputOrder {
+/** @internal The main program's ordering of the process tree's output (created on first use). */
+export function order(): OutputOrder {
   if (ordering === null) {
     const created = new OutputOrder();
     ordering = created;
@@ -71,6 +79,25 @@ function order(): OutputOrder {
     process.once('exit', () => created.flush());
   }
   return ordering;
+}
+
+/**
+ * Run `deliver` (text this process writes) in its turn: at once when every number taken so far has been shown
+ * (nothing printed earlier is still on its way: the usual case, and no number is needed), else with a number
+ * of its own, after the chunks printed before it. Only the main program orders; a child's text is numbered
+ * by its relay.
+ */
+export function inTurn(deliver: () => void): void {
+  if (upstream !== null || ordering === null) {
+    deliver();
+    return;
+  }
+  const taken = Atomics.load(state.outputSeq, 0);
+  if (ordering.shownThrough((taken - 1) | 0)) {
+    deliver();
+    return;
+  }
+  ordering.accept(Atomics.add(state.outputSeq, 0, 1), deliver);
 }
 
 /** @internal For tests: how long a chunk waits for a missing earlier number (ms); returns the previous value. */

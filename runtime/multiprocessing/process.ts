@@ -11,6 +11,7 @@ import { activeCapture, awaitExternal, processInfo } from '../core/index.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { childOutputDone, deliverChildOutput } from './output.ts';
+import { orderRootOutput } from './output-root.ts';
 import { childEntryFile } from './paths.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
@@ -164,6 +165,7 @@ export class Process {
     if (state.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
     if (state.bootstrapping) throw new RuntimeError(BOOTSTRAP_MESSAGE);
     reapChildren();
+    orderRootOutput();
     const pid = nextPid();
     const boot: BootData = {
       name: this._name,
