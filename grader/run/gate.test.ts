@@ -83,3 +83,44 @@ test('GOOD_ADD passes the gate', async () => {
     good.dispose();
   }
 });
+
+describe('the gate reads the file as the test run will (oxc, the parser Vite uses)', () => {
+  async function gateOf(submission: string, tests: string[] = ["import { add } from './exercise.ts';"]): Promise<string[]> {
+    const course = buildCourse([{ slug: 'probe', submission, withHidden: false }]);
+    try {
+      const { checkGate } = await import('./gate.ts');
+      const { loadCourse } = await import('../model/course.ts');
+      const exercise = loadCourse(course.root).exercises[0]!;
+      return checkGate(exercise, `${course.root}/solutions/${exercise.key}`, tests).map((problem) => `${problem.kind}: ${problem.message.en}`);
+    } finally {
+      course.dispose();
+    }
+  }
+
+  test('names the line of a syntax error after non-ASCII text', async () => {
+    expect(await gateOf("const s = 'ñ😀';\nexport function add(a: number, b: number): number {\n  return a +;\n}\n"))
+      .toEqual([expect.stringMatching(/^syntax: syntax error in exercise\.ts:3: /)]);
+  });
+
+  test('catches framework names in private fields, template literals and import = require', async () => {
+    const problems = await gateOf([
+      "import fs = require('node:child_process');",
+      'class Spy { #__vitest_worker = 1; }',
+      'const where = `chai`;',
+      'export const add = (a: number, b: number): number => a + b;',
+      'void fs; void Spy; void where;',
+    ].join('\n'));
+    expect(problems).toEqual([
+      expect.stringMatching(/^policy: exercise\.ts:1: "node:child_process" cannot be imported/),
+      expect.stringMatching(/^policy: exercise\.ts:2: __vitest_worker cannot be used/),
+      expect.stringMatching(/^policy: exercise\.ts:3: that string points at the test framework/),
+    ]);
+  });
+
+  test('a default-exported function does not export its name; renamed and type-only imports are understood', async () => {
+    expect(await gateOf('export default function add(a: number, b: number): number { return a + b; }\n'))
+      .toEqual([expect.stringMatching(/^missing-export: exercise\.ts does not export add .*now exports: default/)]);
+    const fine = 'const sum = (a: number, b: number): number => a + b;\nexport { sum as add };\nexport type Pair = [number, number];\n';
+    expect(await gateOf(fine, ["import { add as plus, type Pair } from './exercise.ts';\nimport type { Missing } from './exercise.ts';"])).toEqual([]);
+  });
+});
