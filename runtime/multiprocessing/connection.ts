@@ -107,16 +107,6 @@ export class Connection {
     }
   }
 
-  /**
-   * On the main thread, poll for the other end's next send for a few tens of microseconds when the machine has
-   * CPUs to spare (channels-spin.ts): a reply that is on its way is then read without an event-loop wake-up.
-   */
-  private _spinBriefly(port: MessagePort): void {
-    const seen = Atomics.load(this._signals, this._side);
-    this._drain(port);
-    if (this._inbox.length === 0 && spinWhileEqual(this._signals, this._side, seen)) this._drain(port);
-  }
-
   /** Sends a copy of `obj` to the other end. */
   send(obj: unknown): void {
     const port = this._open();
@@ -134,9 +124,16 @@ export class Connection {
   async recv(): Promise<unknown> {
     const port = this._open();
     if (!this._readable) throw new OSError('connection is write-only');
-    if (this._inbox.length === 0) this._drain(port);
-    if (this._inbox.length === 0 && canBlockBriefly()) this._blockBriefly(port);
-    else if (this._inbox.length === 0 && !this._peerClosed) this._spinBriefly(port);
+    if (this._inbox.length === 0) {
+      const seen = Atomics.load(this._signals, this._side);
+      this._drain(port);
+      if (this._inbox.length === 0 && !this._peerClosed) {
+        if (canBlockBriefly()) this._blockBriefly(port);
+        // The main thread never blocks; it may poll briefly when the machine has CPUs to spare (a reply on its
+        // way is then read without an event-loop wake-up; see channels-spin.ts).
+        else if (spinWhileEqual(this._signals, this._side, seen)) this._drain(port);
+      }
+    }
     while (this._inbox.length === 0) {
       if (this._peerClosed) throw new EOFError('');
       await this._wait(null, 'Connection.recv()');

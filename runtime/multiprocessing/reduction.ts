@@ -248,6 +248,7 @@ function rebuildWalk(value: unknown, memo: Map<object, unknown>): unknown {
  * objects that may not go there raise CPython's error before anything is reduced (no port is detached).
  */
 export function dumps(value: unknown, options: DumpOptions = {}): { pickled: Pickled; transfer: TransferListItem[] } {
+  if (typeof value !== 'object' || value === null) return { pickled: { value, reduced: false }, transfer: [] };
   let found = false;
   forEachReducible(value, new Set(), (obj, reducer) => {
     found = true;
