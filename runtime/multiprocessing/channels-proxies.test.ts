@@ -1,5 +1,6 @@
 // Manager proxies (and the other objects CPython pickles) through mp.Queue and Pipe, and CPython's refusals.
-// What is expected was measured on CPython 3.11 with the same programs (Python twins in the comments):
+// What is expected was measured on CPython 3.11 with the same programs (fixtures/channels-cpython.py, with its
+// recorded output):
 //   q.put(d) in the parent, d['child'] = ... in a child       -> the parent sees it
 //   a child puts the proxy it received back on a queue       -> a new DictProxy to the same dict
 //   a child's own Manager lends a list proxy to the parent   -> usable until the child's manager shuts down,
