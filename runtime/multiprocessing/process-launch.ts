@@ -6,6 +6,7 @@ import type { TransferListItem } from 'node:worker_threads';
 import { bundleFor, runtimeBundle } from './bundler.ts';
 import type { FunctionRef, StartMessage } from './child/protocol.ts';
 import { dumps } from './reduction.ts';
+import type { BootData } from './state.ts';
 import { locateTarget, type TargetRef } from './target.ts';
 import { pythonTypeName } from '../threading/util.ts';
 
@@ -64,6 +65,7 @@ export async function locateStart(
 
 /** The start message with the arguments and a subclass's fields reduced (call right before postMessage). */
 export function startMessage(
+  boot: BootData,
   located: Located,
   args: readonly unknown[],
   kwargs: Record<string, unknown> | undefined,
@@ -73,21 +75,26 @@ export function startMessage(
   const k = dumps(kwargs);
   const f = dumps(fields);
   return {
-    message: { kind: 'start', ...located, args: a.pickled, kwargs: k.pickled, fields: f.pickled },
+    message: { kind: 'start', boot, ...located, args: a.pickled, kwargs: k.pickled, fields: f.pickled },
     transfer: [...a.transfer, ...k.transfer, ...f.transfer],
   };
 }
 
 /** How a Pool worker starts: the runtime's bundle, or the initializer's module's. */
-export async function poolStartMessage(initializer: Fn | null, initargs: readonly unknown[], caller: string | null): Promise<StartMessage> {
+export async function poolStartMessage(
+  boot: BootData,
+  initializer: Fn | null,
+  initargs: readonly unknown[],
+  caller: string | null,
+): Promise<StartMessage> {
   if (initializer === null) {
-    return { kind: 'pool', entryUrl: await runtimeBundle(), initializer: null, initargs: dumps([]).pickled };
+    return { kind: 'pool', boot, entryUrl: await runtimeBundle(), initializer: null, initargs: dumps([]).pickled };
   }
   const ref = await locateTarget(initializer, null, caller);
   const entryUrl = await bundleFor(ref.modulePath);
   const pickled = dumps(initargs);
   if (pickled.transfer.length > 0) throw new TypeError('initargs cannot hold objects that move (Connections)');
-  return { kind: 'pool', entryUrl, initializer: { entryUrl, ...ref }, initargs: pickled.pickled };
+  return { kind: 'pool', boot, entryUrl, initializer: { entryUrl, ...ref }, initargs: pickled.pickled };
 }
 
 /** A module esbuild could not bundle, shown as the child's import error. */

@@ -6,13 +6,12 @@
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
 import { activeCapture, awaitExternal, processInfo } from '../core/index.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { childOutputDone, deliverChildOutput } from './output.ts';
 import { orderRootOutput } from './output-root.ts';
-import { childEntryFile } from './paths.ts';
+import { workerForStart } from './process-spare.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
 import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
@@ -180,12 +179,8 @@ export class Process {
       outputSlot: new SharedArrayBuffer(8),
     };
     this._outputSlot = new Int32Array(boot.outputSlot);
-    const worker = new Worker(pathToFileURL(childEntryFile()), {
-      workerData: boot,
-      execArgv: [],
-      stdout: false,
-      stderr: false,
-    });
+    // Usually a worker that booted in the background since the last start (process-spare.ts).
+    const worker = workerForStart();
     this._worker = worker;
     this._pid = pid;
     this._capture = activeCapture();
@@ -213,15 +208,15 @@ export class Process {
     });
     // After the listeners: adding a 'message' listener refs the worker's port again.
     if (this._daemon) worker.unref();
-    void this._launch(worker);
+    void this._launch(worker, boot);
   }
 
-  private async _launch(worker: Worker): Promise<void> {
+  private async _launch(worker: Worker, boot: BootData): Promise<void> {
     let message: StartMessage;
     let transfer: TransferListItem[];
     try {
       if (this._pool !== null) {
-        message = await poolStartMessage(this._pool.initializer, this._pool.initargs, this._pool.caller);
+        message = await poolStartMessage(boot, this._pool.initializer, this._pool.initargs, this._pool.caller);
         worker.postMessage(message);
         return;
       }
@@ -232,7 +227,7 @@ export class Process {
         this._explicitModule,
         this._caller,
       );
-      ({ message, transfer } = startMessage(located, this._args, this._kwargs, this._ownFields()));
+      ({ message, transfer } = startMessage(boot, located, this._args, this._kwargs, this._ownFields()));
     } catch (error) {
       // Python's child fails to unpickle the target and dies with the traceback: do the same, from here.
       // The parent's own frames mean nothing to the reader: show only the error.

@@ -1,7 +1,8 @@
 // The first code a child process runs (plain JS: a worker has no TypeScript loader). It records where the
-// runtime lives, waits for the parent to say which bundle to load (the parent bundles the target's module with
-// esbuild while this worker boots), then hands over to the runtime's runChild inside that bundle.
-import { parentPort, workerData } from 'node:worker_threads';
+// runtime lives, waits for the parent to say who it is and which bundle to load (the worker may have booted
+// before its process was started: process-spare.ts; the parent bundles the target's module with esbuild
+// meanwhile), then hands over to the runtime's runChild inside that bundle.
+import { parentPort } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,5 +16,5 @@ if (message.kind === 'fail') {
   process.exit(1);
 }
 const bundle = await import(message.entryUrl);
-if (message.kind === 'pool') await bundle.runPoolWorker(workerData, message);
-else await bundle.runChild(workerData, message, bundle.loadTarget);
+if (message.kind === 'pool') await bundle.runPoolWorker(message.boot, message);
+else await bundle.runChild(message.boot, message, bundle.loadTarget);

@@ -1,6 +1,7 @@
 // Messages between a parent and a child process's worker (over the worker's own parentPort).
 import type { Pickled } from '../reduction.ts';
 import type { Stream } from '../output.ts';
+import type { BootData } from '../state.ts';
 
 /** Where a function lives: the bundle to import in the child, and its export name. */
 export interface FunctionRef {
@@ -17,6 +18,8 @@ export interface FunctionRef {
 export type StartMessage =
   | {
       kind: 'start';
+      /** Who the child is (it may have booted before it was chosen: process-spare.ts). */
+      boot: BootData;
       entryUrl: string;
       cls: FunctionRef | null;
       target: FunctionRef | null;
@@ -24,7 +27,7 @@ export type StartMessage =
       kwargs: Pickled;
       fields: Pickled;
     }
-  | { kind: 'pool'; entryUrl: string; initializer: FunctionRef | null; initargs: Pickled }
+  | { kind: 'pool'; boot: BootData; entryUrl: string; initializer: FunctionRef | null; initargs: Pickled }
   | { kind: 'fail' };
 
 /** Parent -> pool worker: run `fn` over a chunk of items (each item is the argument, or the argument list). */
