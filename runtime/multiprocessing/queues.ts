@@ -1,8 +1,9 @@
 // multiprocessing.Queue, JoinableQueue and SimpleQueue: one queue shared by every process holding it (pass it to
 // a child through Process or Pool args), multi-producer and multi-consumer, items copied (Python pickles them;
 // here the structured clone format, so Maps, Dates, typed arrays... survive, class instances arrive as plain
-// objects). Timeouts are in seconds of real time: producers and consumers may live in other processes, off this
-// process's virtual clock.
+// objects). A wait that only threads of this process can end (no other process holds the queue) runs on the
+// scheduler's clock, like queue.Queue's: virtual seconds inside simulate(); a wait another process may end
+// counts real seconds (synchronize/budget.ts).
 //
 // Differences from CPython, and why:
 // - No feeder thread: put() copies the item into shared memory at once, so an item put before a process exits
@@ -17,7 +18,8 @@
 import { AssertionError, Empty, Full, ValueError } from './errors.ts';
 import { dumps, registerReducer } from './reduction.ts';
 import { serialize } from 'node:v8';
-import { ReducedBytes, SharedRing, decode, deadlineFor, encode, isJsonExact, type Encoded, type RingBuffers } from './ring.ts';
+import { ReducedBytes, SharedRing, decode, encode, isJsonExact, type Encoded, type RingBuffers } from './ring.ts';
+import { Budget } from './synchronize/budget.ts';
 
 const DEFAULT_BUFFER_BYTES = 16 * 1024 * 1024;
 
@@ -81,12 +83,12 @@ export class Queue<T = unknown> {
     this._checkClosed();
     checkTimeout(timeout);
     const bytes = toBytes(obj);
-    const deadline = block ? deadlineFor(timeout) : null;
+    const budget = block ? new Budget(timeout) : null;
     for (;;) {
       const seq = this._ring.roomSeq();
       if (this._ring.tryPut(bytes, this._countsTasks)) return;
-      if (!block) throw new Full();
-      if (!(await this._ring.waitForRoom(seq, deadline, 'Queue.put()'))) {
+      if (budget === null) throw new Full();
+      if (!(await this._ring.waitForRoom(seq, budget, 'Queue.put()'))) {
         if (this._ring.tryPut(bytes, this._countsTasks)) return;
         throw new Full();
       }
@@ -97,13 +99,13 @@ export class Queue<T = unknown> {
   async get(block = true, timeout: number | null = null): Promise<T> {
     this._checkClosed();
     checkTimeout(timeout);
-    const deadline = block ? deadlineFor(timeout) : null;
+    const budget = block ? new Budget(timeout) : null;
     for (;;) {
       const seq = this._ring.itemSeq();
       const bytes = this._ring.tryGet();
       if (bytes !== null) return fromBytes<T>(bytes);
-      if (!block) throw new Empty();
-      if (!(await this._ring.waitForItem(seq, deadline, 'Queue.get()'))) {
+      if (budget === null) throw new Empty();
+      if (!(await this._ring.waitForItem(seq, budget, 'Queue.get()'))) {
         const last = this._ring.tryGet();
         if (last !== null) return fromBytes<T>(last);
         throw new Empty();
@@ -168,7 +170,7 @@ export class JoinableQueue<T = unknown> extends Queue<T> {
 
   /** Waits until every item ever put has been marked done with taskDone(). */
   async join(): Promise<void> {
-    await this._ring.joinTasks('JoinableQueue.join()');
+    await this._ring.joinTasks(new Budget(null), 'JoinableQueue.join()');
   }
 }
 

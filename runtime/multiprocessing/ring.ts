@@ -1,16 +1,20 @@
 // A multi-producer, multi-consumer queue of serialized items in shared memory, usable at the same time from
 // every process (worker isolate) that holds it. The bytes live in a SharedArrayBuffer ring; a spin lock guards
 // the few words of bookkeeping and the copy in or out (a critical section of a memcpy, never a wait). Waiting
-// for an item, for room, or for all tasks done happens outside the lock on a sequence word, with
-// Atomics.waitAsync (synchronize/wait.ts), so a process's other green threads keep running meanwhile.
+// for an item, for room, or for all tasks done happens outside the lock on a sequence word, parked as the mp
+// locks park (synchronize/parking.ts): a process's other green threads keep running meanwhile, a waiter whose
+// only possible waker is a thread of its own process blocks on the scheduler (under the virtual clock time
+// jumps, a timeout is virtual seconds, a wait nobody can end is a reported deadlock), and a wait another
+// process may end is outside work.
 //
 // As in CPython, a process killed while it holds the lock leaves the queue unusable (CPython's docs warn that
 // the queue's data "is likely to become corrupted" then).
 import { serialize, deserialize } from 'node:v8';
 import { RuntimeError, ValueError } from './errors.ts';
 import { loads } from './reduction.ts';
-import { deadlineFor, waitWhileEqual } from './synchronize/wait.ts';
 import { canBlockBriefly } from './synchronize/external.ts';
+import type { Budget } from './synchronize/budget.ts';
+import { markShared, notifyWord, park } from './synchronize/parking.ts';
 
 const LOCK = 0;
 const COUNT = 1;
@@ -54,6 +58,9 @@ export class SharedRing {
     this.view = new DataView(buffers.data);
     this.buf = Buffer.from(buffers.data);
     this.capacity = buffers.data.byteLength;
+    // Every put/get may involve another process (the queue may be sent at any time): wakes always notify
+    // other processes too, and local waits keep listening to them.
+    markShared(buffers.header);
   }
 
   static create(maxsize: number, capacityBytes: number): SharedRing {
@@ -158,7 +165,7 @@ export class SharedRing {
       this.unlock();
     }
     Atomics.add(this.h, PUT_SEQ, 1);
-    if (Atomics.load(this.h, GET_WAITERS) > 0) Atomics.notify(this.h, PUT_SEQ);
+    if (Atomics.load(this.h, GET_WAITERS) > 0) notifyWord(this.h, PUT_SEQ, Infinity);
     return true;
   }
 
@@ -186,7 +193,7 @@ export class SharedRing {
       this.unlock();
     }
     Atomics.add(this.h, GET_SEQ, 1);
-    if (Atomics.load(this.h, PUT_WAITERS) > 0) Atomics.notify(this.h, GET_SEQ);
+    if (Atomics.load(this.h, PUT_WAITERS) > 0) notifyWord(this.h, GET_SEQ, Infinity);
     return out;
   }
 
@@ -200,27 +207,21 @@ export class SharedRing {
     return Atomics.load(this.h, GET_SEQ);
   }
 
-  /** Waits until a put happened since `seq` was read (true), or the deadline passes (false). */
-  waitForItem(seq: number, deadline: number | null, what: string): Promise<boolean> {
-    return this.waitOn(PUT_SEQ, GET_WAITERS, seq, deadline, what);
+  /** Waits until a put happened since `seq` was read (true), or the budget runs out (false). */
+  waitForItem(seq: number, budget: Budget, what: string): Promise<boolean> {
+    return this.waitOn(PUT_SEQ, GET_WAITERS, seq, budget, what);
   }
 
-  /** Waits until a get happened since `seq` was read (true), or the deadline passes (false). */
-  waitForRoom(seq: number, deadline: number | null, what: string): Promise<boolean> {
-    return this.waitOn(GET_SEQ, PUT_WAITERS, seq, deadline, what);
+  /** Waits until a get happened since `seq` was read (true), or the budget runs out (false). */
+  waitForRoom(seq: number, budget: Budget, what: string): Promise<boolean> {
+    return this.waitOn(GET_SEQ, PUT_WAITERS, seq, budget, what);
   }
 
-  private async waitOn(
-    seqIndex: number,
-    waitersIndex: number,
-    seq: number,
-    deadline: number | null,
-    what: string,
-  ): Promise<boolean> {
+  private async waitOn(seqIndex: number, waitersIndex: number, seq: number, budget: Budget, what: string): Promise<boolean> {
     // Announce the waiter first: a put/get after this sees it and notifies; one before it changed the word.
     Atomics.add(this.h, waitersIndex, 1);
     try {
-      return (await waitWhileEqual(this.h, seqIndex, seq, deadline, what)) !== 'timed-out';
+      return (await park(this.h, seqIndex, seq, budget, { what, trackSite: true })) !== 'timed-out';
     } finally {
       Atomics.sub(this.h, waitersIndex, 1);
     }
@@ -240,16 +241,16 @@ export class SharedRing {
     }
     if (allDone) {
       Atomics.add(this.h, DONE_SEQ, 1);
-      Atomics.notify(this.h, DONE_SEQ);
+      notifyWord(this.h, DONE_SEQ, Infinity);
     }
   }
 
   /** JoinableQueue.join(): waits until every item put has been marked done. */
-  async joinTasks(what: string): Promise<void> {
+  async joinTasks(budget: Budget, what: string): Promise<void> {
     for (;;) {
       const seq = Atomics.load(this.h, DONE_SEQ);
       if (this.unfinished() === 0) return;
-      await waitWhileEqual(this.h, DONE_SEQ, seq, null, what);
+      await park(this.h, DONE_SEQ, seq, budget, { what, trackSite: true });
     }
   }
 }
@@ -312,4 +313,3 @@ export function decode(item: Encoded): unknown {
   return deserialize(item);
 }
 
-export { deadlineFor };
