@@ -3,9 +3,9 @@
 // symlinks to the runtime and node_modules so `#runtime/*`, `#grader/testkit` and `vitest` resolve exactly
 // as in the repository. Hidden tests, once unsealed, only ever live here.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { HIDDEN_TEST_FILE, SEALED_FILE, type Exercise } from '../model/course.ts';
 import { RUN_DIR, TOOL_ROOT } from '../paths.ts';
 
@@ -153,6 +153,22 @@ export interface VitestLaunch {
 /** Where the student loop keeps transformed runtime and grader modules between runs. */
 export const MODULE_CACHE_DIR = join(TOOL_ROOT, 'node_modules', '.cache', 'course-grader-modules');
 
+/** The module cache is a convenience: a read-only node_modules just means running without it. */
+function moduleCacheUsable(): boolean {
+  try {
+    mkdirSync(MODULE_CACHE_DIR, { recursive: true });
+    accessSync(MODULE_CACHE_DIR, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A path prefix as Vite writes module ids (forward slashes, also on Windows). */
+function idPrefix(dir: string): string {
+  return `${dir.split(sep).join('/')}/`;
+}
+
 /**
  * The options of one vitest run over the workspace. Vite's root is the grader's own repository, which is
  * the same on every run (the module cache is keyed on it); the test files are found in `dir`, the workspace.
@@ -182,6 +198,7 @@ export function vitestLaunch(workspace: Workspace, settings: VitestSettings, too
       cacheDir: join(workspace.root, '.vite-cache'),
       server: { fs: { strict: false } },
     },
-    ...(settings.moduleCache ? { moduleCache: { dir: MODULE_CACHE_DIR, only: `${toolRoot}/`, never: `${workspace.root}/` } } : {}),
+    ...(settings.moduleCache && moduleCacheUsable()
+      ? { moduleCache: { dir: MODULE_CACHE_DIR, only: idPrefix(toolRoot), never: idPrefix(workspace.root) } } : {}),
   };
 }
