@@ -43,6 +43,9 @@ describe('grader/start.mjs', () => {
   test('records every source of the bundle with its sha256', () => {
     start(['keygen']);
     const index = readIndex();
+    // The bundle pins import.meta.dirname to grader/: only paths.ts may ask where it lives.
+    const askers = Object.keys(index.inputs).filter((path) => /import\.meta\.(dirname|filename|url)/.test(readFileSync(join(TOOL_ROOT, path), 'utf8')));
+    expect(askers.filter((path) => path !== 'grader/cli.ts')).toEqual(['grader/paths.ts']);
     for (const path of ['grader/cli.ts', 'grader/commands/test.ts', 'grader/run/gate.ts', 'grader/paths.ts']) {
       expect(index.inputs[path]).toBe(sha256(readFileSync(join(TOOL_ROOT, path))));
     }
