@@ -11,7 +11,7 @@ import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessa
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { childOutputDone, deliverChildOutput } from './output.ts';
 import { orderRootOutput } from './output-root.ts';
-import { workerForStart } from './process-spare.ts';
+import { noteBundle, workerForStart } from './process-spare.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
 import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
@@ -237,6 +237,7 @@ export class Process {
       message = { kind: 'fail' };
       transfer = [];
     }
+    if (message.kind === 'start') noteBundle(message.entryUrl);
     try {
       worker.postMessage(message, transfer);
     } catch (error) {

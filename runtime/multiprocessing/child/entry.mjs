@@ -2,7 +2,7 @@
 // runtime lives, waits for the parent to say who it is and which bundle to load (the worker may have booted
 // before its process was started: process-spare.ts; the parent bundles the target's module with esbuild
 // meanwhile), then hands over to the runtime's runChild inside that bundle.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +10,11 @@ globalThis.__mpPackageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 // No process.setSourceMapsEnabled(true): it parses every module's map at load (~25 ms per start); the
 // runtime maps the bundle's frames itself, only when a stack is formatted (process-source-maps.ts).
 
+// While waiting, import the bundle the parent used last (process-spare.ts): it evaluates only the runtime, and
+// when the start names the same bundle, the import below finds it loaded.
+const prefetched = workerData?.prefetch ? import(workerData.prefetch).catch(() => null) : null;
 const message = await new Promise((resolve) => parentPort.once('message', resolve));
+await prefetched;
 if (message.kind === 'fail') {
   // The parent could not find the target (and printed the traceback): exit as a failed child does.
   process.exit(1);
