@@ -3,6 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 /**
  * The fixture course is stored with its test files named `*.test.fixture.ts`, so the repository's own
@@ -20,7 +21,11 @@ function materialiseFixture(): string {
     }
   };
   rename(join(root, 'exercises'));
-  process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+  // Removed when the test file ends: vitest stops its fork workers with a signal, so an 'exit' handler
+  // alone left one folder per test file behind in the temporary directory.
+  const remove = (): void => rmSync(root, { recursive: true, force: true });
+  afterAll(remove);
+  process.on('exit', remove);
   return root;
 }
 
