@@ -32,6 +32,22 @@ describe('Pool', () => {
     expect(await it.next()).toEqual({ done: true, value: undefined });
   });
 
+  it("refuses a Lock, a Value or a Queue as a task argument with CPython's error, and goes on", async () => {
+    await using pool = new mp.Pool(1);
+    const refusals: [unknown, string][] = [
+      [new mp.Lock(), 'Lock'],
+      [new mp.Value('i', 1), 'Synchronized'],
+      [new mp.Queue(), 'Queue'],
+    ];
+    for (const [shared, kind] of refusals) {
+      const error = await pool.apply(add, [shared, 1]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(mp.RuntimeError);
+      expect((error as Error).message).toBe(`${kind} objects should only be shared between processes through inheritance`);
+    }
+    await expect(pool.map(square, [2, new mp.Lock() as never])).rejects.toThrow('Lock objects should only be shared');
+    expect(await pool.apply(add, [20, 22])).toBe(42);
+  });
+
   it('a task that throws fails only its own job, with the remote traceback as the cause', async () => {
     await using pool = new mp.Pool(2);
     const bad = pool.applyAsync<number>(failOn13, [13]);

@@ -64,11 +64,14 @@ export class OrderedResults<T> {
 /**
  * dumps() for a chunk of items or results. A chunk of primitives (numbers, strings...), the usual case, has
  * nothing to reduce: one tight loop proves it, instead of dumps' recursive walk over every item.
+ * Tasks and results are not Process arguments: like CPython, refuse what only travels through inheritance (a
+ * Lock, a Value, a Queue: "RuntimeError: Lock objects should only be shared between processes through
+ * inheritance"); pass those to the workers through Pool's initializer/initargs instead.
  */
 export function pickleChunk(values: readonly unknown[]): { pickled: Pickled; transfer: TransferListItem[] } {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (typeof value === 'object' && value !== null) return dumps(values);
+    if (typeof value === 'object' && value !== null) return dumps(values, { spawning: false });
   }
   return { pickled: { value: values, reduced: false }, transfer: [] };
 }

@@ -3,7 +3,8 @@
 // one waiting), so a slow chunk does not hold back the others. A task that throws fails only its own job, with
 // the worker's traceback as the error's cause; a worker that dies is replaced (its unfinished chunk fails its
 // job with ProcessError: CPython would wait forever). Timeouts are real seconds (workers are other processes).
-import { loads } from '../reduction.ts';
+import { loads, type Pickled } from '../reduction.ts';
+import type { TransferListItem } from 'node:worker_threads';
 import { Process, type Target } from '../process.ts';
 import { callerModule, locateTarget } from '../target.ts';
 import { bundleFor } from '../bundler.ts';
@@ -202,7 +203,17 @@ export class Pool extends PoolApi {
       this._dispatch();
       return;
     }
-    const { pickled, transfer } = pickleChunk(chunk.items);
+    let pickled: Pickled;
+    let transfer: TransferListItem[];
+    try {
+      ({ pickled, transfer } = pickleChunk(chunk.items));
+    } catch (error) {
+      // An argument that cannot go to a worker (a Lock...): that call fails, the pool goes on.
+      worker.outstanding.delete(key);
+      this._chunkFailed(chunk, error);
+      this._dispatch();
+      return;
+    }
     worker.process._post(
       { kind: 'task', job: chunk.job.id, chunk: chunk.start, fn, star: chunk.job.star, items: pickled },
       transfer,

@@ -74,6 +74,9 @@ describe('Value typecodes', () => {
     expect(String(new RawValue('i', 3))).toBe('c_int(3)');
     expect(String(new RawValue('d', 1))).toBe('c_double(1.0)');
     expect(String(new RawValue('c', 'a'))).toBe("c_char(b'a')");
+    // 64-bit Linux ctypes: c_longlong is c_long, so CPython 3.11 prints 'q'/'Q' as c_long/c_ulong.
+    expect(String(new Value('q', 1))).toBe('<Synchronized wrapper for c_long(1)>');
+    expect(String(new RawValue('Q', 2))).toBe('c_ulong(2)');
   });
 
   it('holds its lock with `using` (Python: with v.get_lock())', async () => {
