@@ -2,7 +2,7 @@
 // waiting, must never leak into the process it becomes: each start runs its own target with its own identity.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
-import { whoAmI } from './fixtures/basic.ts';
+import { printEnv, whoAmI } from './fixtures/basic.ts';
 import { MiProceso } from './fixtures/process-subclasses.ts';
 import { say } from './fixtures/output-turns.ts';
 import { dropSpare } from './process-spare.ts';
@@ -53,5 +53,25 @@ describe('spare workers', () => {
     await p.join();
     expect(p.exitcode).toBe(0);
     expect(lines).toEqual(['cold start\n']);
+  });
+
+  it('a child sees the environment as it is at start(), not when its spare booted', async () => {
+    const lines: string[] = [];
+    mp.setChildOutputSink((out) => lines.push(out.text));
+    const first = new mp.Process({ target: printEnv, args: ['MP_SPARE_ENV'] });
+    first.start(); // leaves a spare booting with the environment of now
+    await first.join();
+    process.env['MP_SPARE_ENV'] = 'set after the spare booted';
+    try {
+      const second = new mp.Process({ target: printEnv, args: ['MP_SPARE_ENV'] });
+      second.start();
+      await second.join();
+    } finally {
+      delete process.env['MP_SPARE_ENV'];
+    }
+    const third = new mp.Process({ target: printEnv, args: ['MP_SPARE_ENV'] });
+    third.start();
+    await third.join();
+    expect(lines).toEqual(['MP_SPARE_ENV=<unset>\n', 'MP_SPARE_ENV=set after the spare booted\n', 'MP_SPARE_ENV=<unset>\n']);
   });
 });

@@ -7,7 +7,7 @@
 // travels in the start message (for every child, spare or not: one way to boot). As with CPython's
 // forkserver, the cost moves out of the start, it does not vanish: one idle isolate (a few MB) stays ready
 // while the program runs, and a burst of N starts boots N + 1 workers.
-// Differences that follow: the child's copy of process.env is taken when the spare boots, not at start().
+// The start message carries the parent's environment at start(), which the child's entry puts in place.
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { childEntryFile } from './paths.ts';

@@ -177,6 +177,7 @@ export class Process {
       rootPid: treeRootPid(),
       outputSeq: state.outputSeq.buffer as SharedArrayBuffer,
       outputSlot: new SharedArrayBuffer(8),
+      env: { ...process.env },
     };
     this._outputSlot = new Int32Array(boot.outputSlot);
     // Usually a worker that booted in the background since the last start (process-spare.ts).

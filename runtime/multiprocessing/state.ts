@@ -20,6 +20,8 @@ export interface BootData {
   outputSeq: SharedArrayBuffer;
   /** This child's own slot: [1 once it printed, the number it took last] (read by the parent at its exit). */
   outputSlot: SharedArrayBuffer;
+  /** The parent's environment at start(), as CPython's spawn passes it (a spare worker booted earlier). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface ProcessState {

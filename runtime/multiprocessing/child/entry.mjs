@@ -14,6 +14,12 @@ globalThis.__mpPackageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 // when the start names the same bundle, the import below finds it loaded.
 const prefetched = workerData?.prefetch ? import(workerData.prefetch).catch(() => null) : null;
 const message = await new Promise((resolve) => parentPort.once('message', resolve));
+// The environment as it is at start(), as CPython's spawn passes it (this worker may have booted earlier).
+const env = message.boot?.env;
+if (env) {
+  for (const name of Object.keys(process.env)) if (!(name in env)) delete process.env[name];
+  Object.assign(process.env, env);
+}
 await prefetched;
 if (message.kind === 'fail') {
   // The parent could not find the target (and printed the traceback): exit as a failed child does.
