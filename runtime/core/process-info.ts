@@ -9,9 +9,13 @@ export interface ProcessInfo {
   isMain: boolean;
 }
 
-export const processInfo: ProcessInfo = {
+// One identity per isolate, however many copies of the runtime it loads (a program bundled with the runtime
+// inside, whose child also loads the runtime's own child bootstrap): they all read the same object.
+const KEY = Symbol.for('concurrency-course.processInfo');
+
+export const processInfo: ProcessInfo = ((globalThis as { [KEY]?: ProcessInfo })[KEY] ??= {
   name: 'MainProcess',
   pid: process.pid,
   parentPid: process.ppid,
   isMain: true,
-};
+});

@@ -1,15 +1,38 @@
 // Where this package lives on disk. In the main program import.meta.url says so; in a child the runtime runs
 // from a bundle under node_modules/.cache, so the child's entry (child/entry.mjs, loaded from its real place)
 // records the real directory in a global before importing the bundle.
+//
+// A program bundled with the runtime inside (esbuild, as compiled JavaScript) runs from its bundle's folder,
+// where there is no child/entry.mjs: the runtime is then the one its package.json's "#runtime/multiprocessing"
+// import names, as for the program's own source.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const ENTRY = join('child', 'entry.mjs');
 const fromMeta = dirname(fileURLToPath(import.meta.url));
+let located: string | null = null;
+
+function locate(): string {
+  if (existsSync(join(fromMeta, ENTRY))) return fromMeta;
+  let resolved: string | null = null;
+  try {
+    resolved = dirname(fileURLToPath(import.meta.resolve('#runtime/multiprocessing')));
+  } catch {
+    // No package.json with the #runtime imports above this file.
+  }
+  if (resolved !== null && existsSync(join(resolved, ENTRY))) return resolved;
+  throw new Error(
+    `multiprocessing: the runtime's child entry (runtime/multiprocessing/${ENTRY}) is neither next to ` +
+      `${fromMeta} nor where package.json's "#runtime/multiprocessing" import points` +
+      `${resolved === null ? '' : ` (${resolved})`}: run the program from inside the course repository.`,
+  );
+}
 
 /** runtime/multiprocessing, absolute. */
 export function packageDir(): string {
   const fromEntry = (globalThis as { __mpPackageDir?: string }).__mpPackageDir;
-  return fromEntry ?? fromMeta;
+  return fromEntry ?? (located ??= locate());
 }
 
 /** runtime/, absolute. */

@@ -87,6 +87,8 @@ export class Process {
   private _lastSeq: number | null = null;
   private _outputSlot: Int32Array | null = null;
   private _pool: PoolWorkerSetup | null = null;
+  /** Callers waiting in join() (they keep a daemon's worker referenced). */
+  private _joiners = 0;
 
   constructor(options: ProcessOptions = {}) {
     if (typeof options !== 'object' || options === null) {
@@ -318,18 +320,26 @@ export class Process {
       return;
     }
     const exited = this._exited;
-    if (timeout === null) {
-      await awaitExternal(exited, `Process.join() on ${this._name}`);
-    } else {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const expired = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, Math.max(0, timeout) * 1000);
-      });
-      try {
-        await awaitExternal(Promise.race([exited, expired]), `Process.join(${timeout}) on ${this._name}`);
-      } finally {
-        clearTimeout(timer);
+    // A daemon's worker does not keep the program alive, but a join does: else a top-level `await p.join()`
+    // would find an empty event loop and Node would end the program mid-await.
+    const worker = this._worker;
+    if (this._daemon && this._joiners++ === 0) worker?.ref();
+    try {
+      if (timeout === null) {
+        await awaitExternal(exited, `Process.join() on ${this._name}`);
+      } else {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const expired = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, Math.max(0, timeout) * 1000);
+        });
+        try {
+          await awaitExternal(Promise.race([exited, expired]), `Process.join(${timeout}) on ${this._name}`);
+        } finally {
+          clearTimeout(timer);
+        }
       }
+    } finally {
+      if (this._daemon && --this._joiners === 0) worker?.unref();
     }
     if (this._exitcode !== null) children.delete(this);
   }

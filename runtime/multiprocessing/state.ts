@@ -35,9 +35,14 @@ export interface ProcessState {
   /** Numbers printed chunks across the process tree (created by the main program, adopted by children). */
   outputSeq: Int32Array;
   parent: { name: string; pid: number } | null;
+  /** The main program's pid: virtual pids count up from it. */
+  rootPid: number;
 }
 
-export const state: ProcessState = {
+// One state per isolate, shared by every copy of the runtime it loads (see core/process-info.ts).
+const KEY = Symbol.for('concurrency-course.mp.state');
+
+export const state: ProcessState = ((globalThis as { [KEY]?: ProcessState })[KEY] ??= {
   identity: [],
   childCounter: 0,
   daemon: false,
@@ -45,18 +50,17 @@ export const state: ProcessState = {
   pidCounter: new Int32Array(new SharedArrayBuffer(4)),
   outputSeq: new Int32Array(new SharedArrayBuffer(4)),
   parent: null,
-};
-
-let rootPid = processInfo.pid;
+  rootPid: processInfo.pid,
+});
 
 /** Virtual pids: the main program keeps its real pid; descendants get the numbers that follow it. */
 export function nextPid(): number {
-  return rootPid + Atomics.add(state.pidCounter, 0, 1) + 1;
+  return state.rootPid + Atomics.add(state.pidCounter, 0, 1) + 1;
 }
 
 /** The main program's pid, handed down so grandchildren number themselves from the same base. */
 export function treeRootPid(): number {
-  return rootPid;
+  return state.rootPid;
 }
 
 /** Called by the child bootstrap with what its parent sent. */
@@ -71,5 +75,5 @@ export function adoptBootData(boot: BootData): void {
   state.pidCounter = new Int32Array(boot.pidCounter);
   state.outputSeq = new Int32Array(boot.outputSeq);
   state.parent = { name: boot.parentName, pid: boot.parentPid };
-  rootPid = boot.rootPid;
+  state.rootPid = boot.rootPid;
 }

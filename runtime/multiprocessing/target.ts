@@ -160,8 +160,12 @@ async function findTarget(
   let facts: ModuleFacts;
   try {
     facts = await factsOf(first);
-  } catch {
-    throw attributeError(fn, first);
+  } catch (cause) {
+    // Python's error, with the reason it could not look (a syntax error, or esbuild bundled into a program
+    // instead of loaded from node_modules) as its cause.
+    const error = attributeError(fn, first);
+    error.cause = cause;
+    throw error;
   }
   if (facts.exports.has(fn.name)) return { modulePath: first, exportName: fn.name };
   if (explicitModule === null) {

@@ -44,9 +44,15 @@ export function errorSummary(error: unknown): string {
 }
 
 /** Python's `traceback.format_exc()` for a JS error. */
-export function formatTraceback(error: unknown): string {
+export function formatTraceback(error: unknown, seen = new Set<unknown>()): string {
+  seen.add(error);
   const frames = error instanceof Error && typeof error.stack === 'string' ? parseFrames(error.stack) : [];
   let text = 'Traceback (most recent call last):\n';
+  // Python's `raise ... from cause`: the cause's traceback first.
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause !== undefined && cause !== null && !seen.has(cause)) {
+    text = `${formatTraceback(cause, seen)}\nThe above exception was the direct cause of the following exception:\n\n${text}`;
+  }
   for (const f of frames) text += `  File "${f.file}", line ${f.line}, in ${f.fn}\n`;
   return `${text}${errorSummary(error)}\n`;
 }

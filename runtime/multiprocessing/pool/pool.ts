@@ -184,8 +184,10 @@ export class Pool extends PoolApi {
     }
     let busy = false;
     for (const worker of this._workers) busy ||= worker.outstanding.size > 0;
-    // Daemon workers keep the program alive only while they have work the program waits for.
-    for (const worker of this._workers) worker.process._keepAlive(busy || this._pending.length > 0);
+    // Daemon workers keep the program alive only while they have work the program waits for, or while they
+    // are on their way out after close() (else a top-level `await pool.join()` finds an empty event loop).
+    const keep = busy || this._pending.length > 0 || this._state === 'CLOSE';
+    for (const worker of this._workers) worker.process._keepAlive(keep);
     if (this._state === 'CLOSE' && this._pending.length === 0) {
       for (const worker of this._workers) if (worker.ready && worker.outstanding.size === 0) this._retire(worker);
     }
@@ -357,7 +359,10 @@ export class Pool extends PoolApi {
     this._state = 'TERMINATE';
     const error = new ProcessError('the pool was terminated');
     for (const chunk of this._pending.splice(0)) this._chunkFailed(chunk, error);
-    for (const worker of this._workers) worker.process.terminate();
+    for (const worker of this._workers) {
+      worker.process._keepAlive(true); // until its exit is seen: join() waits for it
+      worker.process.terminate();
+    }
     if (this._workers.size === 0) this._allExited.set();
   }
 
