@@ -99,7 +99,7 @@ describe('export and the sealed template', () => {
     const { scripts } = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(Object.keys(scripts).sort()).toEqual(['grade', 'lint', 'test', 'test:runtime', 'typecheck']);
     for (const command of Object.values(scripts)) {
-      for (const file of command.split(' ').filter((word) => /\.(ts|js)$/.test(word))) {
+      for (const file of command.split(' ').filter((word) => /\.(ts|m?js)$/.test(word))) {
         expect(existsSync(join(template, file)), `${command}: ${file}`).toBe(true);
       }
     }

@@ -1,4 +1,4 @@
-// The course's one command line: `tsx grader/cli.ts <command>` (npm scripts: test, grade, export,
+// The course's one command line: `tsx grader/cli.ts <command>` (the npm scripts start it through grader/start.mjs: test, grade, export,
 // check-course). Exit codes: 0 full marks, 1 points missing, 2 tampering or a grading error.
 import { processIo, UsageError, type Io } from './commands/common.ts';
 import { SelectionError } from './grading.ts';
