@@ -3,35 +3,10 @@
 // (The open issue of session 1: a get whose only producer was a sleeping thread of the same process froze the
 // clock.) Every run is guarded by a real-time limit, so a frozen clock fails the test instead of hanging it.
 import { describe, expect, it } from 'vitest';
-import { Thread } from '#runtime/threading';
-import { monotonic, sleep } from '#runtime/time';
-import { DeadlockError, simulate, type SimulationResult } from '#runtime/testing';
+import { monotonic } from '#runtime/time';
+import { DeadlockError } from '#runtime/testing';
 import * as mp from '#runtime/multiprocessing';
-
-async function guarded<T>(main: () => Promise<T>, ms = 3000): Promise<SimulationResult<T>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frozen = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no progress after ${ms} ms of real time: the virtual clock froze`)), ms);
-  });
-  try {
-    return await Promise.race([simulate(main), frozen]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** A thread that sleeps `seconds` (virtual), then runs `then`. */
-function later(seconds: number, then: () => unknown): Thread {
-  const t = new Thread({
-    name: 'Later',
-    target: async () => {
-      await sleep(seconds);
-      await then();
-    },
-  });
-  t.start();
-  return t;
-}
+import { guarded, later } from './fixtures/virtual-clock.ts';
 
 describe('mp queues between threads of one process, on the virtual clock', () => {
   it('get() returns when a sleeping thread puts, at that virtual time', async () => {

@@ -5,39 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { Thread } from '#runtime/threading';
 import { monotonic, sleep } from '#runtime/time';
-import { DeadlockError, simulate, type SimulationResult } from '#runtime/testing';
+import { DeadlockError } from '#runtime/testing';
 import * as mp from '#runtime/multiprocessing';
+import { guarded, later } from '../fixtures/virtual-clock.ts';
 import { Barrier, BoundedSemaphore, Condition, Event, Lock, RLock, Semaphore } from '../shared-exports.ts';
 import { releaseLater, setLater, waitThenExit } from './fixtures/targets.ts';
 import { deadlineFor, waitWord, wakeWord } from './wait.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
-
-/** simulate(), failing after `ms` of real time instead of hanging when the virtual clock freezes. */
-async function guarded<T>(main: () => Promise<T>, ms = 3000): Promise<SimulationResult<T>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frozen = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no progress after ${ms} ms of real time: the virtual clock froze`)), ms);
-  });
-  try {
-    return await Promise.race([simulate(main), frozen]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Starts a thread that sleeps `seconds` (virtual) and then runs `then`. */
-function later(seconds: number, then: () => unknown): Thread {
-  const t = new Thread({
-    name: 'Releaser',
-    target: async () => {
-      await sleep(seconds);
-      await then();
-    },
-  });
-  t.start();
-  return t;
-}
 
 describe('a wait released by a sleeping thread of the same process lets the virtual clock jump', () => {
   it('Lock', async () => {
