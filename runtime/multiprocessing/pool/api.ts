@@ -1,32 +1,97 @@
 // The call forms Pool and ThreadPool share — apply, map, starmap, imap, imapUnordered and the async variants —
-// written once over the three operations each pool implements its own way.
-import type { AsyncResult, Callback, ErrorCallback } from './async-result.ts';
-import type { IMapIterator } from './imap.ts';
+// written once over what each pool does its own way: run chunks of calls (`_submit`), and wait for a result
+// (`_signal`: messages from other processes for Pool, a threading.Event for ThreadPool).
+import { AsyncResult, type Callback, type ErrorCallback } from './async-result.ts';
+import { OrderedResults, checkChunksize, defaultChunksize, itemsOf } from './chunks.ts';
+import { IMapIterator } from './imap.ts';
+import type { DoneSignal } from './signal.ts';
 
 export type PoolFn = (...args: never[]) => unknown;
 
+/** What a pool reports while it runs one call form: each chunk's results or error, then the end. */
+export interface ChunkHandlers {
+  onChunk: (start: number, values: unknown[]) => void;
+  onError: (start: number, size: number, error: unknown) => void;
+  onDone: () => void;
+}
+
 export abstract class PoolApi {
+  /** How many workers (processes or threads) the pool runs. */
+  abstract get processes(): number;
+
+  /** Throws Python's ValueError('Pool not running') after close() or terminate(). */
+  protected abstract _checkRunning(): void;
+
+  /** A new signal for one result to wait on. */
+  protected abstract _signal(): DoneSignal;
+
+  /** Runs fn over `items` in chunks of `chunksize` (each item the argument list when `star`). */
+  protected abstract _submit(fn: PoolFn, items: readonly unknown[], chunksize: number, star: boolean, handlers: ChunkHandlers): void;
+
   /** Python's apply_async(func, args, kwds, callback, error_callback). */
-  abstract applyAsync<R>(
+  applyAsync<R>(
     fn: PoolFn,
-    args?: readonly unknown[],
+    args: readonly unknown[] = [],
     kwds?: Record<string, unknown>,
-    callback?: Callback<R> | null,
-    errorCallback?: ErrorCallback | null,
-  ): AsyncResult<R>;
+    callback: Callback<R> | null = null,
+    errorCallback: ErrorCallback | null = null,
+  ): AsyncResult<R> {
+    this._checkRunning();
+    const result = new AsyncResult<R>(this._signal(), callback, errorCallback);
+    const all = kwds === undefined ? [...args] : [...args, kwds];
+    let ok = true;
+    let outcome: unknown;
+    this._submit(fn, [all], 1, true, {
+      onChunk: (_start, values) => (outcome = values[0]),
+      onError: (_start, _size, error) => {
+        ok = false;
+        outcome = error;
+      },
+      onDone: () => result._settle(ok, outcome),
+    });
+    return result;
+  }
 
   /** fn over every item (each item the argument list when `star`), results in order in one AsyncResult. */
-  protected abstract _mapAsync<R>(
+  protected _mapAsync<R>(
     fn: PoolFn,
     iterable: Iterable<unknown>,
     chunksize: number | null,
     star: boolean,
     callback: Callback<R[]> | null,
     errorCallback: ErrorCallback | null,
-  ): AsyncResult<R[]>;
+  ): AsyncResult<R[]> {
+    this._checkRunning();
+    const items = itemsOf(iterable);
+    const size = Math.max(chunksize === null ? defaultChunksize(items.length, this.processes) : checkChunksize(chunksize), 1);
+    const result = new AsyncResult<R[]>(this._signal(), callback, errorCallback);
+    const values = new OrderedResults<R>(items.length, size);
+    let failed = false;
+    let error: unknown;
+    this._submit(fn, items, size, star, {
+      onChunk: (start, chunk) => values.add(start, chunk as R[]),
+      onError: (_start, _size, e) => {
+        // The first error fails the call, as in CPython.
+        if (!failed) error = e;
+        failed = true;
+      },
+      onDone: () => result._settle(!failed, failed ? error : values.toArray()),
+    });
+    return result;
+  }
 
   /** fn over every item, results delivered as they come (in order when `ordered`). */
-  protected abstract _imap<R>(fn: PoolFn, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R>;
+  protected _imap<R>(fn: PoolFn, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
+    this._checkRunning();
+    const items = itemsOf(iterable);
+    const iterator = new IMapIterator<R>(() => this._signal(), ordered, items.length);
+    this._submit(fn, items, checkChunksize(chunksize), false, {
+      onChunk: (start, values) => iterator._deliver(start, values as R[]),
+      onError: (start, size, error) => iterator._fail(start, size, error),
+      onDone: () => {},
+    });
+    return iterator;
+  }
 
   /** Python's apply(): runs fn(...args) in a worker and waits for the result. */
   async apply<R>(fn: PoolFn, args: readonly unknown[] = [], kwds?: Record<string, unknown>): Promise<R> {

@@ -12,12 +12,10 @@ import { cpuCount } from '../current.ts';
 import { state } from '../state.ts';
 import { ProcessError, ValueError } from '../errors.ts';
 import type { FunctionRef, ReadyMessage, ResultMessage } from '../child/protocol.ts';
-import { AsyncResult, type Callback, type ErrorCallback } from './async-result.ts';
-import { IMapIterator } from './imap.ts';
-import { OrderedResults, checkChunksize, defaultChunksize, itemsOf, pickleChunk, splitChunks } from './chunks.ts';
+import { pickleChunk, splitChunks } from './chunks.ts';
 import { rebuildRemoteError } from './remote-error.ts';
-import { ExternalSignal } from './signal.ts';
-import { PoolApi } from './api.ts';
+import { ExternalSignal, type DoneSignal } from './signal.ts';
+import { PoolApi, type ChunkHandlers } from './api.ts';
 
 export interface PoolOptions {
   processes?: number | null;
@@ -34,14 +32,11 @@ interface Chunk {
   items: unknown[];
 }
 
-interface Job {
+interface Job extends ChunkHandlers {
   id: number;
   fn: Promise<FunctionRef>;
   star: boolean;
   remaining: number;
-  onChunk: (start: number, values: unknown[]) => void;
-  onError: (start: number, size: number, error: unknown) => void;
-  onDone: () => void;
 }
 
 interface Worker {
@@ -94,7 +89,7 @@ export class Pool extends PoolApi {
     for (let i = 0; i < n; i++) this._spawn();
   }
 
-  get processes(): number {
+  override get processes(): number {
     return this._processes;
   }
 
@@ -243,7 +238,7 @@ export class Pool extends PoolApi {
 
   // ---- jobs ----
 
-  private _checkRunning(): void {
+  protected override _checkRunning(): void {
     if (this._state !== 'RUN') throw new ValueError('Pool not running');
   }
 
@@ -262,13 +257,11 @@ export class Pool extends PoolApi {
     return ref;
   }
 
-  private _submit(
-    fn: Target,
-    items: readonly unknown[],
-    chunksize: number,
-    star: boolean,
-    handlers: Pick<Job, 'onChunk' | 'onError' | 'onDone'>,
-  ): void {
+  protected override _signal(): DoneSignal {
+    return new ExternalSignal();
+  }
+
+  protected override _submit(fn: Target, items: readonly unknown[], chunksize: number, star: boolean, handlers: ChunkHandlers): void {
     const job: Job = { id: this._nextJob++, fn: this._ref(fn), star, remaining: 0, ...handlers };
     const chunks = splitChunks(items, chunksize);
     job.remaining = chunks.length;
@@ -279,70 +272,6 @@ export class Pool extends PoolApi {
     this._jobs.set(job.id, job);
     for (const [start, part] of chunks) this._pending.push({ job, start, size: part.length, items: part });
     this._dispatch();
-  }
-
-  /** Python's apply_async(func, args, kwds, callback, error_callback). */
-  override applyAsync<R>(
-    fn: Target,
-    args: readonly unknown[] = [],
-    kwds?: Record<string, unknown>,
-    callback: Callback<R> | null = null,
-    errorCallback: ErrorCallback | null = null,
-  ): AsyncResult<R> {
-    this._checkRunning();
-    const result = new AsyncResult<R>(new ExternalSignal(), callback, errorCallback);
-    const all = kwds === undefined ? [...args] : [...args, kwds];
-    let value: unknown;
-    let error: unknown;
-    let ok = true;
-    this._submit(fn, [all], 1, true, {
-      onChunk: (_start, values) => (value = values[0]),
-      onError: (_start, _size, e) => {
-        ok = false;
-        error = e;
-      },
-      onDone: () => result._settle(ok, ok ? value : error),
-    });
-    return result;
-  }
-
-
-  protected override _mapAsync<R>(
-    fn: Target,
-    iterable: Iterable<unknown>,
-    chunksize: number | null,
-    star: boolean,
-    callback: Callback<R[]> | null,
-    errorCallback: ErrorCallback | null,
-  ): AsyncResult<R[]> {
-    this._checkRunning();
-    const items = itemsOf(iterable);
-    const size = Math.max(chunksize === null ? defaultChunksize(items.length, this._processes) : checkChunksize(chunksize), 1);
-    const result = new AsyncResult<R[]>(new ExternalSignal(), callback, errorCallback);
-    const values = new OrderedResults<R>(items.length, size);
-    let error: unknown;
-    let failed = false;
-    this._submit(fn, items, size, star, {
-      onChunk: (start, chunk) => values.add(start, chunk as R[]),
-      onError: (_start, _size, e) => {
-        if (!failed) error = e;
-        failed = true;
-      },
-      onDone: () => result._settle(!failed, failed ? error : values.toArray()),
-    });
-    return result;
-  }
-
-  protected override _imap<R>(fn: Target, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
-    this._checkRunning();
-    const items = itemsOf(iterable);
-    const iterator = new IMapIterator<R>(() => new ExternalSignal(), ordered, items.length);
-    this._submit(fn, items, checkChunksize(chunksize), false, {
-      onChunk: (start, values) => iterator._deliver(start, values as R[]),
-      onError: (start, size, e) => iterator._fail(start, size, e),
-      onDone: () => {},
-    });
-    return iterator;
   }
 
   // ---- lifecycle ----

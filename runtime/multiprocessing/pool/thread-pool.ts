@@ -6,11 +6,9 @@
 import { Event, Semaphore, Thread } from '../../threading/index.ts';
 import { ValueError } from '../errors.ts';
 import { cpuCount } from '../current.ts';
-import { AsyncResult, type Callback, type ErrorCallback } from './async-result.ts';
-import { OrderedResults, checkChunksize, defaultChunksize, itemsOf, splitChunks } from './chunks.ts';
-import { IMapIterator } from './imap.ts';
+import { splitChunks } from './chunks.ts';
 import type { DoneSignal } from './signal.ts';
-import { PoolApi } from './api.ts';
+import { PoolApi, type ChunkHandlers } from './api.ts';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -53,7 +51,7 @@ export class ThreadPool extends PoolApi {
     }
   }
 
-  get processes(): number {
+  override get processes(): number {
     return this._size;
   }
 
@@ -68,20 +66,17 @@ export class ThreadPool extends PoolApi {
     this._available.release();
   }
 
-  private _checkRunning(): void {
+  protected override _checkRunning(): void {
     if (this._state !== 'RUN') throw new ValueError('Pool not running');
   }
 
   /** Runs fn over chunks; calls back per chunk, then once at the end. */
-  private _submit(
-    fn: Fn,
-    items: readonly unknown[],
-    chunksize: number,
-    star: boolean,
-    onChunk: (start: number, values: unknown[]) => void,
-    onError: (start: number, size: number, error: unknown) => void,
-    onDone: () => void,
-  ): void {
+  protected override _signal(): DoneSignal {
+    return new ThreadSignal();
+  }
+
+  protected override _submit(fn: Fn, items: readonly unknown[], chunksize: number, star: boolean, handlers: ChunkHandlers): void {
+    const { onChunk, onError, onDone } = handlers;
     const chunks = splitChunks(items, chunksize);
     let remaining = chunks.length;
     if (remaining === 0) {
@@ -105,80 +100,6 @@ export class ThreadPool extends PoolApi {
         },
       });
     }
-  }
-
-  override applyAsync<R>(
-    fn: Fn,
-    args: readonly unknown[] = [],
-    kwds?: Record<string, unknown>,
-    callback: Callback<R> | null = null,
-    errorCallback: ErrorCallback | null = null,
-  ): AsyncResult<R> {
-    this._checkRunning();
-    const result = new AsyncResult<R>(new ThreadSignal(), callback, errorCallback);
-    const all = kwds === undefined ? [...args] : [...args, kwds];
-    let ok = true;
-    let outcome: unknown;
-    this._submit(
-      fn,
-      [all],
-      1,
-      true,
-      (_s, values) => (outcome = values[0]),
-      (_s, _n, error) => {
-        ok = false;
-        outcome = error;
-      },
-      () => result._settle(ok, outcome),
-    );
-    return result;
-  }
-
-
-  protected override _mapAsync<R>(
-    fn: Fn,
-    iterable: Iterable<unknown>,
-    chunksize: number | null,
-    star: boolean,
-    callback: Callback<R[]> | null,
-    errorCallback: ErrorCallback | null,
-  ): AsyncResult<R[]> {
-    this._checkRunning();
-    const items = itemsOf(iterable);
-    const size = Math.max(chunksize === null ? defaultChunksize(items.length, this._size) : checkChunksize(chunksize), 1);
-    const result = new AsyncResult<R[]>(new ThreadSignal(), callback, errorCallback);
-    const values = new OrderedResults<R>(items.length, size);
-    let failed = false;
-    let error: unknown;
-    this._submit(
-      fn,
-      items,
-      size,
-      star,
-      (start, chunk) => values.add(start, chunk as R[]),
-      (_s, _n, e) => {
-        if (!failed) error = e;
-        failed = true;
-      },
-      () => result._settle(!failed, failed ? error : values.toArray()),
-    );
-    return result;
-  }
-
-  protected override _imap<R>(fn: Fn, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
-    this._checkRunning();
-    const items = itemsOf(iterable);
-    const iterator = new IMapIterator<R>(() => new ThreadSignal(), ordered, items.length);
-    this._submit(
-      fn,
-      items,
-      checkChunksize(chunksize),
-      false,
-      (start, values) => iterator._deliver(start, values as R[]),
-      (start, size, error) => iterator._fail(start, size, error),
-      () => {},
-    );
-    return iterator;
   }
 
   /** No more tasks: the worker threads end after the submitted ones. */
