@@ -70,6 +70,7 @@ describe('cli', () => {
     cpSync(join(FIXTURE_COURSE, 'exercises', '02-words'), join(submission, 'exercises', '02-words'), { recursive: true });
     cpSync(join(FIXTURE_COURSE, 'solutions', '02-words', 'exercise.ts'), join(submission, 'exercises', '02-words', 'exercise.ts'));
     const testFile = join(submission, 'exercises', '02-words', 'exercise.test.ts');
+    // The tampering under test: a submission that skips the course's tests (the grader must use its own copy).
     writeFileSync(testFile, readFileSync(testFile, 'utf8').replace(/test\(/g, 'test.skip('));
     const out = join(scratch, 'tamper-out');
     const { code } = await run(['grade', '--course', FIXTURE_COURSE, '--submission', submission, '--out', out, '--only', '02', '--lang', 'es']);
