@@ -1,7 +1,7 @@
 // Hidden tests for exercise 07: the work happens in the children, they overlap, failures are not ignored,
 // the module is safe to re-import in a child, and threads (unlike processes) take turns on CPU work.
 import { afterEach, expect, test } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
 import { simulate } from '#runtime/testing';
 import { burnWithProcesses, burnWithThreads, checkAll, stats } from './exercise.ts';
@@ -9,18 +9,6 @@ import { burnWithProcesses, burnWithThreads, checkAll, stats } from './exercise.
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
 });
-
-/** mulberry32: the same ids on every run, different from the visible tests' ones. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function receiptIds(seed: number, valid: number, invalid: number): { ids: number[]; bad: number[] } {
   const next = rng(seed);

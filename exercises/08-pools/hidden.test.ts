@@ -1,7 +1,7 @@
 // Hidden tests for exercise 08: nothing lost or duplicated, work done in the pool's processes, failures
 // isolated, downloads concurrent but bounded, completion order, bad input.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
 import { checksumAll, download, downloadAll, receiptChecksum, stats, type DownloadResult } from './exercise.ts';
 import { startReceiptServer, type ReceiptServer } from './support.ts';
@@ -13,17 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const byUrl = (a: DownloadResult, b: DownloadResult): number => a.url.localeCompare(b.url);
 

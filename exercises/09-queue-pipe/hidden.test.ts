@@ -1,7 +1,7 @@
 // Hidden tests for exercise 09: exactly-once delivery through the queues, consumers that stop at their
 // sentinel, and both sides of the pipe protocol checked against a strict partner.
 import { afterEach, expect, test } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
 import { askServer, consumer, producer, receiptServer, runQueues, type Ticket, type Validated } from './exercise.ts';
 import { isValidReceipt, strictServer, TIMED_OUT, within } from './support.ts';
@@ -12,17 +12,6 @@ const EXERCISE = new URL('./exercise.ts', import.meta.url);
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` distinct ids split into `batches` batches of random sizes (some may be empty). */
 function randomBatches(seed: number, count: number, batches: number): number[][] {

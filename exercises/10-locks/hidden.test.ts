@@ -1,7 +1,7 @@
 // Hidden tests for exercise 10: schedule exploration finds lost updates, deadlocks are reported, the lock
 // is released on errors, the work is shared, the slips of 10 processes never interleave, bad input.
 import { afterEach, expect, test } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
 import { DeadlockError, explore, simulate } from '#runtime/testing';
 import { Lock, Thread } from '#runtime/threading';
@@ -11,17 +11,6 @@ import { FlakyLedger, MemoryLedger, tempPrinter } from './support.ts';
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs fn in a simulation; a deadlock becomes a failure that names it and shows the runtime's report. */
 async function simulated<T>(fn: () => Promise<T>, onDeadlock?: [string, string]): Promise<Awaited<T>> {

@@ -1,7 +1,7 @@
 // Hidden tests for exercise 11: the child writes into the parent's memory (not a copy), increments are never
 // lost under a real race between cores, and bad input.
 import { afterEach, expect, test } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
 import { addReceipts, countInProcesses, negateInChild } from './exercise.ts';
 
@@ -11,17 +11,6 @@ const EXERCISE = new URL('./exercise.ts', import.meta.url);
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Counts Process.start() calls made while fn runs. */
 async function countingStarts<T>(fn: () => Promise<T>): Promise<{ value: T; starts: number }> {

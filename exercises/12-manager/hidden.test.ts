@@ -1,7 +1,7 @@
 // Hidden tests for exercise 12: children write through the proxies (not local copies), every faculty and log
 // line arrives, the currency comes from the Namespace, the unit example, the Manager is closed, bad input.
 import { afterEach, expect, test } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
 import { seedExample, tallyAll, tallyFaculty } from './exercise.ts';
 
@@ -11,17 +11,6 @@ const EXERCISE = new URL('./exercise.ts', import.meta.url);
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FACULTIES = ['Derecho', 'Medicina', 'Ingeniería', 'Economía', 'Filología', 'Arquitectura', 'Bellas Artes'];
 

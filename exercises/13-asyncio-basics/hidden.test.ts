@@ -1,22 +1,11 @@
 // Hidden tests for exercise 13: random steps from a fixed seed, exact virtual times (sum vs. max), tasks really
 // created, nothing left un-awaited, the Future bridge on success and failure, main's exact output, bad input.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, seeded as rng } from '#grader/testkit';
 import { allTasks, createTask, Future, getRunningLoop, run, sleep, TimeoutError, waitFor } from '#runtime/asyncio';
 import { sim, rethrowIfNotImplemented } from './harness.ts';
 import { FakeBank, PaymentRejectedError, type BankAnswer } from './support.ts';
 import { confirmPayment, main, runConcurrent, runSequential, sayAfter, type Step } from './exercise.ts';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 

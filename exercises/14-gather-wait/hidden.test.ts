@@ -1,22 +1,11 @@
 // Hidden tests for exercise 14: random batches, deadlines and races from a fixed seed; every error kept,
 // cancellation at the deadline with cleanup awaited, no task left behind, bad input. Virtual clock.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, seeded as rng } from '#grader/testkit';
 import { allTasks, getRunningLoop, run, sleep } from '#runtime/asyncio';
 import { sim, rethrowIfNotImplemented } from './harness.ts';
 import { fakeValidator, TrackedUpload, UploadError, ValidationError, type Verdict } from './support.ts';
 import { fastestMirror, validateAll, withDeadline, type Outcome } from './exercise.ts';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 

@@ -1,23 +1,11 @@
 // Hidden tests for exercise 15: random reminder schedules from a fixed seed, exact tick instants (drift,
 // overruns), cancellation from every side, thread identity and bad input. All on the virtual clock.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, seeded as rng } from '#grader/testkit';
 import { simulate } from '#runtime/testing';
 import { currentThread } from '#runtime/threading';
 import { monotonic, sleep } from '#runtime/time';
 import { ReminderService, RepeatingTimer } from './exercise.ts';
-
-/** mulberry32: a tiny seeded generator, so the data is random but the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rounds virtual instants so sums of binary fractions compare exactly. */
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
