@@ -30,7 +30,9 @@ function normalise(output: string): string[] {
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => l.replace(/^(Proceso padre:|ID del proceso) \d+$/, '$1 <pid>'));
-  const concurrent = (line: string): boolean => line.startsWith(' ') || UNORDERED_WORDS.some((w) => line.includes(w));
+  // A piece of such a line can stand alone: a leading space, or a bare task number ("Tarea Tarea  1" then "2").
+  const concurrent = (line: string): boolean =>
+    line.startsWith(' ') || /^\d$/.test(line) || UNORDERED_WORDS.some((w) => line.includes(w));
   const out: string[] = [];
   for (let i = 0; i < lines.length; ) {
     if (!concurrent(lines[i] as string)) {

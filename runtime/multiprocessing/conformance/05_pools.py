@@ -7,7 +7,9 @@ from multiprocessing.pool import ThreadPool
 LATENCY = {'posts': 0.7, 'comments': 0.85, 'photos': 1.0, 'todos': 0.55, 'albums': 0.4}
 
 def download_url(url):
-    print("downloading: ", url)
+    # One write (the same text as print("downloading: ", url)): print's separate pieces can be split by
+    # another thread's line, leaving a bare URL that reads like a result.
+    print(f"downloading:  {url}")
     time.sleep(LATENCY[url[url.rfind("/") + 1:]])
     return url
 
