@@ -16,6 +16,7 @@ import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
 import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
 import { formatTraceback } from './traceback.ts';
+import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';
 import { pythonTypeName } from '../threading/util.ts';
 
 export type Target = (...args: never[]) => unknown;
@@ -180,12 +181,14 @@ export class Process {
       outputSeq: state.outputSeq.buffer as SharedArrayBuffer,
       outputSlot: new SharedArrayBuffer(8),
       env: { ...process.env },
+      raceLog: raceLogBuffer(),
     };
     this._outputSlot = new Int32Array(boot.outputSlot);
     // Usually a worker that booted in the background since the last start (process-spare.ts).
     const worker = workerForStart();
     this._worker = worker;
     this._pid = pid;
+    noteProcessStart(pid, this._name);
     this._capture = activeCapture();
     children.add(this);
     this._exited = new Promise<void>((resolve) => {
@@ -203,6 +206,7 @@ export class Process {
       });
       worker.on('exit', (code) => {
         this._exitcode = this._signalled ?? code;
+        noteProcessEnd(pid);
         // join() returns once the child's output is shown: the parent's next print comes after it.
         const slot = this._outputSlot;
         const lastTaken = slot !== null && Atomics.load(slot, 0) === 1 ? Atomics.load(slot, 1) : null;

@@ -2,6 +2,7 @@
 // and number new processes. The main program fills it with defaults; a child's bootstrap (child/main.ts)
 // overwrites it from the data its parent sent, before the target's module is imported.
 import { processInfo } from '../core/process-info.ts';
+import { adoptRaceLog } from './races.ts';
 
 /** What a parent tells a child about itself when starting it (structured-cloned into workerData). */
 export interface BootData {
@@ -22,6 +23,8 @@ export interface BootData {
   outputSlot: SharedArrayBuffer;
   /** The parent's environment at start(), as CPython's spawn passes it (a spare worker booted earlier). */
   env?: Record<string, string | undefined>;
+  /** The tree's race-detection log (races.ts), when a test turned detection on. */
+  raceLog?: SharedArrayBuffer;
 }
 
 export interface ProcessState {
@@ -76,4 +79,5 @@ export function adoptBootData(boot: BootData): void {
   state.outputSeq = new Int32Array(boot.outputSeq);
   state.parent = { name: boot.parentName, pid: boot.parentPid };
   state.rootPid = boot.rootPid;
+  adoptRaceLog(boot.raceLog);
 }

@@ -1,17 +1,29 @@
 // Proxies for the Manager's synchronisation objects and queues. They follow threading's API (the server holds
 // threading-style objects), with every call returning a Promise. Ownership of a Lock/RLock/Condition is per
 // (process, green thread), as CPython's server thread per connection makes it.
+import { noteAcquired, noteReleased, racesEnabled } from '../races.ts';
 import { BaseProxy } from './base-proxy.ts';
 
 /** Lock, RLock, Semaphore, BoundedSemaphore (Python's AcquirerProxy). */
 export class AcquirerProxy extends BaseProxy {
   /** threading's acquire(blocking = true, timeout = -1): resolves true when acquired. */
   acquire(blocking = true, timeout: number | null = -1): Promise<boolean> {
-    return this.call('acquire', blocking, timeout);
+    const acquired = this.call<boolean>('acquire', blocking, timeout);
+    if (!racesEnabled() || !this.isMutex()) return acquired;
+    return acquired.then((ok) => {
+      if (ok) noteAcquired(this.raceId());
+      return ok;
+    });
   }
 
   release(): Promise<void> {
+    if (racesEnabled() && this.isMutex()) noteReleased(this.raceId());
     return this.call('release');
+  }
+
+  /** Only a Lock/RLock (or a Condition's) gives mutual exclusion: a Semaphore may let several in. */
+  private isMutex(): boolean {
+    return this.typeid === 'Lock' || this.typeid === 'RLock' || this.typeid === 'Condition';
   }
 
   /** Python's `with lock:` -> `await using _ = await lock.hold();` releases at the end of the block. */

@@ -4,6 +4,7 @@
 import { inspect } from 'node:util';
 import { AttributeError, IndexError, ValueError } from '../synchronize/errors.ts';
 import { Lock, RLock, SemLock } from '../synchronize/semlock.ts';
+import { nextSharedId, noteWrite, racesEnabled } from '../races.ts';
 import { resolveLock, type SharedOptions } from './value.ts';
 import { convert, load, store, typecodeInfo, type ElementOf, type Typecode, type TypecodeInfo, type View } from './typecodes.ts';
 
@@ -13,6 +14,8 @@ export interface ArrayLocation {
   buffer: SharedArrayBuffer;
   byteOffset: number;
   length: number;
+  /** Its id for race detection (races.ts), the same in every process; 0 when detection is off. */
+  raceId?: number;
 }
 
 /** A numeric property key ("3", "-1") as an integer; undefined for every other key. */
@@ -72,6 +75,7 @@ export class RawArray<C extends Typecode = Typecode> {
   readonly length: number;
   /** @internal */ readonly type: TypecodeInfo;
   /** @internal */ readonly view: View;
+  /** @internal */ readonly raceId: number;
   [index: number]: ElementOf<C>;
 
   /** `sizeOrInit`: a length (zero-filled) or the initial elements (any iterable). */
@@ -89,6 +93,7 @@ export class RawArray<C extends Typecode = Typecode> {
       this.view = this.type.view(new SharedArrayBuffer(Math.max(1, length) * this.type.bytes), 0, length);
       converted?.forEach((v, i) => store(this.type, this.view, i, v));
     }
+    this.raceId = location?.raceId ?? nextSharedId();
     return new Proxy<RawArray<C>>(this, indexing as ProxyHandler<RawArray<C>>);
   }
 
@@ -104,7 +109,13 @@ export class RawArray<C extends Typecode = Typecode> {
   }
 
   set(index: number, value: unknown): void {
-    this.type.write(this.view, this.position(index), value);
+    const i = this.position(index);
+    this.type.write(this.view, i, value);
+    if (racesEnabled() && this.raceId !== 0) this.noteWrite(i);
+  }
+
+  private noteWrite(i: number): void {
+    noteWrite(`a${this.raceId}[${i}]`, `Array('${this.typecode}')[${i}]`);
   }
 
   /** A plain array copy: Python's `arr[:]`. */
@@ -127,6 +138,7 @@ export class RawArray<C extends Typecode = Typecode> {
     if (items.length !== Math.max(0, to - from)) throw new ValueError('Can only assign sequence of same size');
     const converted = items.map((v) => convert(this.type, v));
     converted.forEach((v, k) => store(this.type, this.view, from + k, v));
+    if (racesEnabled() && this.raceId !== 0) converted.forEach((_, k) => this.noteWrite(from + k));
   }
 
   *[Symbol.iterator](): Iterator<ElementOf<C>> {
@@ -163,7 +175,10 @@ export class RawArray<C extends Typecode = Typecode> {
 
   /** @internal */
   location(): ArrayLocation {
-    return { typecode: this.typecode, buffer: this.view.buffer as SharedArrayBuffer, byteOffset: this.view.byteOffset, length: this.length };
+    return {
+      typecode: this.typecode, buffer: this.view.buffer as SharedArrayBuffer, byteOffset: this.view.byteOffset, length: this.length,
+      raceId: this.raceId,
+    };
   }
 
   toString(): string {

@@ -7,6 +7,7 @@
 import { inspect } from 'node:util';
 import { AttributeError } from '../synchronize/errors.ts';
 import { Lock, RLock, SemLock } from '../synchronize/semlock.ts';
+import { nextSharedId, noteWrite, racesEnabled } from '../races.ts';
 import { pyRepr } from './pyrepr.ts';
 import {
   convert,
@@ -37,12 +38,15 @@ export interface ValueLocation {
   typecode: Typecode;
   buffer: SharedArrayBuffer;
   byteOffset: number;
+  /** Its id for race detection (races.ts), the same in every process; 0 when detection is off. */
+  raceId?: number;
 }
 
 export class RawValue<C extends Typecode = Typecode> {
   readonly typecode: C;
   /** @internal */ readonly type: TypecodeInfo;
   /** @internal */ readonly view: View;
+  /** @internal */ readonly raceId: number;
 
   /** A zero-initialised value unless `value` is given (Python: RawValue('i') == 0). */
   constructor(typecode: C, value?: unknown, location?: ValueLocation) {
@@ -51,6 +55,7 @@ export class RawValue<C extends Typecode = Typecode> {
     const converted = value === undefined ? undefined : convert(this.type, value);
     const buffer = location?.buffer ?? new SharedArrayBuffer(this.type.bytes);
     this.view = this.type.view(buffer, location?.byteOffset ?? 0, 1);
+    this.raceId = location?.raceId ?? nextSharedId();
     if (converted !== undefined) store(this.type, this.view, 0, converted);
   }
 
@@ -60,11 +65,12 @@ export class RawValue<C extends Typecode = Typecode> {
 
   set value(value: ElementOf<C>) {
     this.type.write(this.view, 0, value);
+    if (racesEnabled() && this.raceId !== 0) noteWrite(`v${this.raceId}`, `Value('${this.typecode}').value`);
   }
 
   /** @internal */
   location(): ValueLocation {
-    return { typecode: this.typecode, buffer: this.view.buffer as SharedArrayBuffer, byteOffset: this.view.byteOffset };
+    return { typecode: this.typecode, buffer: this.view.buffer as SharedArrayBuffer, byteOffset: this.view.byteOffset, raceId: this.raceId };
   }
 
   /** ctypes' repr: c_int(3). */

@@ -19,6 +19,7 @@ import { AssertionError, OSError, ValueError } from './errors.ts';
 import { currentThreadKey } from './external.ts';
 import { processKey } from './identity.ts';
 import { markShared, notifyWord, park } from './parking.ts';
+import { nextSharedId, noteAcquired, noteReleased, racesEnabled } from '../races.ts';
 
 // Mutex words (Lock, RLock).
 const STATE = 0;
@@ -31,7 +32,9 @@ const WAITERS = 1;
 const OWNER_PROCESS = 16;
 const OWNER_THREAD = 17;
 const DEPTH = 18;
-const WORDS = 19;
+/** The mutex's id for race detection (races.ts), the same in every process; 0 until first needed. */
+const RACE_ID = 19;
+const WORDS = 20;
 
 const FREE = 0;
 const HELD = 1;
@@ -92,6 +95,7 @@ export class SemLock {
       }
       if (this.isRecursive && w[OWNER_PROCESS] === processKey && w[OWNER_THREAD] === me) {
         w[DEPTH] = (w[DEPTH] ?? 0) + 1;
+        if (racesEnabled()) noteAcquired(this.raceId());
         return TRUE;
       }
       if (!blocking) return FALSE;
@@ -212,10 +216,12 @@ export class SemLock {
       }
       const depth = (w[DEPTH] ?? 1) - 1;
       w[DEPTH] = depth;
+      if (racesEnabled()) noteReleased(this.raceId());
       if (depth > 0) return;
     }
     if (this.isMutex) {
       if (Atomics.load(w, STATE) === FREE) throw new ValueError('semaphore or lock released too many times');
+      if (!this.isRecursive && racesEnabled()) noteReleased(this.raceId());
       w[OWNER_PROCESS] = 0;
       w[OWNER_THREAD] = 0;
       if (Atomics.exchange(w, STATE, FREE) === CONTENDED) notifyWord(w, STATE, 1);
@@ -262,6 +268,14 @@ export class SemLock {
     w[OWNER_PROCESS] = processKey;
     w[OWNER_THREAD] = thread;
     if (this.isRecursive) w[DEPTH] = 1;
+    if (this.isMutex && racesEnabled()) noteAcquired(this.raceId());
+  }
+
+  /** @internal This mutex's id in race reports ("L7"), shared by its copies in every process. */
+  raceId(): string {
+    const w = this.words;
+    if (Atomics.load(w, RACE_ID) === 0) Atomics.compareExchange(w, RACE_ID, 0, nextSharedId());
+    return `L${Atomics.load(w, RACE_ID)}`;
   }
 
   /** Who holds it, as CPython's reprs name it. */
