@@ -3,7 +3,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
-import { simulate } from '#runtime/testing';
+import { recordLifecycle, simulate, startAfterJoin } from '#runtime/testing';
 import { burnWithProcesses, burnWithThreads, checkAll, stats } from './exercise.ts';
 
 afterEach(() => {
@@ -132,8 +132,14 @@ test('CPU-bound threads take turns: each burn ends before the next one starts', 
 });
 
 test('burnWithProcesses gives each job its own child process', async () => {
-  const { output } = await simulate(() => burnWithProcesses([1, 2]));
+  const { value: { output }, events } = await recordLifecycle(() => simulate(() => burnWithProcesses([1, 2])));
   failIfBootstrapping(output);
+  const serial = startAfterJoin(events, 'Process');
+  if (serial !== null) {
+    expect.fail(say(
+      `burnWithProcesses espera a ${serial.joined} (join) antes de arrancar ${serial.started}: así los procesos nunca trabajan a la vez. Arráncalos todos y después espéralos a todos (dos bucles)`,
+      `burnWithProcesses waits for ${serial.joined} (join) before starting ${serial.started}: then the processes never work at the same time. Start them all, then join them all (two loops)`));
+  }
   const starts = output.filter((l) => l.includes(' empieza '));
   expect(starts.length, say('burn se ejecuta una vez por trabajo', 'burn runs once per job')).toBe(2);
   const who = starts.map((l) => l.split('/')[0]);

@@ -3,9 +3,9 @@
 import { afterEach, expect, test } from 'vitest';
 import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
-import { DeadlockError, explore, simulate } from '#runtime/testing';
+import { DeadlockError, explore, recordLifecycle, simulate, startAfterJoin } from '#runtime/testing';
 import { Lock, Thread } from '#runtime/threading';
-import { printAllSlips, registerAll, registerReceipt } from './exercise.ts';
+import { printAllSlips, printSlip, registerAll, registerReceipt } from './exercise.ts';
 import { FlakyLedger, MemoryLedger, tempPrinter } from './support.ts';
 
 afterEach(() => {
@@ -121,6 +121,57 @@ test('the threads share the registrations evenly', async () => {
   expect([...perThread.keys()].includes('MainThread'), say('el hilo principal no registra nada: lo hacen los hilos',
     'the main thread registers nothing: the threads do')).toBe(false);
   expect([...perThread.values()].sort(), say('reparto equilibrado: 3, 2 y 2', 'an even split: 3, 2 and 2')).toEqual([2, 2, 3]);
+});
+
+test('registerAll starts every thread before joining any', async () => {
+  const { events } = await recordLifecycle(() => simulate(async () => {
+    await registerAll(new MemoryLedger(0), 6, 3);
+  }));
+  const serial = startAfterJoin(events, 'Thread');
+  if (serial !== null) {
+    expect.fail(say(
+      `registerAll espera a ${serial.joined} (join) antes de arrancar ${serial.started}: así los hilos van de uno en uno y el cerrojo no protege nada. Arráncalos todos y después espéralos a todos (dos bucles)`,
+      `registerAll waits for ${serial.joined} (join) before starting ${serial.started}: then the threads go one at a time and the lock protects nothing. Start them all, then join them all (two loops)`));
+  }
+});
+
+test('printSlip holds the shared lock for its three lines', async () => {
+  // Two threads of one process print at once with the same mp.Lock, on the virtual clock: without the lock
+  // their lines interleave on every run, on one core or two.
+  const printer = tempPrinter();
+  try {
+    await simulated(async () => {
+      const lock = new mp.Lock();
+      const threads = [7, 8].map((id) => new Thread({ target: printSlip, args: [lock, id, 0.01, printer.path] }));
+      for (const t of threads) t.start();
+      for (const t of threads) await t.join();
+    });
+    const lines = printer.lines();
+    expect(lines.length, say('3 líneas por recibo', '3 lines per slip')).toBe(6);
+    const first = (lines[0] ?? '').split(':')[0] as string;
+    if (!lines.slice(0, 3).every((line) => line.startsWith(`${first}:`))) {
+      expect.fail(say(
+        `las líneas de dos recibos se mezclan (${lines.slice(0, 3).join(' | ')}): printSlip debe tomar el cerrojo (lock) antes de la primera línea y soltarlo después de la última`,
+        `the lines of two slips get mixed (${lines.slice(0, 3).join(' | ')}): printSlip must take the lock before the first line and release it after the last`));
+    }
+  } finally {
+    printer.remove();
+  }
+});
+
+test('printAllSlips starts every process before joining any', async () => {
+  const printer = tempPrinter();
+  try {
+    const { events } = await recordLifecycle(() => printAllSlips([1, 2, 3], 0, printer.path));
+    const serial = startAfterJoin(events, 'Process');
+    if (serial !== null) {
+      expect.fail(say(
+        `printAllSlips espera a ${serial.joined} (join) antes de arrancar ${serial.started}: así los procesos imprimen de uno en uno y el cerrojo no se pone a prueba. Arráncalos todos y después espéralos a todos (dos bucles)`,
+        `printAllSlips waits for ${serial.joined} (join) before starting ${serial.started}: then the processes print one at a time and the lock is never put to the test. Start them all, then join them all (two loops)`));
+    }
+  } finally {
+    printer.remove();
+  }
 });
 
 test('registerAll rejects bad counts and accepts zero receipts', async () => {

@@ -1,12 +1,18 @@
 // Hidden tests for exercise 11: the child writes into the parent's memory (not a copy), increments are never
 // lost under a real race between cores, and bad input.
 import { afterEach, expect, test } from 'vitest';
-import { say, seeded as rng } from '#grader/testkit';
+import { expectNoRaces, say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
+import { watchRaces } from '#runtime/testing';
 import { addReceipts, countInProcesses, negateInChild } from './exercise.ts';
 
 /** Where the student's targets live (saves the runtime a search through this file's imports). */
 const EXERCISE = new URL('./exercise.ts', import.meta.url);
+
+const LOCK_ADVICE: [string, string] = [
+  'Rodea cada counter.value += 1 con el cerrojo del propio Value: await counter.getLock().acquire() ... release() (el mismo en todos los procesos, no uno nuevo por proceso).',
+  'Wrap each counter.value += 1 in the Value\'s own lock: await counter.getLock().acquire() ... release() (the same one in every process, not a new one per process).',
+];
 
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
@@ -44,6 +50,9 @@ test('the child negates the parent\'s shared Array and sets the shared Value', a
 });
 
 test('no increment is lost when processes race on two cores', async () => {
+  // The race is judged from the locks held at each write, not from lost increments: two cores may or may not
+  // collide on a given run, the verdict must not depend on it.
+  const watch = watchRaces();
   const counter = new mp.Value('i', 0);
   const opening = new mp.Barrier(2);
   const times = 20_000;
@@ -51,6 +60,7 @@ test('no increment is lost when processes race on two cores', async () => {
   for (const p of processes) p.start();
   for (const p of processes) await p.join(30);
   expect(processes.map((p) => p.exitcode), say('los dos procesos terminan bien', 'both processes end well')).toEqual([0, 0]);
+  expectNoRaces(watch, LOCK_ADVICE);
   const lost = 2 * times - counter.value;
   expect(lost, say(
     `se perdieron ${lost} incrementos: counter.value += 1 es leer y escribir, y el otro núcleo escribe en medio. Rodea cada incremento con counter.getLock()`,
@@ -61,12 +71,14 @@ test('no increment is lost when processes race on two cores', async () => {
 test('countInProcesses shares one counter among all the processes', async () => {
   const next = rng(11002);
   const perProcess = 100 + Math.floor(next() * 400);
+  const watch = watchRaces();
   const total = await countInProcesses(2, perProcess);
   if (total === 0) {
     expect.fail(say(
       'el contador del padre sigue en 0: cada hijo sumó en su propia copia. Pasa el Value mismo en args, no counter.value',
       'the parent\'s counter is still 0: each child added into its own copy. Pass the Value itself in args, not counter.value'));
   }
+  expectNoRaces(watch, LOCK_ADVICE);
   expect(total, say(`2 procesos × ${perProcess}`, `2 processes × ${perProcess}`)).toBe(2 * perProcess);
   expect(mp.activeChildren(), say('countInProcesses espera a todos sus procesos', 'countInProcesses waits for all its processes')).toEqual([]);
 });

@@ -16,6 +16,7 @@ import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
 import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
 import { formatTraceback } from './traceback.ts';
+import { emitLifecycle } from '../core/lifecycle.ts';
 import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';
 import { pythonTypeName } from '../threading/util.ts';
 
@@ -189,6 +190,7 @@ export class Process {
     this._worker = worker;
     this._pid = pid;
     noteProcessStart(pid, this._name);
+    emitLifecycle({ kind: 'start', what: 'Process', name: this._name });
     this._capture = activeCapture();
     children.add(this);
     this._exited = new Promise<void>((resolve) => {
@@ -319,6 +321,7 @@ export class Process {
   async join(timeout: number | null = null): Promise<void> {
     this._checkClosed();
     if (this._exited === null) throw new AssertionError('can only join a started process');
+    emitLifecycle({ kind: 'join', what: 'Process', name: this._name });
     if (this._exitcode !== null) {
       children.delete(this);
       return;

@@ -14,3 +14,4 @@ export { formatInterleaving } from './interleaving.ts';
 export { DeadlockError } from '../core/index.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
 export { enableRaceDetection, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
+export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';

@@ -1,6 +1,7 @@
 // threading.Thread on green threads: each started Thread runs as one fiber of the scheduler. Like CPython under
 // the GIL, threads share every object and only one runs at a time; unlike CPython, a switch happens only at an
 // `await` on a runtime call (sleep, lock, queue, join...), never in the middle of synchronous code.
+import { emitLifecycle } from '../core/lifecycle.ts';
 import { currentScheduler, type Fiber, type Scheduler, RuntimeError, TIMEOUT, writeOutput } from '../core/index.ts';
 import { pythonTypeName } from './util.ts';
 
@@ -96,6 +97,7 @@ export class Thread {
   start(): void {
     if (this._started) throw new RuntimeError('threads can only be started once');
     this._started = true;
+    emitLifecycle({ kind: 'start', what: 'Thread', name: this._name });
     const fiber = this._scheduler.spawn(() => this._bootstrap(), {
       name: this._name,
       daemon: this._daemon,
@@ -145,6 +147,7 @@ export class Thread {
   /** Waits until the thread ends, or `timeout` seconds pass (then check isAlive()). */
   join(timeout: number | null = null): Promise<void> {
     if (!this._started) return Promise.reject(new RuntimeError('cannot join thread before it is started'));
+    emitLifecycle({ kind: 'join', what: 'Thread', name: this._name });
     const scheduler = this._scheduler;
     const me = scheduler.current();
     if (this._fiber === me || (this._fiber === null && me === scheduler.main)) {

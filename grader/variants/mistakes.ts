@@ -1,0 +1,103 @@
+// Checks (or records) the mistake fixtures: each is graded in rounds (alternating Spanish and English, all
+// fixtures of a round in one batched run), and must get the same verdict every round, the recorded one,
+// below full marks, with a first failure message that carries its keywords in each language and none of the
+// texts that must never reach a student (vitest's timeout advice, the scheduler's "already waiting" cascade).
+import type { Lang } from '../i18n.ts';
+import type { EngineOptions } from '../run/engine.ts';
+import { gradeVariants } from './engine.ts';
+import { fixtureVariant, recordExpect, type ExpectedVerdict, type Fixture } from './fixtures.ts';
+import { verdictOf, type Verdict } from './verdict.ts';
+
+/** Text that means a failure was not explained in the student's terms. */
+export const FORBIDDEN_TEXT = ['Test timed out in', 'is already waiting'];
+
+export interface FixtureOutcome {
+  fixture: Fixture;
+  /** One verdict per round, with the round's language. */
+  rounds: Array<{ lang: Lang; verdict: Verdict }>;
+  problems: string[];
+  /** True when --record wrote a new verdict into the fixture file. */
+  recorded: boolean;
+}
+
+export interface MistakesOptions {
+  /** Gradings of every fixture (default 2: one Spanish, one English). */
+  rounds?: number;
+  /** Write each fixture's verdict instead of comparing with the recorded one (only when the rounds agree). */
+  record?: boolean;
+  engine?: Partial<EngineOptions>;
+  /** Called after each round (progress). */
+  onRound?: (round: number, lang: Lang, seconds: number) => void;
+}
+
+function expectedOf(verdict: Verdict): ExpectedVerdict {
+  return {
+    score: verdict.score,
+    failing: verdict.failing,
+    first: verdict.first?.test ?? verdict.error ?? '',
+    diagnosis: verdict.first?.diagnosis ?? null,
+  };
+}
+
+const same = (a: ExpectedVerdict, b: ExpectedVerdict): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function describeVerdict(v: ExpectedVerdict): string {
+  return `${v.score} points, failing [${v.failing.join('; ')}], first "${v.first}", diagnosis ${v.diagnosis ?? 'none'}`;
+}
+
+function judge(fixture: Fixture, rounds: FixtureOutcome['rounds'], record: boolean): { problems: string[]; recorded: boolean } {
+  const problems: string[] = [];
+  const verdicts = rounds.map((round) => expectedOf(round.verdict));
+  const first = verdicts[0] as ExpectedVerdict;
+  const differing = verdicts.findIndex((v) => !same(v, first));
+  if (differing !== -1) {
+    problems.push(`not deterministic: round 1 gave ${describeVerdict(first)}; round ${differing + 1} gave ${describeVerdict(verdicts[differing] as ExpectedVerdict)}`);
+  }
+  const max = rounds[0]?.verdict.max_score ?? 0;
+  if (first.score >= max) problems.push(`the mistake is not caught: full marks (${first.score}/${max})`);
+  for (const { lang, verdict } of rounds) {
+    const text = verdict.message.toLowerCase();
+    const missing = fixture.keywords[lang].filter((word) => !text.includes(word.toLowerCase()));
+    if (missing.length > 0) {
+      problems.push(`first failure message (${lang}) does not name the mistake: missing ${missing.map((w) => `"${w}"`).join(', ')} in: ${verdict.message.split('\n')[0]?.slice(0, 300)}`);
+    }
+    for (const bad of FORBIDDEN_TEXT) {
+      if (verdict.message.includes(bad)) problems.push(`first failure message (${lang}) contains "${bad}": ${verdict.message.split('\n')[0]?.slice(0, 200)}`);
+    }
+  }
+  const uniqueProblems = [...new Set(problems)];
+  if (record) {
+    if (differing !== -1) return { problems: uniqueProblems, recorded: false };
+    if (fixture.expect === null || !same(fixture.expect, first)) {
+      recordExpect(fixture, first);
+      return { problems: uniqueProblems, recorded: true };
+    }
+    return { problems: uniqueProblems, recorded: false };
+  }
+  if (fixture.expect === null) uniqueProblems.push('no recorded verdict (tsx grader/cli.ts mistakes --record)');
+  else if (!same(fixture.expect, first)) {
+    uniqueProblems.push(`verdict changed: recorded ${describeVerdict(fixture.expect)}; now ${describeVerdict(first)}`);
+  }
+  return { problems: uniqueProblems, recorded: false };
+}
+
+export async function checkMistakes(courseRoot: string, fixtures: Fixture[], options: MistakesOptions = {}): Promise<FixtureOutcome[]> {
+  const roundsWanted = Math.max(1, options.rounds ?? 2);
+  const variants = fixtures.map((fixture) => fixtureVariant(courseRoot, fixture));
+  const rounds = new Map<string, FixtureOutcome['rounds']>(fixtures.map((f) => [f.id, []]));
+  for (let round = 0; round < roundsWanted; round++) {
+    const lang: Lang = round % 2 === 0 ? 'es' : 'en';
+    const started = performance.now();
+    const results = await gradeVariants(variants, lang, options.engine);
+    for (const fixture of fixtures) {
+      const result = results.get(fixture.id);
+      if (result !== undefined) rounds.get(fixture.id)?.push({ lang, verdict: verdictOf(result) });
+    }
+    options.onRound?.(round + 1, lang, (performance.now() - started) / 1000);
+  }
+  return fixtures.map((fixture) => {
+    const own = rounds.get(fixture.id) ?? [];
+    const { problems, recorded } = judge(fixture, own, options.record === true);
+    return { fixture, rounds: own, problems, recorded };
+  });
+}

@@ -1,0 +1,42 @@
+// What a graded variant came to, in the terms a fixture records: score, which tests failed, and the first
+// failure (its test, message and diagnosis id). Test ids are language-independent; messages are per language.
+import type { ExerciseResult, TestResult } from '../result.ts';
+
+export interface Verdict {
+  score: number;
+  max_score: number;
+  /** An exercise-level error kind (timeout, load, syntax...), or null when the tests ran. */
+  error: string | null;
+  /** Ids of the failing tests, in run order. */
+  failing: string[];
+  /** The first failing test and its diagnosis id (null: none recognised, or no failure). */
+  first: { test: string; diagnosis: string | null } | null;
+  /** The first failure's message (or the exercise error's), in the language graded. */
+  message: string;
+}
+
+/** The language-independent id of a test (schema v2's `id`; the name before it existed). */
+export function testId(test: TestResult): string {
+  const withId = test as TestResult & { id?: string };
+  return withId.id ?? test.name;
+}
+
+function diagnosisOf(test: TestResult): string | null {
+  const withDiagnosis = test as TestResult & { diagnosis?: string | null };
+  if (withDiagnosis.diagnosis !== undefined && withDiagnosis.diagnosis !== null) return withDiagnosis.diagnosis;
+  // Before the diagnosis layer names it, a message may carry its id in brackets: "[unprotected-shared-write] ...".
+  return /^\[([a-z][a-z0-9-]+)\]/.exec(test.message ?? '')?.[1] ?? null;
+}
+
+export function verdictOf(result: ExerciseResult): Verdict {
+  const failed = result.tests.filter((test) => test.status !== 'pass');
+  const first = failed[0];
+  return {
+    score: result.score,
+    max_score: result.max_score,
+    error: result.error?.kind ?? null,
+    failing: failed.map(testId),
+    first: first === undefined ? null : { test: testId(first), diagnosis: diagnosisOf(first) },
+    message: result.error?.message ?? first?.message ?? '',
+  };
+}
