@@ -1,6 +1,7 @@
 // `tsx grader/cli.ts check`: the course check run by `npm run verify`. Per exercise: metadata complete,
 // the solution gets full marks three runs in a row (visible + hidden), the stub scores 0 and loads.
-// Last line, always: `check: N passed, M failed` (exercise-level checks).
+// Then every mistake fixture (solutions/<NN-slug>/mistakes/) keeps its recorded verdict.
+// Last line, always: `check: N passed, M failed` (exercise-level checks and fixtures).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
@@ -8,6 +9,9 @@ import { grade } from '../grading.ts';
 import { loadCourse, type Exercise } from '../model/course.ts';
 import type { ExerciseResult, GradeResult } from '../result.ts';
 import { courseRootOf, parse, type Io } from './common.ts';
+import { loadFixtures } from '../variants/fixtures.ts';
+import { checkMistakes } from '../variants/mistakes.ts';
+import { printOutcomes } from './mistakes.ts';
 
 export const SOLUTION_RUNS = 3;
 
@@ -100,6 +104,18 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   }
   const seconds = runs.reduce((sum, run) => sum + run.duration, 0) + (stubs?.duration ?? 0);
   io.out(`${p.dim(`(${SOLUTION_RUNS} solution runs + 1 stub run, ${seconds.toFixed(1)} s)`)}\n`);
+
+  // Mistake fixtures: each graded once (half in Spanish, half in English) against its recorded verdict.
+  // The determinism check over many rounds is `tsx grader/cli.ts mistakes --rounds 10` (grader/README.md).
+  const fixtures = loadFixtures(root, course.exercises);
+  if (fixtures.length > 0) {
+    const started = performance.now();
+    const outcomes = await checkMistakes(root, fixtures, { split: true });
+    const counted = printOutcomes(outcomes, io, io.color);
+    passed += counted.passed;
+    failed += counted.failed;
+    io.out(`${p.dim(`(${fixtures.length} mistake fixtures, ${((performance.now() - started) / 1000).toFixed(1)} s)`)}\n`);
+  }
   io.out(`check: ${passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;
 }

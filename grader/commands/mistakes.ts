@@ -20,6 +20,7 @@ export function printOutcomes(outcomes: FixtureOutcome[], io: Io, color: boolean
     if (outcome.problems.length === 0) {
       passed += 1;
       io.out(`${p.green('✓')} ${outcome.fixture.id} ${p.dim(summary)}${outcome.recorded ? p.yellow(' (recorded)') : ''}\n`);
+      for (const note of outcome.notes) io.out(`    ${p.yellow(`awaiting ${outcome.fixture.awaiting}:`)} ${note}\n`);
     } else {
       failed += 1;
       io.out(`${p.red('✗')} ${outcome.fixture.id} ${p.dim(summary)}${outcome.recorded ? p.yellow(' (recorded)') : ''}\n`);

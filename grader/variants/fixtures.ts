@@ -7,7 +7,8 @@
 //     "edits": [{ "find": "...", "replace": "..." }],      applied to the reference solution, each `find` exactly once
 //     "keywords": { "es": ["..."], "en": ["..."] },        words the first failure message must contain (any case)
 //     "expect": { "score", "failing", "first", "diagnosis" }   recorded by `tsx grader/cli.ts mistakes --record`
-//   }
+//     "awaiting": "..."                                    optional: why the message does not name the mistake yet
+//   }                                                     (its keyword problems are then notes, not failures)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exercise } from '../model/course.ts';
@@ -41,6 +42,8 @@ export interface Fixture {
   edits: Edit[];
   keywords: { es: string[]; en: string[] };
   expect: ExpectedVerdict | null;
+  /** Set while the first message is known not to name the mistake yet (who fixes it): message checks only warn. */
+  awaiting: string | null;
 }
 
 export class FixtureError extends Error {
@@ -86,6 +89,7 @@ function parseFixture(path: string, name: string, exercise: Exercise): Fixture {
     edits: edits as Edit[],
     keywords: keywords as { es: string[]; en: string[] },
     expect: expected ?? null,
+    awaiting: typeof raw['awaiting'] === 'string' ? raw['awaiting'] : null,
   };
 }
 
