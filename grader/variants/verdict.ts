@@ -15,17 +15,15 @@ export interface Verdict {
   message: string;
 }
 
-/** The language-independent id of a test (schema v2's `id`; the name before it existed). */
+/** The language-independent id of a test (schema v2). */
 export function testId(test: TestResult): string {
-  const withId = test as TestResult & { id?: string };
-  return withId.id ?? test.name;
+  return test.id;
 }
 
+/** Schema v2's diagnosis id; else an id the test's message starts with, in brackets ("[unprotected-shared-write] ..."). */
 function diagnosisOf(test: TestResult): string | null {
-  const withDiagnosis = test as TestResult & { diagnosis?: string | null };
-  if (withDiagnosis.diagnosis !== undefined && withDiagnosis.diagnosis !== null) return withDiagnosis.diagnosis;
-  // Before the diagnosis layer names it, a message may carry its id in brackets: "[unprotected-shared-write] ...".
-  return /^\[([a-z][a-z0-9-]+)\]/.exec(test.message ?? '')?.[1] ?? null;
+  if (test.diagnosis !== null) return test.diagnosis;
+  return /^(?:\w*Error: )?\[([a-z][a-z0-9-]+)\]/.exec(test.message ?? '')?.[1] ?? null;
 }
 
 export function verdictOf(result: ExerciseResult): Verdict {
