@@ -23,7 +23,7 @@ export interface Edit {
 
 export interface ExpectedVerdict {
   score: number;
-  /** Ids of the failing tests, in run order. */
+  /** Ids of the failing tests, sorted. */
   failing: string[];
   /** Id of the first failing test (or the exercise error kind, e.g. "timeout"). */
   first: string;

@@ -40,7 +40,8 @@ export interface MistakesOptions {
 function expectedOf(verdict: Verdict): ExpectedVerdict {
   return {
     score: verdict.score,
-    failing: verdict.failing,
+    // Sorted: after a hang the order in which the remaining results arrive may vary; the set may not.
+    failing: [...verdict.failing].sort(),
     first: verdict.first?.test ?? verdict.error ?? '',
     diagnosis: verdict.first?.diagnosis ?? null,
   };
