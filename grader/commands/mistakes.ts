@@ -1,4 +1,4 @@
-// `tsx grader/cli.ts mistakes [NN ...] [--record] [--rounds N] [--json]`: grades the mistake fixtures of
+// `tsx grader/cli.ts mistakes [NN ...] [--record] [--rounds N] [--workers N] [--json]`: grades the mistake fixtures of
 // solutions/<NN-slug>/mistakes/ through the real grader and checks each one keeps its recorded verdict (see
 // grader/variants/). --record writes the verdicts instead (after a change to tests or messages: review the
 // diff). --rounds 10 is the determinism check: every round must give every fixture the same verdict.
@@ -35,7 +35,10 @@ export async function mistakesCommand(args: string[], io: Io): Promise<number> {
     record: { type: 'boolean' },
     rounds: { type: 'string' },
     json: { type: 'boolean' },
+    workers: { type: 'string' },
   });
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError(`--workers must be a whole number >= 1, not "${values.workers}"`);
   const rounds = values.rounds === undefined ? 2 : Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError(`--rounds must be a whole number >= 1, not "${values.rounds}"`);
   const root = courseRootOf(values.course);
@@ -57,6 +60,7 @@ export async function mistakesCommand(args: string[], io: Io): Promise<number> {
   const outcomes = await checkMistakes(root, fixtures, {
     rounds,
     record: values.record === true,
+    ...(workers === undefined ? {} : { engine: { workers } }),
     onRound: (round, lang, seconds) => {
       if (values.json !== true) io.err(`round ${round}/${rounds} (${lang}): ${fixtures.length} fixtures graded in ${seconds.toFixed(1)} s\n`);
     },
