@@ -13,13 +13,21 @@ export const UNPROTECTED_SHARED_WRITE = 'unprotected-shared-write';
 export function expectNoRaces(watch: RaceWatch, advice: [string, string]): void {
   const [race] = watch.races();
   if (race === undefined) return;
-  const where = race.sites.find((site) => site !== null);
-  const line = where === undefined || where === null ? '' : ` (${where.replace(/^.*[\\/]/, '')})`;
-  const locks = (held: string[]): string => (held.length === 0 ? '-' : held.join('+'));
+  const short = (site: string | null): string | null => (site === null ? null : site.replace(/^.*[\\/]/, ''));
+  const [first, second] = race.sites.map(short);
+  // Both writers' lines: usually the same line run by both processes, said once.
+  const line = first === null && second === null ? '' : first === second || second === null ? ` (${first})`
+    : first === null ? ` (${second})` : ` (${first}, ${second})`;
+  const [a, b] = race.processes;
+  const [heldA, heldB] = race.locks.map((held) => held.length > 0);
+  const locks: [string, string] = heldA && heldB
+    ? ['cada uno tiene tomado un cerrojo distinto: un cerrojo por proceso no protege nada', 'each holds a different lock: one lock per process protects nothing']
+    : !heldA && !heldB ? ['ninguno tiene un cerrojo tomado', 'neither holds a lock']
+      : [`${heldA ? b : a} no tiene ningún cerrojo tomado`, `${heldA ? b : a} holds no lock`];
   throw new Error(say(
-    `[${UNPROTECTED_SHARED_WRITE}] ${race.processes[0]} y ${race.processes[1]} escriben ${race.label}${line} a la vez sin un cerrojo común `
-      + `(cerrojos tomados: ${locks(race.locks[0])} / ${locks(race.locks[1])}): se pierden actualizaciones aunque esta vez los núcleos no coincidieran. ${advice[0]}`,
-    `[${UNPROTECTED_SHARED_WRITE}] ${race.processes[0]} and ${race.processes[1]} write ${race.label}${line} at the same time with no lock in common `
-      + `(locks held: ${locks(race.locks[0])} / ${locks(race.locks[1])}): updates get lost even if this time the cores did not collide. ${advice[1]}`,
+    `[${UNPROTECTED_SHARED_WRITE}] ${a} y ${b} escriben ${race.label}${line} a la vez sin un cerrojo común (${locks[0]}): `
+      + `se pierden actualizaciones aunque esta vez los núcleos no coincidieran. ${advice[0]}`,
+    `[${UNPROTECTED_SHARED_WRITE}] ${a} and ${b} write ${race.label}${line} at the same time with no lock in common (${locks[1]}): `
+      + `updates get lost even if this time the cores did not collide. ${advice[1]}`,
   ));
 }

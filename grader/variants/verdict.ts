@@ -13,6 +13,8 @@ export interface Verdict {
   first: { test: string; diagnosis: string | null } | null;
   /** The first failure's message (or the exercise error's), in the language graded. */
   message: string;
+  /** Seconds its tests took (their sum: what the variant costs a grading run). */
+  seconds: number;
 }
 
 /** The language-independent id of a test (schema v2). */
@@ -36,5 +38,6 @@ export function verdictOf(result: ExerciseResult): Verdict {
     failing: failed.map(testId),
     first: first === undefined ? null : { test: testId(first), diagnosis: diagnosisOf(first) },
     message: result.error?.message ?? first?.message ?? '',
+    seconds: Math.round(result.tests.reduce((sum, test) => sum + test.duration, 0) * 10) / 10,
   };
 }

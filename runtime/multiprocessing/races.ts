@@ -241,7 +241,9 @@ function findRaces(log: Array<WriteLine | LifeLine>, since: number): SharedWrite
         const sb = life.get(b.pid) as { start: number; end: number };
         const overlap = sa.start < sb.end && sb.start < sa.end;
         if (!overlap || a.locks.some((lock) => b.locks.includes(lock))) continue;
-        races.push({ label: a.label, processes: [a.name, b.name], locks: [a.locks, b.locks], sites: [a.site, b.site] });
+        // In name order (Process-2 before Process-10), whichever wrote first.
+        const [x, y] = a.name.localeCompare(b.name, 'en', { numeric: true }) <= 0 ? [a, b] : [b, a];
+        races.push({ label: x.label, processes: [x.name, y.name], locks: [x.locks, y.locks], sites: [x.site, y.site] });
         break search;
       }
     }
