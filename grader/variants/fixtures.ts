@@ -8,7 +8,9 @@
 //     "keywords": { "es": ["..."], "en": ["..."] },        words the first failure message must contain (any case)
 //     "expect": { "score", "failing", "first", "diagnosis" }   recorded by `tsx grader/cli.ts mistakes --record`
 //     "awaiting": "..."                                    optional: why the message does not name the mistake yet
-//   }                                                     (its keyword problems are then notes, not failures)
+//                                                          (its keyword problems are then notes, not failures)
+//     "slow": "..."                                        optional: why the course check leaves it to `mistakes`
+//   }
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exercise } from '../model/course.ts';
@@ -44,6 +46,8 @@ export interface Fixture {
   expect: ExpectedVerdict | null;
   /** Set while the first message is known not to name the mistake yet (who fixes it): message checks only warn. */
   awaiting: string | null;
+  /** Set for a fixture too costly for `check` (a hang, many processes): only `mistakes` grades it. */
+  slow: string | null;
 }
 
 export class FixtureError extends Error {
@@ -90,6 +94,7 @@ function parseFixture(path: string, name: string, exercise: Exercise): Fixture {
     keywords: keywords as { es: string[]; en: string[] },
     expect: expected ?? null,
     awaiting: typeof raw['awaiting'] === 'string' ? raw['awaiting'] : null,
+    slow: typeof raw['slow'] === 'string' ? raw['slow'] : null,
   };
 }
 
