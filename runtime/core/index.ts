@@ -8,7 +8,7 @@ export { writeOutput, activeCapture } from './output.ts';
 export type { Stream } from './output.ts';
 export { buildDeadlockReport, userSite } from './deadlock.ts';
 export type { DeadlockReport, BlockedThread } from './deadlock.ts';
-export { RuntimeError, ValueError, AttributeError, DeadlockError } from './errors.ts';
+export { RuntimeError, ValueError, OverflowError, AttributeError, DeadlockError } from './errors.ts';
 export { processInfo } from './process-info.ts';
 export type { StrategyName } from './strategy.ts';
 export { parseChoices, prng } from './strategy.ts';
