@@ -191,4 +191,4 @@ def main():
             state[0] += 1
             cond.notify()
     th.join()
-    print('wait_for with timeout:', got, 'at', t())
+    print('wait_for with timeout:', got)

@@ -181,5 +181,5 @@ export async function main(): Promise<void> {
     c.release();
   }
   await th.join();
-  print('wait_for with timeout:', got, 'at', t());
+  print('wait_for with timeout:', got);
 }
