@@ -23,6 +23,10 @@ export interface TestResult {
   output: string;
   /** Seconds. */
   duration: number;
+  /** The stable id of the mistake the course kit recognised in this failure (e.g. `target-called`), or null. */
+  diagnosis: string | null;
+  /** The advice matching this failure (the diagnosis's), in the report's language, or null. */
+  hint: string | null;
 }
 
 export interface ExerciseResult {

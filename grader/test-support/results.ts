@@ -2,7 +2,7 @@
 import type { ExerciseResult, GradeResult, TestResult } from '../result.ts';
 
 export function testResult(name: string, overrides: Partial<TestResult> = {}): TestResult {
-  return { name, status: 'pass', score: 1, max_score: 1, visibility: 'visible', message: null, output: '', duration: 0.01, ...overrides };
+  return { name, status: 'pass', score: 1, max_score: 1, visibility: 'visible', message: null, output: '', duration: 0.01, diagnosis: null, hint: null, ...overrides };
 }
 
 export function exerciseResult(key: string, tests: TestResult[], overrides: Partial<ExerciseResult> = {}): ExerciseResult {

@@ -61,6 +61,8 @@ function test(value: unknown, path: string): TestResult {
     message: nullableStr(t['message'], `${path}.message`, LIMITS.text),
     output: str(t['output'], `${path}.output`, 500),
     duration: num(t['duration'], `${path}.duration`),
+    diagnosis: t['diagnosis'] === undefined ? null : nullableStr(t['diagnosis'], `${path}.diagnosis`, LIMITS.short),
+    hint: t['hint'] === undefined ? null : nullableStr(t['hint'], `${path}.hint`, LIMITS.text),
   };
 }
 
