@@ -25,7 +25,7 @@ describe('thunkOf', () => {
 });
 
 describe('the refusal names a hint that compiles', () => {
-  async function refusal(body: () => Promise<unknown>): Promise<string> {
+  async function refusal(body: () => PromiseLike<unknown>): Promise<string> {
     const sim = await simulate(() => run(async () => {
       try {
         await body();
