@@ -103,11 +103,16 @@ function positions(text: string): { file: string; line: number }[] {
 
 /** The first place in the student's code that a text (a stack, a message) names. */
 export function studentLine(...texts: (string | undefined)[]): SourceLine | null {
+  return studentLineWhere(() => true, ...texts);
+}
+
+/** The first place in the student's code that a text names and that `accept` takes (e.g. not a helper). */
+export function studentLineWhere(accept: (line: SourceLine) => boolean, ...texts: (string | undefined)[]): SourceLine | null {
   for (const text of texts) {
     if (text === undefined) continue;
     for (const position of positions(text)) {
       const line = sourceLineOf(position.file, position.line);
-      if (line !== null) return line;
+      if (line !== null && accept(line)) return line;
     }
   }
   return null;

@@ -88,6 +88,7 @@ describe('threads (01)', () => {
     expect(id).toBe('not-implemented');
     expect(en).toMatch(/^attachAll is not implemented yet\./);
     expect(es).toMatch(/^attachAll aún no está implementada\./);
+    for (const text of [es, en]) expect(text).toMatch(/exercise\.ts:38 {2}│ throw notImplemented\('attachAll'\);/);
   });
 });
 
