@@ -92,6 +92,24 @@ describe('threads (01)', () => {
   });
 });
 
+describe('lifecycle and locks', () => {
+  test('not-started: join() before start()', async () => {
+    const { id, es, en } = await diagnosed(() => simulate(() => threads01.joinInsteadOfStart([1])));
+    expect(id).toBe('not-started');
+    expect(en).toMatch(/^join\(\) on a thread that was never started/);
+    expect(es).toMatch(/^join\(\) de un hilo que nunca se arrancó/);
+    expect(en).toMatch(/exercise\.ts:43 {2}│ for \(const t of threads\) await t\.join\(\);/);
+  });
+
+  test('release-unlocked: one release too many', async () => {
+    const { id, es, en } = await diagnosed(() => simulate(() => locks10.releaseTwice()));
+    expect(id).toBe('release-unlocked');
+    expect(en).toMatch(/^release\(\) of a lock nobody holds/);
+    expect(es).toMatch(/^release\(\) de un cerrojo que nadie tiene/);
+    expect(en).toMatch(/exercise\.ts:\d+ {2}│ lock\.release\(\);/);
+  });
+});
+
 describe('asyncio (13, 14)', () => {
   test("promise-all: two asyncio sleeps in Promise.all, named as asyncio's", async () => {
     const { id, es, en } = await diagnosed(() => simulate(() => asyncio13.sleepsWithPromiseAll()));

@@ -7,7 +7,9 @@ import { deadlock } from './deadlock.ts';
 import { missingAwait } from './missing-await.ts';
 import { noEventLoop } from './no-event-loop.ts';
 import { notImplemented } from './not-implemented.ts';
+import { notStarted } from './not-started.ts';
 import { promiseAll } from './promise-all.ts';
+import { releaseUnlocked } from './release-unlocked.ts';
 import { runningPromise } from './running-promise.ts';
 import { targetCalled } from './target-called.ts';
 
@@ -18,6 +20,8 @@ export const DIAGNOSES: readonly Diagnosis[] = [
   promiseAll,
   missingAwait,
   noEventLoop,
+  notStarted,
+  releaseUnlocked,
   deadlock,
   childDied,
 ];
