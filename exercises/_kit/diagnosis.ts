@@ -51,6 +51,8 @@ export interface Finding {
 export interface Diagnosis {
   /** Stable id recorded with the failing test (result.json `diagnosis`): lowercase words joined by `-`. */
   id: string;
+  /** It reads the children's tracebacks: tried after the others have had a look inside those tracebacks. */
+  readsTracebacks?: boolean;
   /** The finding, or null when the evidence does not show this mistake. */
   diagnose(evidence: Evidence): Finding | null;
 }

@@ -11,6 +11,7 @@ import * as threads01 from './fixtures/exercises/01-threads/exercise.ts';
 import * as processes07 from './fixtures/exercises/07-processes/exercise.ts';
 import * as locks10 from './fixtures/exercises/10-locks/exercise.ts';
 import * as asyncio13 from './fixtures/exercises/13-asyncio/exercise.ts';
+import { formatTraceback } from '../../runtime/multiprocessing/traceback.ts';
 
 /** The error of a failing run, serialised as vitest serialises a test's error. */
 async function failureOf(run: () => Promise<unknown>): Promise<ErrorLike> {
@@ -185,6 +186,24 @@ describe('processes (07)', () => {
     expect(es).toMatch(/^El proceso hijo Process-\d+ murió con un error \(AttributeError: Can't get attribute 'target'/);
     expect(en).toMatch(/\n {2}Traceback \(most recent call last\):\n {2}AttributeError: Can't get attribute 'target'/);
     expect(en).not.toMatch(/fixtures[/]exercises/);
+  });
+
+  test('a runtime error that killed a child is named by the same diagnoses (a missing await in the child)', async () => {
+    let raw: unknown;
+    try {
+      await simulate(() => threads01.joinWithoutAwait([1, 2]));
+    } catch (error) {
+      raw = error;
+    }
+    // What the child prints when that error ends it (the runtime's own traceback format).
+    const tracebacks = [{ process: 'Process-4', text: `Process Process-4:\n${formatTraceback(raw)}` }];
+    const failure = { name: 'AssertionError', message: 'the faculty process ends well: expected 1 to be +0' };
+    const { id, es, en } = both({ errors: [failure], tracebacks });
+    expect(id).toBe('missing-await');
+    expect(en).toMatch(/^In child process Process-4: A missing await: MainThread was still waiting in Thread\.join\(\)/);
+    expect(es).toMatch(/^En el proceso hijo Process-4: Falta un await/);
+    expect(en).toMatch(/exercise\.ts:20 {2}│ for \(const t of threads\) void t\.join\(\);/);
+    expect(en).toMatch(/File "exercise\.ts", line 20, in \S*joinWithoutAwait/);
   });
 
   test('child-died: an error the exercise provokes on purpose is not blamed unless the test is about exit codes', () => {

@@ -40,6 +40,7 @@ export function trimTraceback(traceback: ChildTraceback): string {
 
 export const childDied: Diagnosis = {
   id: 'child-died',
+  readsTracebacks: true,
   diagnose(evidence) {
     if (evidence.tracebacks.length === 0) return null;
     const wrong = evidence.tracebacks.filter((t) => PROGRAM_ERROR.test(errorLine(t.text)));
