@@ -7,4 +7,4 @@ export { sim, isNotImplemented, rethrowIfNotImplemented, WALL_LIMIT } from './si
 export { explain, type Explanation } from './explain.ts';
 export { render, studentLine, text, type Diagnosis, type Evidence, type Finding, type ErrorLike, type ChildTraceback } from './diagnosis.ts';
 export { DIAGNOSES } from './diagnoses/index.ts';
-export { expectNoRaces, UNPROTECTED_SHARED_WRITE } from './races.ts';
+export { expectNoRaces, SharedWriteRaceError, UNPROTECTED_SHARED_WRITE } from './races.ts';

@@ -12,6 +12,7 @@ import { promiseAll } from './promise-all.ts';
 import { releaseUnlocked } from './release-unlocked.ts';
 import { runningPromise } from './running-promise.ts';
 import { targetCalled } from './target-called.ts';
+import { unprotectedSharedWrite } from './unprotected-shared-write.ts';
 
 export const DIAGNOSES: readonly Diagnosis[] = [
   notImplemented,
@@ -22,6 +23,7 @@ export const DIAGNOSES: readonly Diagnosis[] = [
   noEventLoop,
   notStarted,
   releaseUnlocked,
+  unprotectedSharedWrite,
   deadlock,
   childDied,
 ];
