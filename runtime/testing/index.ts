@@ -13,3 +13,5 @@ export { explore, replay, type ExploreOptions, type FailingSchedule } from './ex
 export { formatInterleaving } from './interleaving.ts';
 export { DeadlockError } from '../core/index.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
+/** The seeded generator (mulberry32) the schedule explorer uses, for reproducible random test data. */
+export { prng as seeded } from '../core/strategy.ts';
