@@ -52,7 +52,7 @@ async function close(tasks: Parameters<typeof closeWindow>[0]): Promise<WindowRe
   } catch (error) {
     if (!(error instanceof CancelledError)) throw error;
     throw new Error(say('closeWindow lanzó CancelledError: task.exception() y task.result() lanzan CancelledError en una tarea cancelada. Pregunta primero task.cancelled()',
-      'closeWindow threw CancelledError: task.exception() and task.result() raise CancelledError on a cancelled task. Ask task.cancelled() first'));
+      'closeWindow threw CancelledError: task.exception() and task.result() raise CancelledError on a cancelled task. Ask task.cancelled() first'), { cause: error });
   }
 }
 
@@ -107,7 +107,7 @@ describe('uploadReceipt (hidden)', () => {
         await sleep(cancelAt);
         const wasDone = task.done();
         task.cancel();
-        let raised = 'nothing';
+        let raised: string;
         try {
           raised = `returned ${JSON.stringify(await task)}`;
         } catch (error) {
