@@ -12,7 +12,10 @@ export type ErrorKind =
   | 'crash' | 'integrity' | 'no-tests' | 'skipped' | 'hidden-unavailable';
 
 export interface TestResult {
+  /** The test's name: its language-independent id (weights key, Gradescope and JUnit entry). */
   name: string;
+  /** The name in the report's language (meta.json `testTitles`); absent when the test has no translated title. */
+  title?: string;
   status: Status;
   score: number;
   max_score: number;

@@ -35,6 +35,16 @@ describe('scoreExercise', () => {
     expect(result.tests[2]?.message).toBe('zero');
   });
 
+  test('a test title from meta.json testTitles in the run\'s language; the name stays the id', () => {
+    const titled = { ...add, meta: { ...add.meta, testTitles: { 'adds zero': { es: 'suma cero', en: 'adds the number zero' } } } };
+    const ev = { ...event('adds zero', 'failed', ['x']), fullName: 'add > adds zero' };
+    const es = scoreExercise({ exercise: titled, lang: 'es', gate: [], raw: raw([ev, event('adds negatives', 'passed')]) });
+    expect(es.tests[0]).toMatchObject({ name: 'add > adds zero', title: 'add > suma cero' });
+    expect(es.tests[1]?.title).toBeUndefined();
+    const en = scoreExercise({ exercise: titled, lang: 'en', gate: [], raw: raw([ev]) });
+    expect(en.tests[0]?.title).toBe('add > adds the number zero');
+  });
+
   test('full marks are exactly the points, even with thirds', () => {
     const result = scoreExercise({ exercise: add, lang: 'en', gate: [], raw: raw([event('adds small numbers', 'passed'), event('adds negatives', 'passed'), event('x', 'passed')]) });
     expect(result).toMatchObject({ status: 'pass', score: 10, hint: null });

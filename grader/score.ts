@@ -53,6 +53,14 @@ export function hiddenMessage(errors: string[], feedback: 'message' | 'name-only
   return short.trim() === '' ? generic : short.trim();
 }
 
+/** The full name with the test's own part in the report's language, from meta.json testTitles (or undefined). */
+function localTitle(exercise: Exercise, event: Pick<CaseEvent, 'name' | 'fullName'>, lang: Lang): string | undefined {
+  const texts = exercise.meta.testTitles[event.name] ?? exercise.meta.testTitles[event.fullName];
+  if (texts === undefined) return undefined;
+  const own = pick(texts, lang);
+  return event.fullName.endsWith(event.name) ? `${event.fullName.slice(0, event.fullName.length - event.name.length)}${own}` : own;
+}
+
 function weightOf(exercise: Exercise, event: Pick<CaseEvent, 'name' | 'fullName'>): number {
   return exercise.meta.weights[event.fullName] ?? exercise.meta.weights[event.name] ?? 1;
 }
@@ -145,8 +153,10 @@ function scoreInner(input: ScoreInput): ExerciseResult {
         ? hiddenMessage(event.errors, exercise.meta.hiddenFeedback, lang)
         : sanitize(event.errors.join('\n') || pick(bi('falló', 'failed'), lang), MESSAGE_LIMIT);
     }
+    const title = localTitle(exercise, event, lang);
     return {
       name: event.fullName,
+      ...(title !== undefined ? { title } : {}),
       status: passed ? 'pass' : 'fail',
       score: passed ? round2(max) : 0,
       max_score: round2(max),

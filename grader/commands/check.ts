@@ -40,9 +40,16 @@ function testNameProblems(exercise: Exercise, result: ExerciseResult): string[] 
     if (seen.has(test.name)) problems.push(`test name used twice: "${test.name}"`);
     seen.add(test.name);
   }
-  for (const name of Object.keys(exercise.meta.weights)) {
-    if (result.tests.length > 0 && !seen.has(name) && !result.tests.some((test) => test.name.endsWith(name))) {
-      problems.push(`meta.json weights: no test named "${name}"`);
+  const keyed: [string, string[]][] = [
+    ['weights', Object.keys(exercise.meta.weights)],
+    ['testHints', Object.keys(exercise.meta.testHints)],
+    ['testTitles', Object.keys(exercise.meta.testTitles)],
+  ];
+  for (const [field, names] of keyed) {
+    for (const name of names) {
+      if (result.tests.length > 0 && !seen.has(name) && !result.tests.some((test) => test.name.endsWith(name))) {
+        problems.push(`meta.json ${field}: no test named "${name}"`);
+      }
     }
   }
   return problems;

@@ -28,7 +28,7 @@ function details(exercise: ExerciseResult, lang: Lang): string {
   for (const test of exercise.tests) {
     if (test.status === 'pass') continue;
     const tag = test.visibility === 'hidden' ? ` _(${label('hiddenTag', lang)})_` : '';
-    parts.push(`- ❌ ${cell(test.name)}${tag}\n\n${fenced(test.message ?? '')}`);
+    parts.push(`- ❌ ${cell(test.title ?? test.name)}${tag}\n\n${fenced(test.message ?? '')}`);
   }
   if (exercise.hint !== null) parts.push(`💡 **${label('hint', lang)}:** ${cell(exercise.hint)}`);
   return `<details><summary>${cell(`${exercise.key} ${exercise.title}`)} — ${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)}</summary>\n\n${parts.join('\n\n')}\n\n</details>`;

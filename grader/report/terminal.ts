@@ -27,7 +27,7 @@ function testLine(test: TestResult, lang: Lang, p: ReturnType<typeof painter>, s
   const mark = test.status === 'pass' ? p.green('✓') : p.red('✗');
   const tag = test.visibility === 'hidden' ? p.dim(` [${label('hiddenTag', lang)}]`) : '';
   const points = showPoints ? p.dim(` ${formatPoints(test.score)}/${formatPoints(test.max_score)}`) : '';
-  const lines = [`    ${mark} ${test.name}${tag}${points}`];
+  const lines = [`    ${mark} ${test.title ?? test.name}${tag}${points}`];
   if (test.message !== null) lines.push(p.red(indent(test.message, '        ')));
   if (test.status !== 'pass' && test.output.trim() !== '') {
     lines.push(p.dim(`        ${label('output', lang)}:`), p.dim(indent(test.output.trimEnd(), '          ')));

@@ -54,6 +54,7 @@ function test(value: unknown, path: string): TestResult {
   const t = obj(value, path);
   return {
     name: str(t['name'], `${path}.name`, LIMITS.short),
+    ...(t['title'] !== undefined ? { title: str(t['title'], `${path}.title`, LIMITS.short) } : {}),
     status: oneOf(t['status'], STATUSES, `${path}.status`),
     score: num(t['score'], `${path}.score`),
     max_score: num(t['max_score'], `${path}.max_score`),
