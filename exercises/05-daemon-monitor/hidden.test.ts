@@ -121,7 +121,7 @@ describe('05 · hidden', () => {
     const { returnedAt } = run.value;
     if (returnedAt > p.end + 1e-9) expect.fail(say(JOINED_ES, JOINED_EN));
     if (run.elapsed > p.end + 1e-9) expect.fail(say(NOT_DAEMON_ES, NOT_DAEMON_EN));
-    expect(returnedAt, say(`runWithMonitor vuelve cuando acaba el escritor (${p.end.toFixed(2)} s)`, `runWithMonitor returns when the writer ends (${p.end.toFixed(2)} s)`))
+    expect(returnedAt, say(`runWithMonitor vuelve cuando acaba el escritor (${p.end.toFixed(2).replace('.', ',')} s)`, `runWithMonitor returns when the writer ends (${p.end.toFixed(2)} s)`))
       .toBeCloseTo(p.end, 9);
     expect(run.elapsed).toBeCloseTo(p.end, 9);
     expect(run.unjoined, say('no debe quedar ningún hilo normal sin esperar', 'no ordinary thread may be left unjoined')).toEqual([]);

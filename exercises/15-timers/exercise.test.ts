@@ -96,7 +96,7 @@ describe('RepeatingTimer', () => {
     }
     const late = value.calls.find((t) => t > 3.2);
     if (late !== undefined) {
-      expect.fail(say(`fn se llamó a los ${late} s, después de cancel() a los 3,2 s: el temporizador no se puede parar`,
+      expect.fail(say(`fn se llamó a los ${String(late).replace('.', ',')} s, después de cancel() a los 3,2 s: el temporizador no se puede parar`,
         `fn was called at ${late} s, after cancel() at 3.2 s: the timer cannot be stopped`));
     }
     expect(value.calls, say('instantes de las llamadas (s)', 'call instants (s)')).toEqual([0.5, 1.5, 2.5]);
