@@ -53,12 +53,17 @@ export function hiddenMessage(errors: string[], feedback: 'message' | 'name-only
   return short.trim() === '' ? generic : short.trim();
 }
 
-/** The full name with the test's own part in the report's language, from meta.json testTitles (or undefined). */
+/**
+ * The full name in the report's language: each part (describe blocks, then the test's own name) through meta.json
+ * testTitles; undefined when no part has a title.
+ */
 function localTitle(exercise: Exercise, event: Pick<CaseEvent, 'name' | 'fullName'>, lang: Lang): string | undefined {
-  const texts = exercise.meta.testTitles[event.name] ?? exercise.meta.testTitles[event.fullName];
-  if (texts === undefined) return undefined;
-  const own = pick(texts, lang);
-  return event.fullName.endsWith(event.name) ? `${event.fullName.slice(0, event.fullName.length - event.name.length)}${own}` : own;
+  const titles = exercise.meta.testTitles;
+  const whole = titles[event.fullName];
+  if (whole !== undefined) return pick(whole, lang);
+  const parts = event.fullName.split(' > ');
+  if (!parts.some((part) => titles[part] !== undefined)) return undefined;
+  return parts.map((part) => (titles[part] !== undefined ? pick(titles[part], lang) : part)).join(' > ');
 }
 
 function weightOf(exercise: Exercise, event: Pick<CaseEvent, 'name' | 'fullName'>): number {
