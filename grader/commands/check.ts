@@ -39,8 +39,8 @@ function testNameProblems(exercise: Exercise, result: ExerciseResult): string[] 
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const test of result.tests) {
-    if (seen.has(test.name)) problems.push(`test name used twice: "${test.name}"`);
-    seen.add(test.name);
+    if (seen.has(test.id)) problems.push(`test name used twice: "${test.id}"`);
+    seen.add(test.id);
   }
   const keyed: [string, string[]][] = [
     ['weights', Object.keys(exercise.meta.weights)],
@@ -49,8 +49,8 @@ function testNameProblems(exercise: Exercise, result: ExerciseResult): string[] 
   ];
   for (const [field, names] of keyed) {
     for (const name of names) {
-      const named = (test: { name: string }): boolean =>
-        test.name.endsWith(name) || (field === 'testTitles' && test.name.split(' > ').includes(name));
+      const named = (test: { id: string }): boolean =>
+        test.id.endsWith(name) || (field === 'testTitles' && test.id.split(' > ').includes(name));
       if (result.tests.length > 0 && !seen.has(name) && !result.tests.some(named)) {
         problems.push(`meta.json ${field}: no test named "${name}"`);
       }

@@ -20,7 +20,7 @@ describe('the Spanish-run language guard', () => {
     const result = {
       title: 'Cancelar bien', hint: 'Piensa en la cancelación', error: null,
       tests: [
-        { name: 'an upload writes every chunk, then commits', title: 'una subida escribe todos los trozos', message: 'faltan 2 € en Derecho: expected 10 to be 12 // Object.is equality' },
+        { id: 'an upload writes every chunk, then commits', name: 'una subida escribe todos los trozos', message: 'faltan 2 € en Derecho: expected 10 to be 12 // Object.is equality' },
         { name: 'the lock is released when the bank refuses an amount', message: null },
       ],
     } as unknown as ExerciseResult;

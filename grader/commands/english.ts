@@ -54,7 +54,7 @@ export function englishTexts(result: ExerciseResult): string[] {
     result.title,
     result.hint ?? '',
     result.error?.message ?? '',
-    ...result.tests.flatMap((test) => [test.title ?? test.name, withoutAssertionLines(test.message ?? '')]),
+    ...result.tests.flatMap((test) => [test.name, withoutAssertionLines(test.message ?? '')]),
   ];
   return [...new Set(texts.flatMap((text) => text.split('\n')).filter(looksEnglish))];
 }
