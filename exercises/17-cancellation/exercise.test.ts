@@ -1,17 +1,13 @@
 // Visible tests for exercise 17: an upload that cleans up when cancelled and lets the cancellation through, and
 // a closing window that waits for every cleanup. Virtual clock: every time is exact.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { rethrowIfNotImplemented, say, sim } from '#course/kit';
 import { CancelledError, createTask, getRunningLoop, run, sleep, TimeoutError, waitFor } from '#runtime/asyncio';
-import { simulate } from '#runtime/testing';
 import { FakeStorage } from './support.ts';
 import { closeWindow, uploadReceipt, type WindowReport } from './exercise.ts';
 
 const es = (x: number): string => String(x).replace('.', ',');
 
-function rethrowIfNotImplemented(error: unknown): void {
-  if (error instanceof Error && error.message.includes('Not implemented yet')) throw error;
-}
 
 /** closeWindow, with the one surprising error it can raise explained. */
 async function close(tasks: Parameters<typeof closeWindow>[0]): Promise<WindowReport> {
@@ -26,7 +22,7 @@ async function close(tasks: Parameters<typeof closeWindow>[0]): Promise<WindowRe
 
 describe('uploadReceipt', () => {
   test('an upload writes every chunk, then commits', async () => {
-    const { value, elapsed } = await simulate(() => run(async () => {
+    const { value, elapsed } = await sim(() => run(async () => {
       const storage = new FakeStorage();
       const address = await uploadReceipt(storage, { id: 'R-0001', chunks: 4 });
       return { address, ops: storage.events.map((e) => `${e.op}${e.chunk ?? ''}@${e.at}`), partial: storage.partial() };
@@ -39,7 +35,7 @@ describe('uploadReceipt', () => {
   });
 
   test('a chunk that fails is tried again', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const storage = new FakeStorage({ 'R-0002': [1, 1] }); // chunk 1 fails twice, then works
       const address = await uploadReceipt(storage, { id: 'R-0002', chunks: 2 });
       return { address, ops: storage.events.map((e) => `${e.op}${e.chunk ?? ''}@${e.at}`) };
@@ -51,7 +47,7 @@ describe('uploadReceipt', () => {
   });
 
   test('a cancelled upload removes its half-written file and ends cancelled', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const storage = new FakeStorage();
       const task = createTask(() => uploadReceipt(storage, { id: 'R-0003', chunks: 6 }));
       await sleep(1.2); // two chunks written, the third one halfway
@@ -84,7 +80,7 @@ describe('uploadReceipt', () => {
   });
 
   test('waitFor gives up at its deadline, once the upload has cleaned up', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const loop = getRunningLoop();
       const storage = new FakeStorage();
       let outcome = 'returned';
@@ -108,7 +104,7 @@ describe('uploadReceipt', () => {
 
 describe('closeWindow', () => {
   test('closeWindow cancels what is still running and waits for every cleanup', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const loop = getRunningLoop();
       const storage = new FakeStorage();
       const tasks = [

@@ -1,9 +1,8 @@
 // Hidden tests for exercise 17: random uploads, failures and cancellation instants from fixed seeds; a cancelled
 // upload stops at once, cleans up, and ends cancelled; a closing window leaves nothing running. Virtual clock.
 import { describe, test, expect } from 'vitest';
-import { say, seeded } from '#grader/testkit';
+import { rethrowIfNotImplemented, say, seeded, sim } from '#course/kit';
 import { CancelledError, createTask, getRunningLoop, run, sleep, type Task } from '#runtime/asyncio';
-import { simulate } from '#runtime/testing';
 import {
   ATTEMPTS_PER_CHUNK, CHUNK_SECONDS, COMMIT_SECONDS, FakeStorage, NetworkError, REMOVE_SECONDS, StorageError,
   type FailurePlan, type StorageEvent,
@@ -13,9 +12,6 @@ import { closeWindow, uploadReceipt, type WindowReport } from './exercise.ts';
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 const es = (x: number): string => String(r6(x)).replace('.', ',');
 
-function rethrowIfNotImplemented(error: unknown): void {
-  if (error instanceof Error && error.message.includes('Not implemented yet')) throw error;
-}
 
 /** What an upload should do, computed from the plan: the events and the end time. */
 function expectedRun(id: string, chunks: number, plan: number[]): { events: string[]; end: number; fails: boolean } {
@@ -70,7 +66,7 @@ describe('uploadReceipt (hidden)', () => {
       }
       const id = `R-${seed}`;
       const want = expectedRun(id, chunks, plan);
-      const { value } = await simulate(() => run(async () => {
+      const { value } = await sim(() => run(async () => {
         const storage = new FakeStorage({ [id]: plan } as FailurePlan);
         let outcome: { ok: true; value: string } | { ok: false; error: unknown };
         try {
@@ -101,7 +97,7 @@ describe('uploadReceipt (hidden)', () => {
       const chunks = 3 + Math.floor(next() * 6);
       const plan = Array.from({ length: chunks }, (_, c) => c).filter(() => next() < 0.4); // some chunks fail once
       const cancelAt = r6(0.05 + Math.floor(next() * (chunks * 4)) / 8);
-      const { value } = await simulate(() => run(async () => {
+      const { value } = await sim(() => run(async () => {
         const storage = new FakeStorage({ 'R-X': plan });
         const task = createTask(() => uploadReceipt(storage, { id: 'R-X', chunks }));
         await sleep(cancelAt);
@@ -135,7 +131,7 @@ describe('uploadReceipt (hidden)', () => {
   }
 
   test('cancelled during the commit: nothing stored, the file removed', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const storage = new FakeStorage();
       const task = createTask(() => uploadReceipt(storage, { id: 'R-C', chunks: 2 }));
       await sleep(1.05); // both chunks written at 1 s; the commit ends at 1.1 s
@@ -154,7 +150,7 @@ describe('uploadReceipt (hidden)', () => {
   });
 
   test('a finished upload leaves no removal behind', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const storage = new FakeStorage();
       await uploadReceipt(storage, { id: 'R-F', chunks: 1 });
       await sleep(1);
@@ -173,7 +169,7 @@ describe('closeWindow (hidden)', () => {
       const plan: FailurePlan = {};
       for (const r of receipts) if (next() < 0.3) plan[r.id] = [0, 0, 0]; // fails for good at 1.5 s + 0.2 s
       const closeAt = [1, 1.25, 1.75, 2, 2.25, 2.5, 2.75][Math.floor(next() * 7)]!; // never while a failed upload removes its file (1.5-1.7 s)
-      const { value } = await simulate(() => run(async () => {
+      const { value } = await sim(() => run(async () => {
         const loop = getRunningLoop();
         const storage = new FakeStorage(plan);
         const tasks: Task<string>[] = receipts.map((r) => createTask(() => uploadReceipt(storage, r), { name: r.id }));
@@ -210,7 +206,7 @@ describe('closeWindow (hidden)', () => {
   }
 
   test('closing an empty window, or one where everything is done, returns at once', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const loop = getRunningLoop();
       const empty = await close([]);
       const storage = new FakeStorage();

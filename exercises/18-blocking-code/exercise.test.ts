@@ -1,9 +1,8 @@
 // Visible tests for exercise 18: a blocking scan must not freeze the event loop. A heartbeat task beats every
 // 0.2 s; if the loop's thread is held, the beats stop. Virtual clock: every time is exact.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, sim } from '#course/kit';
 import { run } from '#runtime/asyncio';
-import { simulate } from '#runtime/testing';
 import { Heartbeat, LegacyOcr, ReceiptStore } from './support.ts';
 import { processAll, processReceipt, scanLimited } from './exercise.ts';
 
@@ -16,7 +15,7 @@ function frozenLoop(longest: number, where: string, whereEn: string): string {
 
 describe('blocking code inside asyncio', () => {
   test('processReceipt scans in a worker thread and stores the text', async () => {
-    const { value, elapsed } = await simulate(() => run(async () => {
+    const { value, elapsed } = await sim(() => run(async () => {
       const ocr = new LegacyOcr();
       const store = new ReceiptStore();
       const heart = new Heartbeat(0.2);
@@ -33,7 +32,7 @@ describe('blocking code inside asyncio', () => {
   });
 
   test('three receipts at once take 1.3 s and the heartbeat never stops', async () => {
-    const { value, elapsed } = await simulate(() => run(async () => {
+    const { value, elapsed } = await sim(() => run(async () => {
       const ocr = new LegacyOcr();
       const store = new ReceiptStore();
       const heart = new Heartbeat(0.2);
@@ -52,7 +51,7 @@ describe('blocking code inside asyncio', () => {
   });
 
   test('scanLimited keeps to the licences', async () => {
-    const { value, elapsed } = await simulate(() => run(async () => {
+    const { value, elapsed } = await sim(() => run(async () => {
       const ocr = new LegacyOcr();
       const heart = new Heartbeat(0.2);
       const texts = await scanLimited(ocr, ['A', 'B', 'C', 'D', 'E'], 2);

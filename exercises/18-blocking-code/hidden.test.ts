@@ -2,9 +2,8 @@
 // side (up to the default executor's 8 threads, or the licences), results keep their order, the executor is shut
 // down, bad input. Virtual clock.
 import { describe, test, expect } from 'vitest';
-import { say, seeded } from '#grader/testkit';
+import { say, seeded, sim } from '#course/kit';
 import { run } from '#runtime/asyncio';
-import { simulate } from '#runtime/testing';
 import { enumerate } from '#runtime/threading';
 import { Heartbeat, LegacyOcr, ReceiptStore, SCAN_SECONDS, STORE_SECONDS } from './support.ts';
 import { processAll, scanLimited } from './exercise.ts';
@@ -28,7 +27,7 @@ describe('processAll (hidden)', () => {
   for (const [seed, count] of [[1801, 5], [1802, 8], [1803, 11], [1804, 19]] as const) {
     test(`${count} receipts at once, seed ${seed}: the loop never freezes`, async () => {
       const batch = ids(seed, count);
-      const { value, elapsed } = await simulate(() => run(async () => {
+      const { value, elapsed } = await sim(() => run(async () => {
         const ocr = new LegacyOcr();
         const store = new ReceiptStore();
         const heart = new Heartbeat(0.2);
@@ -53,7 +52,7 @@ describe('processAll (hidden)', () => {
   }
 
   test('an empty batch returns [] at once', async () => {
-    const { value, elapsed } = await simulate(() => run(() => processAll(new LegacyOcr(), new ReceiptStore(), [])));
+    const { value, elapsed } = await sim(() => run(() => processAll(new LegacyOcr(), new ReceiptStore(), [])));
     expect(value).toEqual([]);
     expect(elapsed, say('nada que hacer, nada que esperar', 'nothing to do, nothing to wait for')).toBe(0);
   });
@@ -63,7 +62,7 @@ describe('scanLimited (hidden)', () => {
   for (const [seed, count, licences] of [[1811, 7, 3], [1812, 12, 5], [1813, 4, 6], [1814, 9, 1]] as const) {
     test(`${count} scans with ${licences} licence(s), seed ${seed}`, async () => {
       const batch = ids(seed, count);
-      const { value, elapsed } = await simulate(() => run(async () => {
+      const { value, elapsed } = await sim(() => run(async () => {
         const ocr = new LegacyOcr();
         const heart = new Heartbeat(0.2);
         const texts = await scanLimited(ocr, batch, licences);
@@ -90,7 +89,7 @@ describe('scanLimited (hidden)', () => {
   }
 
   test('licences that are not an integer >= 1 throw RangeError before scanning', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const ocr = new LegacyOcr();
       const errors: unknown[] = [];
       for (const licences of [0, -2, 1.5, Number.NaN]) {

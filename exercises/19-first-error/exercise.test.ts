@@ -1,9 +1,8 @@
 // Visible tests for exercise 19: the first error of a batch stops the others; a supervision that returns at the
 // first error or at a deadline and leaves the rest running. Virtual clock: every time is exact.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { say, sim } from '#course/kit';
 import { createTask, getRunningLoop, run, sleep } from '#runtime/asyncio';
-import { simulate } from '#runtime/testing';
 import { FraudError, TrackedJob, validatorOf } from './support.ts';
 import { superviseUploads, validateBatch } from './exercise.ts';
 
@@ -15,7 +14,7 @@ function batchOf(spec: [string, number, string?][]): Map<string, TrackedJob> {
 
 describe('validateBatch', () => {
   test('a clean batch returns every code, in the order of ids', async () => {
-    const { value, elapsed } = await simulate(() => run(async () => {
+    const { value, elapsed } = await sim(() => run(async () => {
       const jobs = batchOf([['R-1', 0.3], ['R-2', 0.1], ['R-3', 0.2]]);
       return validateBatch([...jobs.keys()], validatorOf(jobs).validate);
     }));
@@ -24,7 +23,7 @@ describe('validateBatch', () => {
   });
 
   test('the first forged receipt rejects the batch and stops the other validations', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const loop = getRunningLoop();
       const jobs = batchOf([['R-1', 3], ['R-2', 1, 'firma falsa'], ['R-3', 2]]);
       let thrown: unknown = null;
@@ -54,7 +53,7 @@ describe('validateBatch', () => {
 
 describe('superviseUploads', () => {
   test('returns at the first error and leaves the other uploads running', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const loop = getRunningLoop();
       const jobs = [new TrackedJob({ label: 'A', duration: 0.5 }), new TrackedJob({ label: 'B', duration: 1.5, fails: 'disco lleno' }), new TrackedJob({ label: 'C', duration: 4 })];
       const tasks = jobs.map((j) => createTask(j.run, { name: j.label }));
@@ -80,7 +79,7 @@ describe('superviseUploads', () => {
   });
 
   test('returns at the deadline without cancelling anything', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const loop = getRunningLoop();
       const jobs = [new TrackedJob({ label: 'A', duration: 1 }), new TrackedJob({ label: 'B', duration: 3 }), new TrackedJob({ label: 'C', duration: 5, fails: 'cuota superada' })];
       const tasks = jobs.map((j) => createTask(j.run, { name: j.label }));

@@ -2,9 +2,8 @@
 // survivors are cancelled and awaited; wait's report at the first error or the deadline, with nothing cancelled;
 // an empty list and bad deadlines. Virtual clock.
 import { describe, test, expect } from 'vitest';
-import { say, seeded } from '#grader/testkit';
+import { say, seeded, sim } from '#course/kit';
 import { createTask, getRunningLoop, run, sleep } from '#runtime/asyncio';
-import { simulate } from '#runtime/testing';
 import { FraudError, TrackedJob, validatorOf } from './support.ts';
 import { superviseUploads, validateBatch } from './exercise.ts';
 
@@ -28,7 +27,7 @@ describe('validateBatch (hidden)', () => {
       if (spec.every((s) => s.fails === undefined)) spec[count - 1]!.fails = 'firma falsa final';
       const first = [...spec].filter((s) => s.fails !== undefined).sort((a, b) => a.duration - b.duration)[0]!;
       const cleanup = 0.125;
-      const { value } = await simulate(() => run(async () => {
+      const { value } = await sim(() => run(async () => {
         const loop = getRunningLoop();
         const jobs = new Map(spec.map((s) => [s.id, new TrackedJob({ label: s.id, duration: s.duration, cleanup, kind: 'validation', ...(s.fails !== undefined ? { fails: s.fails } : {}) })]));
         let thrown: unknown = null;
@@ -58,7 +57,7 @@ describe('validateBatch (hidden)', () => {
   test('a random clean batch returns every code in order, in the time of the slowest', async () => {
     const times = durations(1910, 9);
     const ids = times.map((_, i) => `R-${i}`);
-    const { value, elapsed } = await simulate(() => run(() => {
+    const { value, elapsed } = await sim(() => run(() => {
       const jobs = new Map(ids.map((id, i) => [id, new TrackedJob({ label: id, duration: times[i]!, kind: 'validation' })]));
       return validateBatch(ids, validatorOf(jobs).validate);
     }));
@@ -67,7 +66,7 @@ describe('validateBatch (hidden)', () => {
   });
 
   test('an empty batch returns [] at once', async () => {
-    const { value, elapsed } = await simulate(() => run(() => validateBatch([], validatorOf(new Map()).validate)));
+    const { value, elapsed } = await sim(() => run(() => validateBatch([], validatorOf(new Map()).validate)));
     expect(value).toEqual([]);
     expect(elapsed).toBe(0);
   });
@@ -90,7 +89,7 @@ describe('superviseUploads (hidden)', () => {
         failed: spec.filter((s) => s.duration <= at && s.fails !== undefined).map((s) => s.name),
         pending: spec.filter((s) => s.duration > at).map((s) => s.name),
       };
-      const { value } = await simulate(() => run(async () => {
+      const { value } = await sim(() => run(async () => {
         const loop = getRunningLoop();
         const jobs = spec.map((s) => new TrackedJob({ label: s.name, duration: s.duration, ...(s.fails !== undefined ? { fails: s.fails } : {}) }));
         const tasks = jobs.map((j) => createTask(j.run, { name: j.label }));
@@ -108,7 +107,7 @@ describe('superviseUploads (hidden)', () => {
   }
 
   test('an empty list is all done at once; a bad deadline throws RangeError', async () => {
-    const { value } = await simulate(() => run(async () => {
+    const { value } = await sim(() => run(async () => {
       const loop = getRunningLoop();
       let empty: unknown;
       try {

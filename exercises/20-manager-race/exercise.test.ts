@@ -2,7 +2,7 @@
 // on the real clock; the bank's 10 ms confirmation sits between each read and write, so tills that do not
 // share one lock overlap there (the audit counts how many were inside at once) and lose receipts.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { say } from '#course/kit';
 import { newAudit, type Receipt } from './support.ts';
 import { collectAll as studentCollectAll } from './exercise.ts';
 

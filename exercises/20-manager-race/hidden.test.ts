@@ -2,7 +2,7 @@
 // exact totals and no two tills inside read-confirm-write at once; the lock released when the bank refuses an
 // amount; empty input. Real processes on the real clock.
 import { describe, test, expect } from 'vitest';
-import { say, seeded } from '#grader/testkit';
+import { say, seeded } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
 import { newAudit, releasedTogether, type Receipt } from './support.ts';
 import { addReceipt, collectAll as studentCollectAll } from './exercise.ts';
