@@ -29,11 +29,13 @@ export interface ClassConfig {
   ignoreActors: string[];
   /** The commit status context results are posted under. */
   statusContext: string;
+  /** The login CLASS_TOKEN acts as (a user, or "<app>[bot]"): only its own PR comment is updated. */
+  commentAuthor: string;
 }
 
 export const DEFAULTS: Omit<ClassConfig, 'assignment'> = {
   roster: 'class/roster.csv', deadline: null, late: { policy: 'none' }, mode: 'students', branch: null, template: null,
-  repositoryPattern: null, chunkSize: 10, lang: 'es', ignoreActors: ['github-classroom[bot]'], statusContext: 'course/grade',
+  repositoryPattern: null, chunkSize: 10, lang: 'es', ignoreActors: ['github-classroom[bot]'], statusContext: 'course/grade', commentAuthor: 'github-actions[bot]',
 };
 
 export class ConfigError extends Error {
@@ -107,12 +109,13 @@ export function parseConfig(value: unknown, where = 'class configuration'): Clas
   if (!Array.isArray(ignoreActors) || !ignoreActors.every((a) => typeof a === 'string')) problems.push('ignoreActors: a list of GitHub logins');
   const late = latePolicy(value['late'], problems);
   if (late.policy !== 'none' && deadline === null) problems.push(`late.policy "${late.policy}" needs a deadline`);
-  const known = new Set(['assignment', 'roster', 'deadline', 'late', 'mode', 'branch', 'template', 'repositoryPattern', 'chunkSize', 'lang', 'ignoreActors', 'statusContext', '$comment']);
+  const known = new Set(['assignment', 'roster', 'deadline', 'late', 'mode', 'branch', 'template', 'repositoryPattern', 'chunkSize', 'lang', 'ignoreActors', 'statusContext', 'commentAuthor', '$comment']);
   for (const name of Object.keys(value)) if (!known.has(name)) problems.push(`${name}: unknown setting (known: ${[...known].filter((k) => k !== '$comment').join(', ')})`);
   const config: ClassConfig = {
     assignment: assignment ?? '', roster: string('roster', DEFAULTS.roster)!, deadline, late, mode: mode as GradingMode,
     branch: string('branch', null, /^[\w./-]+$/), template, repositoryPattern: string('repositoryPattern', null, /\{username\}/),
     chunkSize: chunkSize as number, lang: lang as Lang, ignoreActors: ignoreActors as string[], statusContext: string('statusContext', DEFAULTS.statusContext)!,
+    commentAuthor: string('commentAuthor', DEFAULTS.commentAuthor)!,
   };
   if (problems.length > 0) throw new ConfigError(`${where}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return config;

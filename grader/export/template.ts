@@ -18,8 +18,10 @@ export const TEMPLATE_ENTRIES = [
 function excluded(path: string): boolean {
   return /(^|\/)grader\/(fixtures|test-support)(\/|$)/.test(path) || /^grader\/.*\.test\.ts$/.test(path)
     || path === 'grader/manifest.json' || /(^|\/)(node_modules|\.grade)(\/|$)/.test(path)
-    // The course's own CI runs verify, which needs solutions/: not a student's concern.
-    || path === '.github/workflows/ci.yml';
+    // The course's own CI runs verify, which needs solutions/: not a student's concern. Class grading
+    // (its workflow, its code, the roster) belongs to the instructor's grading repository only.
+    || path === '.github/workflows/ci.yml' || path === '.github/workflows/grade-class.yml'
+    || /^grader\/class(\/|$)/.test(path) || /^class(\/|$)/.test(path);
 }
 
 /** The authoring files copyCourse copies (absolute paths): the template's public material. */

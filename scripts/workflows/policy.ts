@@ -113,3 +113,41 @@ export function gradeWorkflowProblems(workflow: unknown): string[] {
   }
   return problems;
 }
+
+function runsClass(step: Step, command: string): boolean {
+  return new RegExp(`grader/class/cli\\.ts\\s+${command}\\b`).test(step.run ?? '');
+}
+
+/**
+ * The class grading workflow's promises (see the header of .github/workflows/grade-class.yml): the token
+ * appears only in the plan and publish steps, and the jobs that run student code hold no token, no
+ * secret and no checkout, and upload only their results.
+ */
+export function classWorkflowProblems(workflow: unknown): string[] {
+  const wf = asObj(workflow);
+  const problems = commonProblems(workflow);
+  const triggers = Object.keys(asObj(wf['on'])).sort();
+  if (triggers.join(',') !== 'workflow_dispatch') problems.push(`the class workflow runs only when an instructor dispatches it (got ${triggers.join(', ') || 'none'})`);
+  if (JSON.stringify(wf['permissions']) !== '{}') problems.push('top-level permissions must be {} (each job asks for what it needs)');
+  if (mentionsSecrets(wf['env'])) problems.push('workflow-level env must not hold secrets');
+  const jobs = jobsOf(workflow);
+  const graders = jobs.filter(([, job]) => stepsOf(job).some((step) => runsClass(step, 'grade')));
+  if (graders.length !== 1) problems.push(`exactly one job must run "grader/class/cli.ts grade" (found ${graders.length})`);
+  for (const [id, job] of jobs) {
+    if (mentionsSecrets(job['env'])) problems.push(`jobs.${id}: job-level env must not hold secrets`);
+    stepsOf(job).forEach((step, index) => {
+      if (mentionsSecrets(step) && !runsClass(step, 'plan') && !runsClass(step, 'publish')) problems.push(`${label(id, step, index)}: only the plan and publish steps may reference secrets`);
+    });
+  }
+  for (const [id, job] of graders) {
+    if (JSON.stringify(job['permissions']) !== '{}') problems.push(`jobs.${id}: the job running student code must have permissions: {} (no token that can read anything)`);
+    if (mentionsSecrets(job)) problems.push(`jobs.${id}: the job running student code must not reference secrets`);
+    stepsOf(job).forEach((step, index) => {
+      const where = label(id, step, index);
+      if (step.uses?.startsWith('actions/checkout@') === true) problems.push(`${where}: the job running student code gets the course as an artifact, never a checkout (no repository token on the runner)`);
+      if (step.uses?.startsWith('actions/upload-artifact@') === true && !/\/class\/results\/?$/.test(String(step.with?.['path'] ?? '').trim())) problems.push(`${where}: upload the chunk's results only`);
+      if (step.uses?.startsWith('actions/cache@') === true) problems.push(`${where}: the grading job may never save a cache`);
+    });
+  }
+  return problems;
+}
