@@ -147,13 +147,14 @@ export class WorkflowRun {
 }
 
 /** Runs chunk jobs with at most `parallel` at once (the matrix runs them side by side). */
-export async function gradeAll(run: WorkflowRun, chunks: number[], parallel: number): Promise<StepRun[]> {
+export async function gradeAll(run: WorkflowRun, chunks: number[], parallel: number, onDone?: (chunk: number, job: StepRun) => void): Promise<StepRun[]> {
   const results: StepRun[] = new Array(chunks.length);
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(parallel, chunks.length) }, async () => {
     while (next < chunks.length) {
       const index = next++;
       results[index] = await run.grade(chunks[index]!);
+      onDone?.(chunks[index]!, results[index]!);
     }
   }));
   return results;

@@ -116,7 +116,7 @@ export function buildScenario(api: FakeGitHub, students: StudentScript[], config
     if (student.repository === false || student.repository === null) continue;
     const repository = repositoryOf(student);
     const bare = join(server, `${repository}.git`);
-    git(root, ['init', '-q', '--bare', bare]);
+    git(root, ['init', '-q', '--bare', '-b', 'main', bare]);
     // GitHub serves any commit of a repository by its id, even one a force push left behind.
     git(bare, ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
     api.addRepository(repository);
