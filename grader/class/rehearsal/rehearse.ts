@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`grading: ${chunks.length} chunk jobs, ${parallel} at a time, in ${time(t)}${failed > 0 ? ` (${failed} failed)` : ''}\n`);
     t = performance.now();
     const gathered = await run.gather();
-    process.stdout.write(`gather: ${time(t)}\n\n${gathered.summary.split('\n').slice(0, 8).join('\n')}\n\ngradebook: ${join(gathered.gradebook, 'gradebook.csv')}\ntotal ${time(all)}\n`);
+    process.stdout.write(`gather: ${time(t)}\n\n${gathered.summary.split('\n').slice(0, 8).join('\n')}\n\n${values.keep === true ? `gradebook: ${join(gathered.gradebook, 'gradebook.csv')}\n` : ''}total ${time(all)}\n`);
     return failed > 0 ? 1 : 0;
   } finally {
     await api.stop();
