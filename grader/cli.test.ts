@@ -89,9 +89,29 @@ describe('export and the sealed template', () => {
   const key = generateKey();
   const template = join(scratch, 'template');
 
-  test('export writes a template without solutions or plain hidden tests', async () => {
-    const { code, out } = await run(['export', template, '--course', FIXTURE_COURSE], { GRADER_KEY: key });
+  test('export checks the folder first, then writes a template without solutions or plain hidden tests', async () => {
+    // An occupied folder is refused at once, before any grading; a folder inside the course too.
+    mkdirSync(join(template, '.git'), { recursive: true });
+    writeFileSync(join(template, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(template, 'stale.txt'), 'from an older export\n');
+    const started = performance.now();
+    const refused = await run(['export', template, '--course', FIXTURE_COURSE], { GRADER_KEY: key });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/is not empty \(stale\.txt\): choose an empty folder, or add --force/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await run(['export', join(FIXTURE_COURSE, 'inside'), '--course', FIXTURE_COURSE])).err).toMatch(/is inside the course/);
+    // --force replaces the contents and keeps .git (a new export committed over the old one).
+    // --save-key keeps the key in a new file only its owner can read, and says where.
+    const keyFile = join(scratch, 'grader-key');
+    const { code, out } = await run(['export', template, '--course', FIXTURE_COURSE, '--force', '--save-key', keyFile], { GRADER_KEY: key });
     expect(code).toBe(0);
+    expect(existsSync(join(template, 'stale.txt'))).toBe(false);
+    expect(readFileSync(join(template, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+    expect(out).toContain(`also saved to ${keyFile}, mode 600`);
+    expect(readFileSync(keyFile, 'utf8')).toBe(`${key}\n`);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect((await run(['export', join(scratch, 'other'), '--course', FIXTURE_COURSE, '--save-key', keyFile])).err).toMatch(/already exists: it may hold the key of an earlier template/);
+    rmSync(join(template, '.git'), { recursive: true });
     expect(out).toContain('2 hidden test files sealed');
     expect(existsSync(join(template, 'solutions'))).toBe(false);
     expect(existsSync(join(template, 'exercises', '01-add', 'hidden.test.ts'))).toBe(false);
@@ -156,29 +176,6 @@ describe('export and the sealed template', () => {
     expect(readResult(edited).tamper.changed).toEqual(['exercises/01-add/exercise.test.ts (changed)']);
   }, 90_000);
 
-  test('export checks the folder first: not empty is refused at once; --force replaces it (keeping .git) and --save-key keeps the key, mode 600', async () => {
-    const started = performance.now();
-    const refused = await run(['export', template, '--course', FIXTURE_COURSE], { GRADER_KEY: key });
-    expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/is not empty \(.*\): choose an empty folder, or add --force/);
-    expect(performance.now() - started).toBeLessThan(5_000);
-    expect((await run(['export', join(FIXTURE_COURSE, 'inside'), '--course', FIXTURE_COURSE])).err).toMatch(/is inside the course/);
-
-    mkdirSync(join(template, '.git'), { recursive: true });
-    writeFileSync(join(template, '.git', 'HEAD'), 'ref: refs/heads/main\n');
-    writeFileSync(join(template, 'stale.txt'), 'from an older export\n');
-    const keyFile = join(scratch, 'grader-key');
-    const { code, out, err } = await run(['export', template, '--course', FIXTURE_COURSE, '--force', '--save-key', keyFile]);
-    expect(code, err).toBe(0);
-    expect(existsSync(join(template, 'stale.txt'))).toBe(false);
-    expect(readFileSync(join(template, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
-    expect(out).toContain(`saved to ${keyFile} (mode 600, readable only by you)`);
-    expect(readFileSync(keyFile, 'utf8')).toMatch(/^[A-Za-z0-9+/]{43}=\n$/);
-    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    expect(out).not.toContain(readFileSync(keyFile, 'utf8').trim());
-    expect((await run(['export', join(scratch, 'other'), '--course', FIXTURE_COURSE, '--save-key', keyFile])).err).toMatch(/already exists: it may hold the key of an earlier template/);
-  }, 120_000);
-
   test('export refuses a course with uncommitted changes, and stubs that already earn points', async () => {
     const repo = join(scratch, 'git-course');
     cpSync(FIXTURE_COURSE, repo, { recursive: true });
@@ -187,8 +184,10 @@ describe('export and the sealed template', () => {
     git('add', '-A');
     git('commit', '-qm', 'course');
     cpSync(join(repo, 'solutions', '01-add', 'exercise.ts'), join(repo, 'exercises', '01-add', 'exercise.ts'));
-    const dirty = await run(['export', join(scratch, 'dirty-template'), '--course', repo], { GRADER_KEY: key });
+    const keyFile = join(scratch, 'never-written-key');
+    const dirty = await run(['export', join(scratch, 'dirty-template'), '--course', repo, '--save-key', keyFile], { GRADER_KEY: key });
     expect(dirty.code).toBe(2);
+    expect(existsSync(keyFile)).toBe(false);
     expect(dirty.err).toContain('export takes the course as committed');
     expect(dirty.err).toContain('  exercises/01-add/exercise.ts');
     // Committed, the solved stub is still refused: students would receive its points.
