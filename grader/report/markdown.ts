@@ -2,7 +2,7 @@
 // then what failed and why. Student text goes inside code fences it cannot close.
 import type { Lang } from '../i18n.ts';
 import type { ExerciseResult, GradeResult } from '../result.ts';
-import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
+import { formatPoints, headline, hiddenSummary, label, pointsText, visibleCount } from './labels.ts';
 
 export const COMMENT_MARKER = '<!-- course-grader-report -->';
 const SUMMARY_LIMIT = 1_000_000;
@@ -19,22 +19,15 @@ function fenced(text: string): string {
 }
 
 function statusIcon(exercise: ExerciseResult): string {
-  return exercise.status === 'pass' ? '✅' : exercise.status === 'error' ? '⛔' : '❌';
+  return exercise.status === 'pass' ? '✅' : exercise.status === 'error' ? '⛔' : exercise.state === 'hidden-pending' ? '🕓' : '❌';
 }
 
-const STUB_MESSAGE = /Aún no implementado|Not implemented yet/;
-
 /**
- * Not started: nothing passes and every failure is the stub's own "not implemented" error (schema v2
- * says so in `state`). Such exercises are listed on one line, not with a block per failing test: a
- * fresh template would otherwise repeat the stub's message once per test of the course.
+ * Not started (schema v2's `state`): such exercises are listed on one line, not with a block per failing
+ * test: a fresh template would otherwise repeat the stub's message once per test of the course.
  */
 export function notStarted(exercise: ExerciseResult): boolean {
-  const state = (exercise as ExerciseResult & { state?: string }).state;
-  if (state !== undefined) return state === 'not-started';
-  const failed = exercise.tests.filter((test) => test.status !== 'pass');
-  return exercise.score === 0 && exercise.error === null && failed.length > 0 && failed.length === exercise.tests.length
-    && failed.every((test) => STUB_MESSAGE.test(test.message ?? ''));
+  return exercise.state === 'not-started';
 }
 
 function details(exercise: ExerciseResult, lang: Lang): string {
@@ -71,11 +64,11 @@ export function markdown(result: GradeResult, kind: 'summary' | 'comment'): stri
     lines.push(`| | ${label('exercise', lang)} | ${label('points', lang)} | ${label('visible', lang)} | ${label('hidden', lang)} |`, '|---|---|---|---|---|');
     for (const exercise of result.exercises) {
       const visible = visibleCount(exercise);
-      lines.push(`| ${statusIcon(exercise)} | ${cell(`${exercise.key} ${exercise.title}`)} | ${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)} | ${visible.passed}/${visible.total} | ${cell(hiddenSummary(exercise, lang))} |`);
+      lines.push(`| ${statusIcon(exercise)} | ${cell(`${exercise.key} ${exercise.title}`)} | ${cell(pointsText(exercise, lang))} | ${visible.passed}/${visible.total} | ${cell(hiddenSummary(exercise, lang))} |`);
     }
     lines.push('');
   }
-  const failing = result.exercises.filter((exercise) => exercise.status !== 'pass');
+  const failing = result.exercises.filter((exercise) => exercise.status !== 'pass' && exercise.state !== 'hidden-pending');
   const unstarted = failing.filter(notStarted);
   const started = failing.filter((exercise) => !notStarted(exercise));
   if (failing.length > 0) {
