@@ -30,7 +30,7 @@ let run: WorkflowRun;
 
 beforeAll(async () => {
   await api.start();
-  scenario = buildScenario(api, DOZEN, { deadline: DEADLINE, late: { policy: 'penalty', percentPerDay: 10, maxDays: 3 }, chunkSize: 3, lang: 'en' });
+  scenario = buildScenario(api, DOZEN, { deadline: DEADLINE, late: { policy: 'penalty', percentPerDay: 10, maxDays: 3 }, chunkSize: 3, lang: 'en', commentAuthor: api.botLogin });
   run = new WorkflowRun(scenario, api);
 }, 120_000);
 
@@ -94,5 +94,30 @@ describe('grade-class.yml rehearsal', { timeout: 300_000 }, () => {
     // Only the documented endpoints were called.
     const paths = new Set(api.requests.map((r) => r.replace(/concurrency-\w+|[0-9a-f]{40}/g, ':x')));
     expect([...paths].sort()).toEqual(['GET /repos/rehearsal-class/:x', 'GET /repos/rehearsal-class/:x/activity', 'POST /repos/rehearsal-class/:x/statuses/:x']);
+  });
+
+  test('re-grade every open pull request in one dispatch: one row per pull request, the report posted as its comment', async () => {
+    const ana = repositoryOf(DOZEN[0]!);
+    const ben = repositoryOf(DOZEN[1]!);
+    api.repositories.get(ana)!.pulls.push({ number: 7, head: { ref: 'main', sha: '0'.repeat(40) } });
+    api.repositories.get(ben)!.pulls.push({ number: 3, head: { ref: 'main', sha: '0'.repeat(40) } });
+    const dispatch = new WorkflowRun(scenario, api);
+    const { plan, chunks } = await dispatch.plan({ mode: 'pull-requests' });
+    expect(plan.status, plan.stderr).toBe(0);
+    expect(chunks).toEqual([0]);
+    expect((await dispatch.grade(0)).status).toBe(0);
+    const { gradebook } = await dispatch.gather();
+    const rows = readFileSync(join(gradebook, 'gradebook.csv'), 'utf8').split('\r\n');
+    expect(rows[1]).toMatch(/^Ana,rehearsal-class\/concurrency-ana,7,main,[0-9a-f]{40},2026-02-28T16:59:00.000Z,15,15,10,5,graded,no,0,0,$/);
+    expect(rows[2]).toMatch(/^Ben,rehearsal-class\/concurrency-ben,3,main,.*,10,15,10,0,graded,no,0,0,$/);
+    expect(rows[3]).toBe('Carla,rehearsal-class/concurrency-carla,,,,,,15,,,missing,,0,0,no open pull request');
+    expect((await dispatch.publish()).status).toBe(0);
+    const comment = api.comments.get(`${ana}#7`)?.[0]?.body ?? '';
+    expect(comment.startsWith('<!-- course-grader-class-report -->\n> Instructor\'s grading, hidden tests included: commit `')).toBe(true);
+    expect(comment).toContain('## Score: 15/15');
+    expect(api.comments.get(`${ben}#3`)?.[0]?.body).toContain('## Score: 10/15');
+    // Publishing again updates the same comment instead of adding one.
+    expect((await dispatch.publish()).status).toBe(0);
+    expect(api.comments.get(`${ana}#7`)).toHaveLength(1);
   });
 });

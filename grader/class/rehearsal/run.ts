@@ -35,8 +35,8 @@ export class WorkflowRun {
   constructor(scenario: Scenario, api: FakeGitHub) {
     this.scenario = scenario;
     this.api = api;
-    this.artifacts = join(scenario.root, 'artifacts');
-    mkdirSync(this.artifacts, { recursive: true });
+    // Each dispatch is a new workflow run, with artifacts of its own.
+    this.artifacts = mkdtempSync(join(scenario.root, 'artifacts-'));
   }
 
   runner(name: string): Runner {
