@@ -110,6 +110,10 @@ describe('deadline', () => {
     expect(chooseCommit([push('e', '2026-03-01T10:00:00Z', { ref: 'refs/heads/dev' })], { ...options, ref: null, late: { policy: 'none' } })).toMatchObject({ sha: 'e'.repeat(40), ref: 'refs/heads/dev' });
   });
 
+  test('an activity whose commit is not a commit id never reaches git', () => {
+    expect(chooseCommit([push('b', '2026-03-01T10:00:00Z'), { ...push('c', '2026-03-01T11:00:00Z'), after: '--upload-pack=touch /tmp/x' }], { ...options, late: { policy: 'none' } })).toMatchObject({ sha: 'b'.repeat(40) });
+  });
+
   test('the penalty is a share of the points earned, rounded to cents', () => {
     expect(applyPenalty(15, 10)).toBe(13.5);
     expect(applyPenalty(11.67, 20)).toBe(9.34);

@@ -19,6 +19,8 @@ export interface Activity {
 /** Activity types that leave a commit at the tip of a branch. */
 const TIP_TYPES = new Set(['push', 'force_push', 'branch_creation', 'pr_merge', 'merge_queue_merge']);
 const ZERO = /^0+$/;
+/** A commit id as GitHub writes it (it reaches git's command line). */
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const DAY_MS = 86_400_000;
 
 export type Choice =
@@ -40,7 +42,7 @@ export function daysLate(pushedAt: Date, deadline: Date): number {
 export function chooseCommit(activities: Activity[], options: ChooseOptions): Choice {
   const ignored = new Set(options.ignoreActors.map((login) => login.toLowerCase()));
   const pushes = activities
-    .filter((a) => TIP_TYPES.has(a.activity_type) && !ZERO.test(a.after) && a.ref.startsWith('refs/heads/'))
+    .filter((a) => TIP_TYPES.has(a.activity_type) && SHA.test(a.after) && !ZERO.test(a.after) && a.ref.startsWith('refs/heads/'))
     .filter((a) => options.ref === null || a.ref === options.ref)
     .filter((a) => !ignored.has((a.actor?.login ?? '').toLowerCase()))
     .map((a) => ({ ...a, time: new Date(a.timestamp) }))

@@ -52,7 +52,7 @@ export function gradebookCsv(plan: Plan, rows: Row[]): string {
   return toCsv([header, ...body]);
 }
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\r\n]+/g, ' ');
 
 export function gradebookSummary(plan: Plan, rows: Row[]): string {
   const count = (status: RowStatus): number => rows.filter((row) => row.status === status).length;

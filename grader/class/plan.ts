@@ -78,7 +78,8 @@ export function submissionDir(planDir: string, id: string): string {
 }
 
 function remoteOf(sources: PlanSources, entry: RosterEntry): Remote {
-  if (sources.clones !== undefined || entry.path !== undefined) {
+  // A roster's path column names clones on an instructor's disk: only local grading reads it.
+  if (sources.api === undefined && (sources.clones !== undefined || entry.path !== undefined)) {
     return { url: entry.path ?? join(sources.clones!, entry.repository.split('/')[1] ?? entry.repository) };
   }
   return { url: `${sources.serverUrl}/${entry.repository}.git`, token: sources.token };
