@@ -32,6 +32,8 @@ export interface Text {
 
 /** One line of the student's code: `exercise.ts:24` and the code on it. */
 export interface SourceLine {
+  /** The file as found on disk (to read the lines around it). */
+  path: string;
   file: string;
   line: number;
   code: string | null;
@@ -91,7 +93,7 @@ export function codeAt(file: string, line: number): string | null {
 export function sourceLineOf(file: string, line: number): SourceLine | null {
   const path = file.replace(/^file:\/\//, '');
   if (!isStudentFile(path.startsWith('/') ? path : `/${path}`)) return null;
-  return { file: basename(path), line, code: codeAt(path, line) };
+  return { path, file: basename(path), line, code: codeAt(path, line) };
 }
 
 /** Every `path:line:column` in a text (stack frames, sites named in a message), in order. */

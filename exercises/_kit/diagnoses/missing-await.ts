@@ -20,7 +20,7 @@ export const missingAwait: Diagnosis = {
     if (conflict === null) return null;
     const { error, where } = conflict;
     const match = ALREADY_WAITING.exec(error.message ?? '');
-    if (match === null || usesPromiseCombinator(where, error.stack)) return null;
+    if (match === null || usesPromiseCombinator(where)) return null;
     const [, who, first, second] = match;
     return {
       message: text(`Falta un await: ${who} seguía esperando en ${first}, una llamada sin await, cuando empezó otra espera en ${second}.`,

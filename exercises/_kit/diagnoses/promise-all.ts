@@ -1,7 +1,6 @@
 // Promise.all (or race/allSettled/any) over runtime calls: every call parks the same thread or task, which
 // waits for one thing at a time. Told apart from a forgotten await by the student's line.
-import { findError, studentLine, text, type Diagnosis, type Evidence, type ErrorLike, type SourceLine } from '../diagnosis.ts';
-import { codeAt } from '../diagnosis.ts';
+import { codeAt, findError, studentLine, text, type Diagnosis, type Evidence, type ErrorLike, type SourceLine } from '../diagnosis.ts';
 
 export const ALREADY_WAITING = /^(\S+) is already waiting \(in (.+?)\) and cannot also wait in (.+?): a (thread|task) waits/;
 const ASYNCIO_ONE_AWAITABLE = /A task can wait for only one runtime awaitable at a time/;
@@ -15,13 +14,10 @@ export function waitConflict(evidence: Evidence): { error: ErrorLike; where: Sou
 }
 
 /** Whether the student's line (or one of the three before it: a call split over lines) uses Promise.all & co. */
-export function usesPromiseCombinator(where: SourceLine | null, stack: string | undefined): boolean {
+export function usesPromiseCombinator(where: SourceLine | null): boolean {
   if (where === null) return false;
-  if (PROMISE_COMBINATOR.test(where.code ?? '')) return true;
-  const path = /((?:file:\/\/)?\/[^\s():]+):\d+/.exec((stack ?? '').split('\n').find((l) => l.includes(`${where.file}:${where.line}`)) ?? '')?.[1];
-  if (path === undefined) return false;
-  for (let line = where.line - 1; line >= Math.max(1, where.line - 3); line--) {
-    if (PROMISE_COMBINATOR.test(codeAt(path.replace(/^file:\/\//, ''), line) ?? '')) return true;
+  for (let line = where.line; line >= Math.max(1, where.line - 3); line--) {
+    if (PROMISE_COMBINATOR.test((line === where.line ? where.code : codeAt(where.path, line)) ?? '')) return true;
   }
   return false;
 }
@@ -33,7 +29,7 @@ export const promiseAll: Diagnosis = {
     if (conflict === null) return null;
     const { error, where } = conflict;
     const asyncio = ASYNCIO_ONE_AWAITABLE.test(error.message ?? '');
-    if (!asyncio && !usesPromiseCombinator(where, error.stack)) return null;
+    if (!asyncio && !usesPromiseCombinator(where)) return null;
     const [, who = '', first = '', second = '', kind = 'task'] = ALREADY_WAITING.exec(error.message ?? '') ?? [];
     const clash = who === '' ? text('', '') : text(` (${who} ya esperaba en ${first} y no puede esperar también en ${second})`,
       ` (${who} was already waiting in ${first} and cannot also wait in ${second})`);
