@@ -127,6 +127,20 @@ export function shortPaths(message: string): string {
   return message.replace(/(?:file:\/\/)?\/[^\s'"():]*[/\\]exercises[/\\][^\s'"():/\\]+[/\\]([^\s'"():/\\]+)/g, '$1');
 }
 
+/**
+ * The student's lines of a stack's synchronous part, innermost first ("at async" frames, the callers that were
+ * awaiting, are left out): the last one is where the student's code made the call that led here.
+ */
+export function studentFrames(stack: string | undefined): SourceLine[] {
+  const lines: SourceLine[] = [];
+  for (const frame of (stack ?? '').split('\n').slice(1)) {
+    if (/^\s*at async /.test(frame)) continue;
+    const line = studentLine(frame);
+    if (line !== null) lines.push(line);
+  }
+  return lines;
+}
+
 /** The rendered message: what happened and what to try, then the student's line, then the evidence. */
 export function render(finding: Finding, lang: 'es' | 'en'): string {
   const lines = [`${finding.message[lang]} ${finding.hint[lang]}`];
