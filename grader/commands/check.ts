@@ -1,6 +1,7 @@
 // `tsx grader/cli.ts check`: the course check run by `npm run verify`. Per exercise: metadata complete,
 // the solution gets full marks three runs in a row (visible + hidden), the stub scores 0 and loads.
-// Then every mistake fixture (solutions/<NN-slug>/mistakes/) keeps its recorded verdict.
+// The stubs are graded in Spanish, and no English sentence may show outside code (english.ts).
+// Then every mistake fixture (solutions/<NN-slug>/mistakes/) not marked slow keeps its recorded verdict.
 // Last line, always: `check: N passed, M failed` (exercise-level checks and fixtures).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { courseRootOf, parse, type Io } from './common.ts';
 import { loadFixtures } from '../variants/fixtures.ts';
 import { checkMistakes } from '../variants/mistakes.ts';
 import { printOutcomes } from './mistakes.ts';
+import { englishTexts } from './english.ts';
 
 export const SOLUTION_RUNS = 3;
 
@@ -41,12 +43,21 @@ function testNameProblems(exercise: Exercise, result: ExerciseResult): string[] 
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const test of result.tests) {
-    if (seen.has(test.name)) problems.push(`test name used twice: "${test.name}"`);
-    seen.add(test.name);
+    if (seen.has(test.id)) problems.push(`test name used twice: "${test.id}"`);
+    seen.add(test.id);
   }
-  for (const name of Object.keys(exercise.meta.weights)) {
-    if (result.tests.length > 0 && !seen.has(name) && !result.tests.some((test) => test.name.endsWith(name))) {
-      problems.push(`meta.json weights: no test named "${name}"`);
+  const keyed: [string, string[]][] = [
+    ['weights', Object.keys(exercise.meta.weights)],
+    ['testHints', Object.keys(exercise.meta.testHints)],
+    ['testTitles', Object.keys(exercise.meta.testTitles)],
+  ];
+  for (const [field, names] of keyed) {
+    for (const name of names) {
+      const named = (test: { id: string }): boolean =>
+        test.id.endsWith(name) || (field === 'testTitles' && test.id.split(' > ').includes(name));
+      if (result.tests.length > 0 && !seen.has(name) && !result.tests.some(named)) {
+        problems.push(`meta.json ${field}: no test named "${name}"`);
+      }
     }
   }
   return problems;
@@ -81,7 +92,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     }
   }
   const stubs = course.exercises.length > 0
-    ? await grade({ courseRoot: root, source: { kind: 'exercises' }, lang: 'en', hidden: true })
+    ? await grade({ courseRoot: root, source: { kind: 'exercises' }, lang: 'es', hidden: true }) // in Spanish: the language guard reads it
     : undefined;
 
   for (const exercise of course.exercises) {
@@ -94,6 +105,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     const stub = stubs?.exercises.find((ex) => ex.key === exercise.key);
     if (stub === undefined || stub.score !== 0) problems.push(`stub should score 0: ${describe(stub)}`);
     else if (stub.error !== null) problems.push(`stub should fail its tests, not error: ${describe(stub)}`);
+    if (stub !== undefined) {
+      for (const text of englishTexts(stub).slice(0, 5)) problems.push(`English in a Spanish run (--lang es): "${text.trim().slice(0, 160)}"`);
+    }
     if (problems.length === 0) {
       passed += 1;
       io.out(`${p.green('✓')} ${exercise.key}\n`);
