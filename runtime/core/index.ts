@@ -3,7 +3,8 @@ export { Scheduler, fiberStorage, TIMEOUT, SLEEP } from './scheduler.ts';
 export type { ClockKind, SchedulerOptions, TraceEvent, TimerHandle } from './scheduler.ts';
 export { Fiber } from './fiber.ts';
 export type { Blocker, FiberKind, FiberState } from './fiber.ts';
-export { currentScheduler, currentFiber, awaitExternal } from './runtime.ts';
+export { currentScheduler, currentFiber, awaitExternal, programScheduler, freshProgram, onFreshProgram,
+  onDescribeProgram, describeProgramResources } from './runtime.ts';
 export { writeOutput, activeCapture } from './output.ts';
 export type { Stream } from './output.ts';
 export { buildDeadlockReport, userSite } from './deadlock.ts';

@@ -6,7 +6,7 @@
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { activeCapture, awaitExternal, processInfo } from '../core/index.ts';
+import { activeCapture, awaitExternal, onDescribeProgram, onFreshProgram, processInfo } from '../core/index.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { childOutputDone, deliverChildOutput } from './output.ts';
@@ -355,6 +355,13 @@ export class Process {
     return this.isAlive();
   }
 
+  /** @internal For hang reports: "Process-3 (target consumer)", "SpawnPoolWorker-1 (pool worker)". */
+  _describe(): string {
+    const role = this._pool !== null ? 'pool worker'
+      : this._target !== null ? `target ${this._target.name || '<lambda>'}` : `${this.constructor.name}.run()`;
+    return `${this.name} (${role})`;
+  }
+
   /** Stops the child at once (Python sends SIGTERM): exitcode becomes -15. */
   terminate(): void {
     this._stop(-15);
@@ -423,6 +430,21 @@ function exitcodeName(code: number | null): string {
 function reapChildren(): void {
   for (const child of children) if (child.exitcode !== null) children.delete(child);
 }
+
+// A test boundary (freshProgram) stops what the previous program left running: a hung test's children would
+// otherwise keep waiting, hold CPU or fill the next test's activeChildren().
+onFreshProgram(() => {
+  for (const child of children) {
+    try {
+      child.terminate();
+    } catch {
+      // closed, or never started: nothing runs
+    }
+    children.delete(child);
+  }
+});
+
+onDescribeProgram(() => activeChildren().map((child) => child._describe()));
 
 /** Python's active_children(): the started children still running (finished ones are reaped). */
 export function activeChildren(): Process[] {

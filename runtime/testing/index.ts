@@ -13,3 +13,4 @@ export { explore, replay, type ExploreOptions, type FailingSchedule } from './ex
 export { formatInterleaving } from './interleaving.ts';
 export { DeadlockError } from '../core/index.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
+export { programState, endProgram, type ProgramState, type ProgramWait } from './boundary.ts';

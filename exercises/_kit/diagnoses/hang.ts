@@ -1,0 +1,80 @@
+// Diagnoses `hang` and `deadlock` for a test that overran its deadline: what is blocked (each thread, task and
+// process and the call it waits in), where (the student's line), and this exercise's typical causes, es and en.
+import type { ProgramState, ProgramWait } from '#runtime/testing';
+
+export type Lang = 'es' | 'en';
+
+/** The typical causes of a hang in one exercise (meta.json `hangCauses`), one sentence per cause. */
+export interface HangCauses {
+  es: string[];
+  en: string[];
+}
+
+export interface HangFacts {
+  /** The per-test deadline in seconds. */
+  deadline: number;
+  state: ProgramState;
+  causes: HangCauses;
+}
+
+/** The stable id recorded with the failing test: `deadlock` when the waits form a cycle, else `hang`. */
+export function hangId(state: ProgramState): 'hang' | 'deadlock' {
+  return state.cycle === null ? 'hang' : 'deadlock';
+}
+
+/** Seconds as the student's language writes them: "2,5" in Spanish, "2.5" in English. */
+function seconds(value: number, lang: Lang): string {
+  const text = String(Math.round(value * 100) / 100);
+  return lang === 'es' ? text.replace('.', ',') : text;
+}
+
+function waitLine(wait: ProgramWait, lang: Lang): string {
+  const where = wait.site === null ? '' : lang === 'es' ? ` en ${wait.site}` : ` at ${wait.site}`;
+  const holder = wait.holder === null ? '' : lang === 'es' ? ` (lo tiene ${wait.holder})` : ` (held by ${wait.holder})`;
+  return lang === 'es' ? `${wait.who} espera en ${wait.what}${where}${holder}` : `${wait.who} waits in ${wait.what}${where}${holder}`;
+}
+
+/** The first line alone must say what happened: hidden tests may show only that line. */
+function headline(facts: HangFacts, lang: Lang): string {
+  const limit = seconds(facts.deadline, lang);
+  const first = facts.state.waits[0];
+  if (facts.state.cycle !== null) {
+    return lang === 'es'
+      ? `Interbloqueo: el test no terminó en ${limit} s porque los hilos se esperan en círculo (${facts.state.cycle.join(' → ')}).`
+      : `Deadlock: the test did not finish within ${limit} s because the threads wait for each other in a cycle (${facts.state.cycle.join(' → ')}).`;
+  }
+  if (first !== undefined) {
+    return lang === 'es'
+      ? `El test no terminó en ${limit} s: ${waitLine(first, lang)}, y nada lo va a despertar.`
+      : `The test did not finish within ${limit} s: ${waitLine(first, lang)}, and nothing is going to wake it.`;
+  }
+  if (facts.state.busy.length > 0) {
+    return lang === 'es'
+      ? `El test no terminó en ${limit} s: ${facts.state.busy.join(', ')} sigue en marcha sin esperar nada (¿un bucle que no termina?).`
+      : `The test did not finish within ${limit} s: ${facts.state.busy.join(', ')} keeps running without waiting for anything (a loop that never ends?).`;
+  }
+  return lang === 'es'
+    ? `El test no terminó en ${limit} s: tu código espera (await) una Promise que nunca se resuelve, fuera del runtime (¿un new Promise cuyo resolve nadie llama, o un await que falta en una llamada del runtime?).`
+    : `The test did not finish within ${limit} s: your code awaits a Promise that never settles, outside the runtime (a new Promise whose resolve nobody calls, or a runtime call without await?).`;
+}
+
+/** The whole report, in the student's language. */
+export function hangText(facts: HangFacts, lang: Lang): string {
+  const lines = [headline(facts, lang)];
+  const rest = facts.state.cycle === null ? facts.state.waits.slice(1) : facts.state.waits;
+  if (rest.length > 0) {
+    lines.push(lang === 'es' ? 'También esperan:' : 'Also waiting:');
+    for (const wait of rest) lines.push(`  ${waitLine(wait, lang)}`);
+  }
+  if (facts.state.resources.length > 0) {
+    lines.push(lang === 'es'
+      ? `Siguen en marcha: ${facts.state.resources.join(', ')} (el test los ha detenido).`
+      : `Still running: ${facts.state.resources.join(', ')} (the test stopped them).`);
+  }
+  const causes = facts.causes[lang];
+  if (causes.length > 0) {
+    lines.push(lang === 'es' ? 'Causas típicas en este ejercicio:' : 'Typical causes in this exercise:');
+    for (const cause of causes) lines.push(`  - ${cause}`);
+  }
+  return lines.join('\n');
+}

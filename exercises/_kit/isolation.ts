@@ -1,0 +1,57 @@
+// Per-test isolation for every exercise's tests (visible and hidden alike). The grader's generated entry file
+// calls isolateTests() before it imports the exercise's test files, so each test:
+// - starts with a fresh program: a MainThread left waiting by an earlier test (a hang, a leftover wait) is
+//   dropped, and the child processes, pools and managers it started are stopped;
+// - has the exercise's deadline (meta.json `testDeadline`); a test that overruns it fails alone, with a report
+//   of what is blocked, where, and this exercise's typical causes (meta.json `hangCauses`) instead of vitest's
+//   timeout text, and the diagnosis id `hang` (or `deadlock`) in the test's meta.
+import { afterEach, beforeEach, vi } from 'vitest';
+import { courseLang } from '#grader/testkit';
+import { endProgram, programState, type ProgramState } from '#runtime/testing';
+import { hangId, hangText, type HangCauses } from './diagnoses/hang.ts';
+
+export interface IsolationOptions {
+  /** Seconds a test may run (it should be far below the exercise's whole time limit). */
+  deadline: number;
+  causes: HangCauses;
+}
+
+/** The error vitest raises when a test overruns its timeout. */
+const VITEST_TIMEOUT = /^Test timed out in \d+ms/;
+
+interface SerializedError {
+  name?: string;
+  message?: string;
+  stack?: string;
+  [key: string]: unknown;
+}
+
+/** Installs the boundary for every test of the file that calls it; call it before the tests are defined. */
+export function isolateTests(options: IsolationOptions): void {
+  // Read when each test is collected: the tests imported after this call get this exercise's deadline.
+  vi.setConfig({ testTimeout: options.deadline * 1000 });
+  let atTimeout: ProgramState | null = null;
+
+  beforeEach((context) => {
+    endProgram();
+    atTimeout = null;
+    // Aborted synchronously when the timeout fires, before anything (a test's own afterEach) cleans up.
+    context.signal.addEventListener('abort', () => {
+      atTimeout = programState();
+    }, { once: true });
+  });
+
+  afterEach((context) => {
+    const errors = (context.task.result?.errors ?? []) as SerializedError[];
+    const index = errors.findIndex((error) => VITEST_TIMEOUT.test(error.message ?? ''));
+    if (index >= 0) {
+      const state = atTimeout ?? programState();
+      const text = hangText({ deadline: options.deadline, state, causes: options.causes }, courseLang());
+      const id = hangId(state);
+      const name = id === 'deadlock' ? 'DeadlockError' : 'HangError';
+      errors[index] = { ...errors[index], name, message: text, stack: `${name}: ${text}` };
+      context.task.meta.diagnosis = id;
+    }
+    endProgram();
+  });
+}
