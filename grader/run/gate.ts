@@ -21,7 +21,7 @@ export interface GateProblem {
 }
 
 const FORBIDDEN_MODULES = /^(node:)?(child_process|cluster|worker_threads|vm|inspector|module|v8|repl|net|dgram|http|https|http2|tls|dns|process)$/;
-const FRAMEWORK_MODULES = /^(vitest|@vitest\/.*|chai|vite|vite-node|tinypool|tinyspy|tsx|esbuild|#grader\/.*)$/;
+const FRAMEWORK_MODULES = /^(vitest|@vitest\/.*|chai|vite|vite-node|tinypool|tinyspy|tsx|esbuild|#grader\/.*|#course\/.*)$/;
 const FORBIDDEN_PROPERTIES = new Set(['binding', '_linkedBinding', 'dlopen', 'reallyExit', '_rawDebug']);
 
 interface Parsed {
