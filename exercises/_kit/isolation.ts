@@ -6,9 +6,16 @@
 //   of what is blocked, where, and this exercise's typical causes (meta.json `hangCauses`) instead of vitest's
 //   timeout text, and the diagnosis id `hang` (or `deadlock`) in the test's meta.
 import { afterEach, beforeEach, vi } from 'vitest';
-import { courseLang } from '#grader/testkit';
+import { courseLang } from './lang.ts';
 import { endProgram, programState, type ProgramState } from '#runtime/testing';
 import { hangId, hangText, type HangCauses } from './diagnoses/hang.ts';
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** The stable id of the mistake a failing test was diagnosed with (the grader's reporter reads it). */
+    diagnosis?: string;
+  }
+}
 
 export interface IsolationOptions {
   /** Seconds a test may run (it should be far below the exercise's whole time limit). */

@@ -13,6 +13,8 @@ export interface CaseEvent {
   errors: string[];
   duration: number;
   output: string;
+  /** The stable id of the mistake the course kit diagnosed in this failing test (e.g. `hang`), if any. */
+  diagnosis?: string;
 }
 
 export interface ReporterEvent {

@@ -116,14 +116,19 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
       return;
     }
     const limits = new Map<string, number>();
-    for (const plan of plans) limits.set(plan.path, (byKey.get(plan.exercise) as Exercise).meta.timeLimit);
+    const deadlines = new Map<string, number>();
+    for (const plan of plans) {
+      const meta = (byKey.get(plan.exercise) as Exercise).meta;
+      limits.set(plan.path, meta.timeLimit);
+      deadlines.set(plan.path, meta.testDeadline);
+    }
     const total = [...limits.values()].reduce((a, b) => a + b, 0);
     const longest = Math.max(...limits.values());
     const startup = options.startupSeconds ?? 15;
     runs += 1;
     const launch = vitestLaunch(workspace, {
       files: plans.map((plan) => plan.path),
-      // Generous per-test timeouts (half the exercise's limit): a hung await fails one test, not the file.
+      // A backstop: each entry file sets its exercise's own per-test deadline (testDeadline) before its tests load.
       testTimeoutMs: options.testTimeoutMs ?? Math.max(5000, (longest * 1000) / 2),
       workers: Math.min(workers, plans.length),
       heapMb: options.heapMb ?? 512,
@@ -133,6 +138,7 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
       cwd: workspace.root,
       launch,
       fileLimits: limits,
+      hangCredits: deadlines,
       wallSeconds: longest + total / workers + startup,
       memoryMb: options.memoryMb ?? 2560,
       maxProcesses: options.maxProcesses ?? 32,

@@ -22,6 +22,12 @@ function describeError(error: SerializedErrorLike): string {
   return `${name}${error.message ?? String(error)}${diff}`.replace(ANSI, '');
 }
 
+/** The diagnosis id the course kit stored in a failing test's meta (a short stable id, or nothing). */
+function diagnosisOf(test: TestCase): { diagnosis?: string } {
+  const id = (test.meta() as { diagnosis?: unknown }).diagnosis;
+  return typeof id === 'string' && /^[a-z][a-z0-9-]{0,40}$/.test(id) ? { diagnosis: id } : {};
+}
+
 export default class GraderReporter implements Reporter {
   private readonly writer: ChannelWriter;
   private readonly outputByTask = new Map<string, string>();
@@ -63,6 +69,7 @@ export default class GraderReporter implements Reporter {
       errors: errors.map(describeError),
       duration: test.diagnostic()?.duration ?? 0,
       output: this.outputByTask.get(test.id) ?? '',
+      ...diagnosisOf(test),
     });
   }
 

@@ -36,6 +36,12 @@ export interface SupervisorOptions {
   launch: VitestLaunch;
   /** Seconds each test file may run, keyed by absolute path. */
   fileLimits: Map<string, number>;
+  /**
+   * Per-test deadline of each file, in seconds. A test the course kit reports as a hang (it waited until its
+   * deadline, then its file went on) costs at most this much, and that time is not charged to the file's limit
+   * nor to the wall-clock limit: one hung function costs only its own tests, never the whole exercise.
+   */
+  hangCredits?: Map<string, number>;
   wallSeconds: number;
   memoryMb: number;
   maxProcesses: number;
@@ -45,6 +51,8 @@ export interface SupervisorOptions {
 }
 
 const TICK_MS = 100;
+/** Diagnoses of a test that waited until its deadline (see exercises/_kit/isolation.ts). */
+const HANG_DIAGNOSES = new Set(['hang', 'deadlock']);
 const MONITOR_EVERY_TICKS = 3;
 
 export function superviseVitest(options: SupervisorOptions): Promise<SupervisedRun> {
@@ -54,6 +62,9 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
   const finished = new Set<string>();
   const queuedAt = new Map<string, number>();
   const timedOut = new Map<string, number>();
+  /** Seconds of reported hangs per file (see hangCredits), and over the whole run. */
+  const credited = new Map<string, number>();
+  let creditedTotal = 0;
   let sawEnd = false;
   let failure: KillReason | undefined;
   let stderrTail = '';
@@ -88,6 +99,12 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
       if (message.type === 'queued' && message.file !== undefined) queuedAt.set(message.file, performance.now());
       if (message.type === 'module' && message.file !== undefined) finished.add(message.file);
       if (message.type === 'end') sawEnd = true;
+      if (message.type === 'case' && HANG_DIAGNOSES.has(message.diagnosis ?? '')) {
+        const cap = options.hangCredits?.get(message.file) ?? 0;
+        const seconds = Math.min(cap + 1, Math.max(0, message.duration / 1000));
+        credited.set(message.file, (credited.get(message.file) ?? 0) + seconds);
+        creditedTotal += seconds;
+      }
     }
     if (reader.corrupted !== undefined) killTree({ kind: 'corrupted', detail: reader.corrupted });
   };
@@ -110,14 +127,14 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
     for (const [file, at] of queuedAt) {
       if (finished.has(file) || timedOut.has(file)) continue;
       const limit = options.fileLimits.get(file) ?? options.wallSeconds;
-      if (now - at > limit * 1000) timedOut.set(file, limit);
+      if (now - at - (credited.get(file) ?? 0) * 1000 > limit * 1000) timedOut.set(file, limit);
       else progressing += 1;
     }
     if (timedOut.size > 0 && progressing === 0) {
       killTree({ kind: 'timeout', files: [...timedOut.keys()], seconds: Math.max(...timedOut.values()) });
       return;
     }
-    if (now - started > options.wallSeconds * 1000) {
+    if (now - started - creditedTotal * 1000 > options.wallSeconds * 1000) {
       killTree({ kind: 'wall', seconds: options.wallSeconds });
       return;
     }

@@ -75,9 +75,13 @@ function copyTree(from: string, to: string, skip: (relative: string) => boolean,
  * differently, the assertion library was tampered with during the run (a patched `expect`, `Object.is`...),
  * so the file's results cannot be trusted.
  */
-function entrySource(sections: Section[], canary: string, token: string): string {
+function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise): string {
+  const isolation = { deadline: exercise.meta.testDeadline, causes: exercise.meta.hangCauses };
   return [
     "import { describe as __graderDescribe, test as __graderTest, expect as __graderExpect } from 'vitest';",
+    // Before the test files load: every test gets a fresh program and the exercise's deadline (see the kit).
+    `import { isolateTests as __graderIsolate } from '../${KIT_DIR}/isolation.ts';`,
+    `__graderIsolate(${JSON.stringify(isolation)});`,
     ...sections.map((section) => `__graderDescribe(${JSON.stringify(section.prefix)}, async () => {\n  await import(${JSON.stringify(`./${section.name}`)});\n});`),
     `__graderTest(${JSON.stringify(canary)}, () => {`,
     `  __graderExpect(${JSON.stringify(`${token}-a`)}).toBe(${JSON.stringify(`${token}-b`)});`,
@@ -140,7 +144,7 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
         sections.push({ visibility: 'hidden', name: HIDDEN_TEST_FILE, prefix: '⟦hidden⟧' });
       }
       if (sections.length > 0) {
-        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token));
+        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise));
         tests.push({ exercise: exercise.key, path: join(target, ENTRY_FILE), sections });
       }
     }

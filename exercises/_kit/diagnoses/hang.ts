@@ -68,8 +68,8 @@ export function hangText(facts: HangFacts, lang: Lang): string {
   }
   if (facts.state.resources.length > 0) {
     lines.push(lang === 'es'
-      ? `Siguen en marcha: ${facts.state.resources.join(', ')} (el test los ha detenido).`
-      : `Still running: ${facts.state.resources.join(', ')} (the test stopped them).`);
+      ? `Procesos aún en marcha (detenidos al acabar el test): ${facts.state.resources.join(', ')}.`
+      : `Processes still running (stopped when the test ended): ${facts.state.resources.join(', ')}.`);
   }
   const causes = facts.causes[lang];
   if (causes.length > 0) {
