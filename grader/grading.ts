@@ -115,6 +115,8 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
       lang: options.lang,
       source: describeSource(options.source),
       duration: Math.round(performance.now() - started) / 1000,
+      sandbox: 'none',
+      timeline: null,
     };
   } finally {
     rmSync(unsealDir, { recursive: true, force: true });
