@@ -163,10 +163,13 @@ function scoreInner(input: ScoreInput): ExerciseResult {
     const max = totalWeight > 0 ? (exercise.meta.points * weightOf(exercise, event)) / totalWeight : 0;
     const passed = event.state === 'passed';
     let message: string | null = null;
+    let diagnosis: string | null = null;
     if (!passed) {
       const errors = event.errors.map((text) => withoutFrameworkTimeout(text, exercise, lang));
+      const timedOut = errors.some((text, i) => text !== event.errors[i]);
+      diagnosis = event.diagnosis ?? (timedOut ? 'hang' : null);
       // A hang report names waits and lines of the student's code, never expected values: hidden tests show it whole.
-      const whole = visibility === 'visible' || (HANG_REPORTS.has(event.diagnosis ?? '') && exercise.meta.hiddenFeedback === 'message');
+      const whole = visibility === 'visible' || (HANG_REPORTS.has(diagnosis ?? '') && exercise.meta.hiddenFeedback === 'message');
       message = !whole
         ? hiddenMessage(errors, exercise.meta.hiddenFeedback, lang)
         : sanitize(errors.join('\n') || pick(bi('falló', 'failed'), lang), MESSAGE_LIMIT);
@@ -181,7 +184,7 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       message,
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
-      diagnosis: null,
+      diagnosis,
       hint: null,
     };
   });

@@ -64,7 +64,6 @@ export const HANG_VARIANTS: HangVariant[] = [
     failing: [
       'bad counts are refused before starting anything; zero increments give 0',
       'countInProcesses shares one counter among all the processes',
-      'no increment is lost when processes race on two cores',
       'two processes count 2,000 receipts into one shared Value',
     ],
     diagnosis: 'hang',
@@ -73,14 +72,21 @@ export const HANG_VARIANTS: HangVariant[] = [
     exercise: '12-manager',
     mistake: 'tallyFaculty waits for a "go" entry in the dict that nobody writes',
     edits: [SLEEP_IMPORT, ["  const currency = await settings.get('currency');", "  while ((await totals.get('go')) === undefined) await sleep(0.02);\n  const currency = await settings.get('currency');"]],
-    failing: [],
+    failing: [
+      "a child process writes through the proxies it receives",
+      "every faculty and every log line arrive, with the right currency, and the Manager is closed",
+      "tallyAll gathers the totals and the log of two faculties",
+      "tallyAll of no faculties, and of a faculty with no receipts",
+    ],
     diagnosis: 'hang',
   },
   {
     exercise: '13-asyncio-basics',
     mistake: 'confirmPayment forgets setException: a refused payment leaves its Future pending forever',
     edits: [['    if (error !== null) future.setException(error);\n', '    if (error !== null) return;\n']],
-    failing: [],
+    failing: [
+      "futures (hidden) > several confirmPayment futures at once: codes, rejections and exact time",
+    ],
     diagnosis: 'runtime',
   },
   {
@@ -90,14 +96,22 @@ export const HANG_VARIANTS: HangVariant[] = [
       ["import { createTask, FIRST_COMPLETED, gather, TimeoutError, wait, waitFor, type Task } from '#runtime/asyncio';", "import { createTask, FIRST_COMPLETED, gather, getRunningLoop, TimeoutError, wait, waitFor, type Task } from '#runtime/asyncio';"],
       ["  const tasks: Task<string>[] = mirrors.map((upload) => createTask(upload));\n  let remaining = new Set<Task<string>>(tasks);\n  while (remaining.size > 0) {\n    // wait() only reports: it never cancels what is still pending.\n    const { done, pending } = await wait(remaining, { returnWhen: FIRST_COMPLETED });\n    const winner = tasks.find((t) => done.has(t) && t.exception() === null);\n    if (winner !== undefined) {\n      // The race is decided: cancel the losers and wait until they have really stopped, so none leaks.\n      for (const task of pending) task.cancel();\n      if (pending.size > 0) await wait(pending);\n      return winner.result();\n    }\n    remaining = pending; // every finished one failed: keep waiting for the others\n  }\n  throw new AggregateError(tasks.map((t) => t.exception()), 'all mirrors failed');\n", "  const tasks: Task<string>[] = mirrors.map((upload) => createTask(upload));\n  const first = getRunningLoop().createFuture<string>();\n  for (const task of tasks) {\n    task.addDoneCallback((t) => {\n      if (!first.done() && !t.cancelled() && t.exception() === null) first.setResult(t.result());\n    });\n  }\n  const winner = await first; // nobody completes it when every mirror fails\n  for (const task of tasks) task.cancel();\n  await wait(tasks);\n  return winner;\n"],
     ],
-    failing: [],
+    failing: [
+      "fastestMirror (hidden) > when every mirror fails, an AggregateError lists the errors in the order of mirrors",
+    ],
     diagnosis: 'runtime',
   },
   {
     exercise: '16-capstone-receipts',
     mistake: 'a failed upload never gives its permit back (release only after a successful store)',
     edits: [['        key = await services.store(receipt);\n      } catch (error) {\n        return fail(\'store\', error);\n      } finally {\n        uploads.release();\n      }', '        key = await services.store(receipt);\n        uploads.release();\n      } catch (error) {\n        return fail(\'store\', error);\n      }']],
-    failing: [],
+    failing: [
+      "interleavings (hidden) > the same day under three random schedules gives the same exact summary",
+      "random days (hidden) > a bad day: a third of the receipts fail somewhere, and nobody else notices",
+      "random days (hidden) > random day, seed 16102: 210 students, 5 uploads at a time",
+      "random days (hidden) > random day, seed 16103: 272 students, 7 uploads at a time",
+      "the fastest possible pipeline (hidden) > limiting only the uploads reaches the minimum time exactly",
+    ],
     diagnosis: 'runtime',
   },
 ];

@@ -29,9 +29,17 @@ function seconds(value: number, lang: Lang): string {
 }
 
 function waitLine(wait: ProgramWait, lang: Lang): string {
+  if (wait.what === 'time.sleep()' && wait.site === null) {
+    // A sleep has no line of its own: at the deadline the thread was between two rounds of a polling loop.
+    return lang === 'es'
+      ? `${wait.who} sigue dando vueltas a un bucle que duerme (time.sleep()) esperando algo que no ocurre`
+      : `${wait.who} keeps going round a loop that sleeps (time.sleep()) waiting for something that never happens`;
+  }
+  // The runtime names joins "Process.join() on Process-3": the student's language around it.
+  const what = lang === 'es' ? wait.what.replace(/\) on /, ') de ') : wait.what;
   const where = wait.site === null ? '' : lang === 'es' ? ` en ${wait.site}` : ` at ${wait.site}`;
   const holder = wait.holder === null ? '' : lang === 'es' ? ` (lo tiene ${wait.holder})` : ` (held by ${wait.holder})`;
-  return lang === 'es' ? `${wait.who} espera en ${wait.what}${where}${holder}` : `${wait.who} waits in ${wait.what}${where}${holder}`;
+  return lang === 'es' ? `${wait.who} espera en ${what}${where}${holder}` : `${wait.who} waits in ${what}${where}${holder}`;
 }
 
 /** The first line alone must say what happened: hidden tests may show only that line. */
