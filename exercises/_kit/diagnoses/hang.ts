@@ -52,9 +52,11 @@ function headline(facts: HangFacts, lang: Lang): string {
       : `Deadlock: the test did not finish within ${limit} s because the threads wait for each other in a cycle (${facts.state.cycle.join(' → ')}).`;
   }
   if (first !== undefined) {
+    const polling = first.what === 'time.sleep()' && first.site === null;
+    const end = polling ? '.' : lang === 'es' ? ', y nada lo va a despertar.' : ', and nothing is going to wake it.';
     return lang === 'es'
-      ? `El test no terminó en ${limit} s: ${waitLine(first, lang)}, y nada lo va a despertar.`
-      : `The test did not finish within ${limit} s: ${waitLine(first, lang)}, and nothing is going to wake it.`;
+      ? `El test no terminó en ${limit} s: ${waitLine(first, lang)}${end}`
+      : `The test did not finish within ${limit} s: ${waitLine(first, lang)}${end}`;
   }
   if (facts.state.busy.length > 0) {
     return lang === 'es'
