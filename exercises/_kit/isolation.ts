@@ -5,10 +5,11 @@
 // - has the exercise's deadline (meta.json `testDeadline`); a test that overruns it fails alone, with a report
 //   of what is blocked, where, and this exercise's typical causes (meta.json `hangCauses`) instead of vitest's
 //   timeout text, and the diagnosis id `hang` (or `deadlock`) in the test's meta.
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { courseLang } from './lang.ts';
 import { endProgram, programState, type ProgramState } from '#runtime/testing';
-import { hangId, hangText, type HangCauses } from './diagnoses/hang.ts';
+import { hangId, hangText, stuckText, type HangCauses } from './diagnoses/hang.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -21,6 +22,13 @@ export interface IsolationOptions {
   /** Seconds a test may run (it should be far below the exercise's whole time limit). */
   deadline: number;
   causes: HangCauses;
+  /**
+   * Full names of tests that blocked their worker in an earlier run of this grading (a loop that never lets a
+   * timer fire): they fail at once with an explanation, so the exercise's other tests can run.
+   */
+  stuck?: readonly string[];
+  /** Where to write the full name of the running test (emptied when it ends), for the grader's supervisor. */
+  runningFile?: URL;
 }
 
 /** The error vitest raises when a test overruns its timeout. */
@@ -33,15 +41,37 @@ interface SerializedError {
   [key: string]: unknown;
 }
 
+class HangError extends Error {
+  override name = 'HangError';
+}
+
+/** The test's name with its suites, as the grader's reporter sees it ("suite > test"). */
+function fullName(task: { name: string; suite?: { name: string; suite?: unknown; filepath?: string } }): string {
+  const names = [task.name];
+  for (let suite = task.suite; suite !== undefined && suite.filepath === undefined; suite = suite.suite as typeof suite) {
+    names.unshift(suite.name);
+  }
+  return names.join(' > ');
+}
+
 /** Installs the boundary for every test of the file that calls it; call it before the tests are defined. */
 export function isolateTests(options: IsolationOptions): void {
   // Read when each test is collected: the tests imported after this call get this exercise's deadline.
   vi.setConfig({ testTimeout: options.deadline * 1000 });
   let atTimeout: ProgramState | null = null;
 
+  const stuck = new Set(options.stuck ?? []);
+
   beforeEach((context) => {
     endProgram();
     atTimeout = null;
+    const name = fullName(context.task);
+    // Synchronous on purpose: if this test blocks its process, the grader still learns which test it was.
+    if (options.runningFile !== undefined) writeFileSync(options.runningFile, name);
+    if (stuck.has(name)) {
+      context.task.meta.diagnosis = 'hang';
+      throw new HangError(stuckText({ deadline: options.deadline, causes: options.causes }, courseLang()));
+    }
     // Aborted synchronously when the timeout fires, before anything (a test's own afterEach) cleans up.
     context.signal.addEventListener('abort', () => {
       atTimeout = programState();
@@ -60,5 +90,6 @@ export function isolateTests(options: IsolationOptions): void {
       context.task.meta.diagnosis = id;
     }
     endProgram();
+    if (options.runningFile !== undefined) writeFileSync(options.runningFile, '');
   });
 }

@@ -3,10 +3,11 @@
 // known culprit (a file over its time limit) is charged, and the rest are re-run — together when the
 // culprit is known, one by one when it is not (memory, process count, a crash, a corrupted channel).
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Exercise } from '../model/course.ts';
 import type { CaseEvent, ChannelMessage } from './channel.ts';
 import { superviseVitest, type KillReason } from './supervisor.ts';
-import { buildWorkspace, vitestLaunch, type TestFilePlan, type Visibility, type Workspace, type WorkspaceItem } from './workspace.ts';
+import { buildWorkspace, RUNNING_FILE, vitestLaunch, type TestFilePlan, type Visibility, type Workspace, type WorkspaceItem } from './workspace.ts';
 
 export interface RawFile {
   visibility: Visibility;
@@ -101,6 +102,9 @@ function collect(workspace: Workspace, plans: TestFilePlan[], messages: ChannelM
   return files;
 }
 
+/** Tests of one exercise that may each block a worker (each costs a re-run) before the exercise is charged a timeout. */
+const MAX_STUCK_TESTS = 6;
+
 export async function runExercises(items: WorkspaceItem[], options: EngineOptions): Promise<Map<string, RawExercise>> {
   const results = new Map<string, RawExercise>();
   if (items.length === 0) return results;
@@ -108,6 +112,8 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
   const byKey = new Map(items.map((item) => [item.exercise.key, item.exercise]));
   const workers = Math.max(1, options.workers ?? availableParallelism());
   let runs = 0;
+  /** Per exercise, the tests that blocked their worker in an earlier run (see Workspace.markStuck). */
+  const stuck = new Map<string, string[]>();
 
   const runGroup = async (keys: string[]): Promise<void> => {
     const plans = workspace.tests.filter((plan) => keys.includes(plan.exercise));
@@ -139,13 +145,15 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
       launch,
       fileLimits: limits,
       hangCredits: deadlines,
+      runningFiles: new Map(plans.map((plan) => [plan.path, join(dirname(plan.path), RUNNING_FILE)])),
       wallSeconds: longest + total / workers + startup,
       memoryMb: options.memoryMb ?? 2560,
       maxProcesses: options.maxProcesses ?? 32,
       env: studentEnv(options.lang),
     });
     if (process.env['GRADER_DEBUG'] !== undefined) {
-      process.stderr.write(`[grader] run ${runs}: ${keys.join(' ')} -> ${run.seconds.toFixed(1)} s ${JSON.stringify(run.failure ?? 'ok')}\n`);
+      process.stderr.write(`[grader] run ${runs}: ${keys.join(' ')} -> ${run.seconds.toFixed(1)} s ${JSON.stringify(run.failure ?? 'ok')}`
+        + `${run.failure === undefined ? '' : ` running: ${JSON.stringify(Object.fromEntries(run.running))}`}\n`);
     }
     const files = collect(workspace, plans, run.messages, run.finished);
     const unfinished: string[] = [];
@@ -162,8 +170,20 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
     const culprits = failure.kind === 'timeout'
       ? new Set(plans.filter((plan) => failure.files.includes(plan.path)).map((plan) => plan.exercise)) : new Set<string>();
     if (culprits.size > 0) {
-      for (const culprit of culprits) results.set(culprit, { key: culprit, files: [], failure });
-      const rest = unfinished.filter((key) => !culprits.has(key));
+      // A test that blocked its worker costs that test: its exercise runs again with the test failing at once.
+      const retry: string[] = [];
+      for (const culprit of culprits) {
+        const test = plans.filter((plan) => plan.exercise === culprit).map((plan) => run.running.get(plan.path)).find((name) => name !== undefined);
+        const known = stuck.get(culprit) ?? [];
+        if (test !== undefined && test !== '' && !known.includes(test) && known.length < MAX_STUCK_TESTS) {
+          stuck.set(culprit, [...known, test]);
+          workspace.markStuck(culprit, [...known, test]);
+          retry.push(culprit);
+        } else {
+          results.set(culprit, { key: culprit, files: [], failure });
+        }
+      }
+      const rest = unfinished.filter((key) => !culprits.has(key) || retry.includes(key));
       if (rest.length > 0) await runGroup(rest);
     } else if (unfinished.length === 1 || keys.length === 1) {
       for (const key of unfinished) results.set(key, { key, files: [], failure });

@@ -3,6 +3,7 @@
 // signed result channel. Whatever the student code does, this returns, with the reason if it had to kill.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_DIR } from '../paths.ts';
 import { ChannelReader, type ChannelMessage } from './channel.ts';
@@ -24,6 +25,8 @@ export interface SupervisedRun {
   messages: ChannelMessage[];
   /** Files whose module finished and reported (their results are complete). */
   finished: Set<string>;
+  /** Per file, the test still running when the run ended (a test that blocked its worker, if it was killed). */
+  running: Map<string, string>;
   /** Undefined when the run ended on its own with a complete, valid report. */
   failure: KillReason | undefined;
   stderrTail: string;
@@ -42,6 +45,12 @@ export interface SupervisorOptions {
    * nor to the wall-clock limit: one hung function costs only its own tests, never the whole exercise.
    */
   hangCredits?: Map<string, number>;
+  /**
+   * Per test file, the file where the course kit writes the full name of the test it is running (emptied when
+   * the test ends). Written synchronously by the test process itself, so it is current even when that process
+   * is blocked, unlike vitest's batched reports.
+   */
+  runningFiles?: Map<string, string>;
   wallSeconds: number;
   memoryMb: number;
   maxProcesses: number;
@@ -53,6 +62,8 @@ export interface SupervisorOptions {
 const TICK_MS = 100;
 /** Diagnoses of a test that waited until its deadline (see exercises/_kit/isolation.ts). */
 const HANG_DIAGNOSES = new Set(['hang', 'deadlock']);
+/** Seconds past a test's deadline after which its worker counts as blocked (its own timeout never fired). */
+const STUCK_GRACE = 3;
 const MONITOR_EVERY_TICKS = 3;
 
 export function superviseVitest(options: SupervisorOptions): Promise<SupervisedRun> {
@@ -62,6 +73,8 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
   const finished = new Set<string>();
   const queuedAt = new Map<string, number>();
   const timedOut = new Map<string, number>();
+  /** The test each file is running and since when (see `started`); cleared when its result arrives. */
+  const running = new Map<string, { name: string; since: number }>();
   /** Seconds of reported hangs per file (see hangCredits), and over the whole run. */
   const credited = new Map<string, number>();
   let creditedTotal = 0;
@@ -117,6 +130,19 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
   child.stdin?.on('error', () => undefined);
   child.stdin?.end(key);
 
+  const noteRunning = (file: string, now: number): void => {
+    const path = options.runningFiles?.get(file);
+    if (path === undefined) return;
+    let name = '';
+    try {
+      name = readFileSync(path, 'utf8').slice(0, 2000);
+    } catch {
+      // not written yet
+    }
+    if (name === '') running.delete(file);
+    else if (running.get(file)?.name !== name) running.set(file, { name, since: now });
+  };
+
   let ticks = 0;
   const timer = setInterval(() => {
     ticks += 1;
@@ -126,8 +152,14 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
     let progressing = 0;
     for (const [file, at] of queuedAt) {
       if (finished.has(file) || timedOut.has(file)) continue;
+      noteRunning(file, now);
       const limit = options.fileLimits.get(file) ?? options.wallSeconds;
-      if (now - at - (credited.get(file) ?? 0) * 1000 > limit * 1000) timedOut.set(file, limit);
+      // A test still running well past its own deadline has blocked its worker (a loop that never awaits): no
+      // timer can fire in that process, so waiting for the file's whole limit would only cost time.
+      const test = running.get(file);
+      const deadline = options.hangCredits?.get(file);
+      const stuck = test !== undefined && deadline !== undefined && now - test.since > (deadline + STUCK_GRACE) * 1000;
+      if (stuck || now - at - (credited.get(file) ?? 0) * 1000 > limit * 1000) timedOut.set(file, limit);
       else progressing += 1;
     }
     if (timedOut.size > 0 && progressing === 0) {
@@ -153,6 +185,7 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
       if (settled) return;
       settled = true;
       clearInterval(timer);
+      for (const file of queuedAt.keys()) if (!finished.has(file)) noteRunning(file, performance.now());
       // Orphans the run left behind (a detached process, reparented away from the tree) die with it.
       killAll(known.values());
       killAll(processesWithEnv(RUN_MARKER_ENV, marker));
@@ -162,7 +195,7 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
       if (failure === undefined && !sawEnd) {
         failure = { kind: 'crashed', detail: stderrTail.trim().split('\n').slice(-5).join('\n') };
       }
-      resolve({ messages: reader.messages, finished, failure, stderrTail, seconds: (performance.now() - started) / 1000 });
+      resolve({ messages: reader.messages, finished, running: new Map([...running].map(([file, test]) => [file, test.name])), failure, stderrTail, seconds: (performance.now() - started) / 1000 });
     };
     child.on('error', (error) => {
       failure ??= { kind: 'crashed', detail: error.message };

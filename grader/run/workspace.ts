@@ -32,6 +32,8 @@ export interface TestFilePlan {
 }
 
 export const ENTRY_FILE = '__grade__.test.ts';
+/** Next to each entry: the full name of the test running now (written by the course kit; see supervisor.ts). */
+export const RUNNING_FILE = '__running__.txt';
 
 export interface WorkspaceItem {
   exercise: Exercise;
@@ -47,6 +49,11 @@ export interface Workspace {
   canary: string;
   canaryToken: string;
   tests: TestFilePlan[];
+  /**
+   * Writes an exercise's entry again, with tests that blocked their worker in an earlier run (full names as the
+   * reporter gives them): they fail at once with the kit's report, so the others can run.
+   */
+  markStuck(exercise: string, stuck: readonly string[]): void;
   dispose(): void;
 }
 
@@ -75,13 +82,14 @@ function copyTree(from: string, to: string, skip: (relative: string) => boolean,
  * differently, the assertion library was tampered with during the run (a patched `expect`, `Object.is`...),
  * so the file's results cannot be trusted.
  */
-function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise): string {
-  const isolation = { deadline: exercise.meta.testDeadline, causes: exercise.meta.hangCauses };
+function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise, stuck: readonly string[] = []): string {
+  const isolation = { deadline: exercise.meta.testDeadline, causes: exercise.meta.hangCauses, stuck };
+  // The running-test file is found next to the entry (import.meta.url), so the entry holds no absolute path.
   return [
     "import { describe as __graderDescribe, test as __graderTest, expect as __graderExpect } from 'vitest';",
     // Before the test files load: every test gets a fresh program and the exercise's deadline (see the kit).
     `import { isolateTests as __graderIsolate } from '../${KIT_DIR}/isolation.ts';`,
-    `__graderIsolate(${JSON.stringify(isolation)});`,
+    `__graderIsolate({ ...${JSON.stringify(isolation)}, runningFile: new URL(${JSON.stringify(`./${RUNNING_FILE}`)}, import.meta.url) });`,
     ...sections.map((section) => `__graderDescribe(${JSON.stringify(section.prefix)}, async () => {\n  await import(${JSON.stringify(`./${section.name}`)});\n});`),
     `__graderTest(${JSON.stringify(canary)}, () => {`,
     `  __graderExpect(${JSON.stringify(`${token}-a`)}).toBe(${JSON.stringify(`${token}-b`)});`,
@@ -120,6 +128,7 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
     copyTree(kit, join(root, 'exercises', KIT_DIR), (rel) => rel.endsWith('.test.ts'));
 
     const tests: TestFilePlan[] = [];
+    const entries = new Map<string, (stuck: readonly string[]) => void>();
     for (const item of items) {
       const { exercise } = item;
       const target = join(root, 'exercises', exercise.key);
@@ -146,9 +155,14 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
       if (sections.length > 0) {
         writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise));
         tests.push({ exercise: exercise.key, path: join(target, ENTRY_FILE), sections });
+        entries.set(exercise.key, (stuck) => writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, stuck)));
       }
     }
-    return { root, canary, canaryToken: token, tests, dispose: () => rmSync(root, { recursive: true, force: true }) };
+    return {
+      root, canary, canaryToken: token, tests,
+      markStuck: (exercise, stuck) => entries.get(exercise)?.(stuck),
+      dispose: () => rmSync(root, { recursive: true, force: true }),
+    };
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;

@@ -88,3 +88,20 @@ export function hangText(facts: HangFacts, lang: Lang): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * A test that blocked its whole process past its deadline (no timer could fire in it), failed without running
+ * again: the first line says what, then this exercise's causes.
+ */
+export function stuckText(facts: Pick<HangFacts, 'deadline' | 'causes'>, lang: Lang): string {
+  const limit = seconds(facts.deadline, lang);
+  const lines = [lang === 'es'
+    ? `El test no terminó en ${limit} s y no dejó correr nada más: un bucle que nunca cede el turno (sin await, o con await solo de cosas ya terminadas, como un wait() sobre tareas acabadas una y otra vez).`
+    : `The test did not finish within ${limit} s and let nothing else run: a loop that never gives up its turn (no await, or awaits only of things already done, such as wait() on finished tasks again and again).`];
+  const causes = facts.causes[lang];
+  if (causes.length > 0) {
+    lines.push(lang === 'es' ? 'Causas típicas en este ejercicio:' : 'Typical causes in this exercise:');
+    for (const cause of causes) lines.push(`  - ${cause}`);
+  }
+  return lines.join('\n');
+}
