@@ -185,7 +185,7 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
       diagnosis,
-      hint: null,
+      hint: passed || event.hint === undefined || event.hint === null ? null : sanitize(event.hint, MESSAGE_LIMIT),
     };
   });
   const allPassed = tests.every((test) => test.status === 'pass');

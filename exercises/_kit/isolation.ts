@@ -4,19 +4,12 @@
 //   dropped, and the child processes, pools and managers it started are stopped;
 // - has the exercise's deadline (meta.json `testDeadline`); a test that overruns it fails alone, with a report
 //   of what is blocked, where, and this exercise's typical causes (meta.json `hangCauses`) instead of vitest's
-//   timeout text, and the diagnosis id `hang` (or `deadlock`) in the test's meta.
+//   timeout text, and the diagnosis id `hang` (or `deadlock`) on the error, as setup.ts records its own.
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { courseLang } from './lang.ts';
 import { endProgram, programState, type ProgramState } from '#runtime/testing';
 import { hangId, hangText, stuckText, type HangCauses } from './diagnoses/hang.ts';
-
-declare module 'vitest' {
-  interface TaskMeta {
-    /** The stable id of the mistake a failing test was diagnosed with (the grader's reporter reads it). */
-    diagnosis?: string;
-  }
-}
 
 export interface IsolationOptions {
   /** Seconds a test may run (it should be far below the exercise's whole time limit). */
@@ -41,8 +34,20 @@ interface SerializedError {
   [key: string]: unknown;
 }
 
+/** Carries its diagnosis id and hint as the kit's diagnosed errors do (see setup.ts): the reporter reads them. */
 class HangError extends Error {
   override name = 'HangError';
+  readonly diagnosis = 'hang';
+  readonly hint: string | null;
+  constructor(message: string, hint: string | null) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+/** The hint of a hang: this exercise's first typical cause, in the course language. */
+function firstCause(causes: HangCauses): string | null {
+  return causes[courseLang()][0] ?? null;
 }
 
 /** The test's name with its suites, as the grader's reporter sees it ("suite > test"). */
@@ -69,8 +74,7 @@ export function isolateTests(options: IsolationOptions): void {
     // Synchronous on purpose: if this test blocks its process, the grader still learns which test it was.
     if (options.runningFile !== undefined) writeFileSync(options.runningFile, name);
     if (stuck.has(name)) {
-      context.task.meta.diagnosis = 'hang';
-      throw new HangError(stuckText({ deadline: options.deadline, causes: options.causes }, courseLang()));
+      throw new HangError(stuckText({ deadline: options.deadline, causes: options.causes }, courseLang()), firstCause(options.causes));
     }
     // Aborted synchronously when the timeout fires, before anything (a test's own afterEach) cleans up.
     context.signal.addEventListener('abort', () => {
@@ -86,8 +90,7 @@ export function isolateTests(options: IsolationOptions): void {
       const text = hangText({ deadline: options.deadline, state, causes: options.causes }, courseLang());
       const id = hangId(state);
       const name = id === 'deadlock' ? 'DeadlockError' : 'HangError';
-      errors[index] = { ...errors[index], name, message: text, stack: `${name}: ${text}` };
-      context.task.meta.diagnosis = id;
+      errors[index] = { ...errors[index], name, message: text, stack: '', diagnosis: id, hint: firstCause(options.causes) };
     }
     endProgram();
     if (options.runningFile !== undefined) writeFileSync(options.runningFile, '');

@@ -29,11 +29,11 @@ function seconds(value: number, lang: Lang): string {
 }
 
 function waitLine(wait: ProgramWait, lang: Lang): string {
-  if (wait.what === 'time.sleep()' && wait.site === null) {
+  if (/sleep\(\)$/.test(wait.what) && wait.site === null) {
     // A sleep has no line of its own: at the deadline the thread was between two rounds of a polling loop.
     return lang === 'es'
-      ? `${wait.who} sigue dando vueltas a un bucle que duerme (time.sleep()) esperando algo que no ocurre`
-      : `${wait.who} keeps going round a loop that sleeps (time.sleep()) waiting for something that never happens`;
+      ? `${wait.who} sigue dando vueltas a un bucle que duerme (${wait.what}) esperando algo que no ocurre`
+      : `${wait.who} keeps going round a loop that sleeps (${wait.what}) waiting for something that never happens`;
   }
   // The runtime names joins "Process.join() on Process-3": the student's language around it.
   const what = lang === 'es' ? wait.what.replace(/\) on /, ') de ') : wait.what;
@@ -52,7 +52,7 @@ function headline(facts: HangFacts, lang: Lang): string {
       : `Deadlock: the test did not finish within ${limit} s because the threads wait for each other in a cycle (${facts.state.cycle.join(' → ')}).`;
   }
   if (first !== undefined) {
-    const polling = first.what === 'time.sleep()' && first.site === null;
+    const polling = /sleep\(\)$/.test(first.what) && first.site === null;
     const end = polling ? '.' : lang === 'es' ? ', y nada lo va a despertar.' : ', and nothing is going to wake it.';
     return lang === 'es'
       ? `El test no terminó en ${limit} s: ${waitLine(first, lang)}${end}`
