@@ -21,7 +21,7 @@ export interface IsolationOptions {
    */
   stuck?: readonly string[];
   /** Where to write the full name of the running test (emptied when it ends), for the grader's supervisor. */
-  runningFile?: URL;
+  runningFile?: string;
 }
 
 /** The error vitest raises when a test overruns its timeout. */

@@ -82,14 +82,13 @@ function copyTree(from: string, to: string, skip: (relative: string) => boolean,
  * differently, the assertion library was tampered with during the run (a patched `expect`, `Object.is`...),
  * so the file's results cannot be trusted.
  */
-function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise, stuck: readonly string[] = []): string {
-  const isolation = { deadline: exercise.meta.testDeadline, causes: exercise.meta.hangCauses, stuck };
-  // The running-test file is found next to the entry (import.meta.url), so the entry holds no absolute path.
+function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise, runningFile: string, stuck: readonly string[] = []): string {
+  const isolation = { deadline: exercise.meta.testDeadline, causes: exercise.meta.hangCauses, stuck, runningFile };
   return [
     "import { describe as __graderDescribe, test as __graderTest, expect as __graderExpect } from 'vitest';",
     // Before the test files load: every test gets a fresh program and the exercise's deadline (see the kit).
     `import { isolateTests as __graderIsolate } from '../${KIT_DIR}/isolation.ts';`,
-    `__graderIsolate({ ...${JSON.stringify(isolation)}, runningFile: new URL(${JSON.stringify(`./${RUNNING_FILE}`)}, import.meta.url) });`,
+    `__graderIsolate(${JSON.stringify(isolation)});`,
     ...sections.map((section) => `__graderDescribe(${JSON.stringify(section.prefix)}, async () => {\n  await import(${JSON.stringify(`./${section.name}`)});\n});`),
     `__graderTest(${JSON.stringify(canary)}, () => {`,
     `  __graderExpect(${JSON.stringify(`${token}-a`)}).toBe(${JSON.stringify(`${token}-b`)});`,
@@ -153,9 +152,10 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
         sections.push({ visibility: 'hidden', name: HIDDEN_TEST_FILE, prefix: '⟦hidden⟧' });
       }
       if (sections.length > 0) {
-        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise));
+        const running = join(target, RUNNING_FILE);
+        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running));
         tests.push({ exercise: exercise.key, path: join(target, ENTRY_FILE), sections });
-        entries.set(exercise.key, (stuck) => writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, stuck)));
+        entries.set(exercise.key, (stuck) => writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running, stuck)));
       }
     }
     return {

@@ -1,6 +1,6 @@
 // The hang report's text: what waits where, in the student's language, and the exercise's causes.
 import { expect, test } from 'vitest';
-import { hangId, hangText } from '../../exercises/_kit/diagnoses/hang.ts';
+import { hang, hangId, hangText } from '../../exercises/_kit/diagnoses/hang.ts';
 import type { ProgramState } from '#runtime/testing';
 
 const causes = { es: ['¿recibió cada consumidor su centinela?'], en: ['did every consumer get its sentinel?'] };
@@ -49,4 +49,12 @@ test('a cycle is a deadlock; a polling loop and a native Promise are told apart'
   expect(hangText({ deadline: 5, state: polling, causes }, 'en')).toBe('The test did not finish within 5 s: MainThread keeps going round a loop that sleeps (time.sleep()) waiting for something that never happens.\nTypical causes in this exercise:\n  - did every consumer get its sentinel?');
   const nothing: ProgramState = { waits: [], busy: [], resources: [], cycle: null };
   expect(hangText({ deadline: 5, state: nothing, causes }, 'es')).toMatch(/^El test no terminó en 5 s: tu código espera \(await\) una Promise que nunca se resuelve/);
+});
+
+test('the registered hang diagnosis names a framework timeout that reached the explainer in the student\'s terms', () => {
+  const finding = hang.diagnose({ errors: [{ name: 'Error', message: 'Test timed out in 2500ms.\nIf this is a long-running test, pass a timeout value...' }], tracebacks: [] });
+  expect(finding?.message.es).toBe('El test no terminó en 2,5 s: tu código se quedó esperando algo que no llega.');
+  expect(finding?.message.en).toBe('The test did not finish within 2.5 s: your code kept waiting for something that never comes.');
+  expect(finding?.hint.en).toMatch(/a queue without its sentinel/);
+  expect(hang.diagnose({ errors: [{ message: 'expected 1 to be 2' }], tracebacks: [] })).toBeNull();
 });

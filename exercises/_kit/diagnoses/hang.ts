@@ -1,6 +1,9 @@
 // Diagnoses `hang` and `deadlock` for a test that overran its deadline: what is blocked (each thread, task and
 // process and the call it waits in), where (the student's line), and this exercise's typical causes, es and en.
+// isolation.ts renders these reports with the program's state at the deadline; the registered `hang` diagnosis
+// below is the fallback for a framework timeout that reaches the explainer without that state.
 import type { ProgramState, ProgramWait } from '#runtime/testing';
+import { text, type Diagnosis } from '../diagnosis.ts';
 
 export type Lang = 'es' | 'en';
 
@@ -105,3 +108,21 @@ export function stuckText(facts: Pick<HangFacts, 'deadline' | 'causes'>, lang: L
   }
   return lines.join('\n');
 }
+
+/** vitest's own timeout error: `Test timed out in 5000ms.` */
+const FRAMEWORK_TIMEOUT = /^(?:Test|Hook) timed out in (\d+)ms/;
+
+export const hang: Diagnosis = {
+  id: 'hang',
+  diagnose(evidence) {
+    const error = evidence.errors.find((e) => FRAMEWORK_TIMEOUT.test(e.message ?? ''));
+    if (error === undefined) return null;
+    const ms = Number(FRAMEWORK_TIMEOUT.exec(error.message ?? '')?.[1] ?? 0);
+    return {
+      message: text(`El test no terminó en ${seconds(ms / 1000, 'es')} s: tu código se quedó esperando algo que no llega.`,
+        `The test did not finish within ${seconds(ms / 1000, 'en')} s: your code kept waiting for something that never comes.`),
+      hint: text('Busca una espera que nadie termina: un join() de algo no arrancado o que no acaba, una cola sin su centinela, un cerrojo que no se suelta, un await que falta.',
+        'Look for a wait nobody ends: a join() of something never started or that never ends, a queue without its sentinel, a lock never released, a missing await.'),
+    };
+  },
+};
