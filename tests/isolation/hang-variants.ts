@@ -43,6 +43,7 @@ export const HANG_VARIANTS: HangVariant[] = [
       'all consumers stop, even when there are more consumers than batches',
       'empty inputs: no batches, empty batches, no questions',
       'every receipt arrives exactly once with several producers and consumers',
+      'more results than the outbox holds: collected before joining the consumers',
       'runQueues validates every receipt of every batch',
     ],
     diagnosis: 'hang',
