@@ -1,0 +1,142 @@
+// Assertion integrity: a vitest setup file of every grading run, evaluated in the test worker before the
+// test file (and so before any student module) loads. It locks what decides a test's verdict, so that code
+// which reaches the framework anyway (computed names, an indirect eval, a computed import(): the static
+// gate is only the first line) cannot make a failing assertion pass:
+// - every matcher on chai's Assertion prototype and in vitest's matcher table is replaced by an accessor
+//   that always returns the original and ignores writes: `expect.extend`, `vi.spyOn`, `chai.util.*` or a
+//   plain assignment change nothing, and each attempt is recorded;
+// - the intrinsics the matchers call at run time (Object.is, Object.keys, Array.isArray, Map/Set methods,
+//   String/RegExp methods, Math, JSON, Reflect...) and the global bindings naming them are made read-only;
+// - `process.send` (vitest keeps its own bound copy) and the native escape hatches are refused.
+// The entry file's canary (workspace.ts) then runs a failing assertion of each matcher family and asks
+// `integrityProblems()` whether anything was attempted; its verdict is what the grader trusts.
+import { chai, customMatchers } from '@vitest/expect';
+import { expect } from 'vitest';
+
+const problems: string[] = [];
+// Captured now: student code may replace the globals later, never these bindings.
+const { defineProperty, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, getPrototypeOf } = Object;
+const push = (text: string): void => {
+  if (problems.length < 20) problems[problems.length] = text;
+};
+
+type Key = string | symbol;
+
+function keysOf(target: object): Key[] {
+  return [...getOwnPropertyNames(target), ...getOwnPropertySymbols(target)];
+}
+
+/** Matchers vitest itself registers again whenever a test asks for its context `expect`: not an attempt. */
+const REREGISTERED = new Set<Key>(Object.keys(customMatchers));
+
+/**
+ * Replaces each own property of a matcher table with a non-configurable accessor: reads return the value
+ * captured now, writes are ignored and recorded.
+ */
+function lockTable(table: object, label: string): void {
+  for (const key of keysOf(table)) {
+    const descriptor = getOwnPropertyDescriptor(table, key);
+    if (descriptor === undefined || descriptor.configurable !== true) continue;
+    if ('value' in descriptor) {
+      if (descriptor.writable !== true) continue;
+      const original: unknown = descriptor.value;
+      defineProperty(table, key, {
+        configurable: false,
+        enumerable: descriptor.enumerable ?? false,
+        get: () => original,
+        set: (value: unknown) => {
+          if (value !== original && !REREGISTERED.has(key)) push(`${label}.${String(key)} was replaced`);
+        },
+      });
+    } else {
+      defineProperty(table, key, { ...descriptor, configurable: false });
+    }
+  }
+}
+
+/** Makes each function-valued property (and every accessor) of an intrinsic non-writable and non-configurable. */
+function lockIntrinsic(target: object): void {
+  for (const key of keysOf(target)) {
+    const descriptor = getOwnPropertyDescriptor(target, key);
+    if (descriptor === undefined || descriptor.configurable !== true) continue;
+    // Plain data (Error.prototype.name, Symbol.length...) stays as it is: assigning an own `name` to an
+    // instance must keep working, which a read-only inherited property would forbid.
+    if ('value' in descriptor && typeof descriptor.value !== 'function' && typeof descriptor.value !== 'object') continue;
+    defineProperty(target, key, 'value' in descriptor ? { ...descriptor, writable: false, configurable: false } : { ...descriptor, configurable: false });
+  }
+}
+
+const g = globalThis as unknown as Record<string, unknown>;
+/** The intrinsics the matchers use at run time. Error and Date stay open: tools set stackTraceLimit and fake the clock. */
+const INTRINSICS = ['Object', 'Array', 'Function', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Map', 'Set', 'WeakMap', 'WeakSet',
+  'RegExp', 'Promise', 'ArrayBuffer', 'DataView', 'Reflect', 'Math', 'JSON'];
+
+function lockIntrinsics(): void {
+  for (const name of INTRINSICS) {
+    const value = g[name] as object | undefined;
+    if (value === undefined) continue;
+    lockIntrinsic(value);
+    const prototype = (value as { prototype?: object }).prototype;
+    if (prototype !== undefined) lockIntrinsic(prototype);
+    const binding = getOwnPropertyDescriptor(globalThis, name);
+    if (binding?.configurable === true) defineProperty(globalThis, name, { value, writable: false, configurable: false, enumerable: false });
+  }
+  // Iterators the equality of arrays, maps and sets walks through.
+  for (const sample of [[][Symbol.iterator](), new Map()[Symbol.iterator](), new Set()[Symbol.iterator]()]) {
+    const prototype = getPrototypeOf(sample) as object;
+    lockIntrinsic(prototype);
+    lockIntrinsic(getPrototypeOf(prototype) as object);
+  }
+}
+
+/** The global symbols through which vitest finds expect and its matcher state: fixed to their current values. */
+function lockExpectGlobals(): void {
+  for (const name of ['expect-global', '$$jest-matchers-object', 'matchers-object', 'asymmetric-matchers-object']) {
+    const symbol = Symbol.for(name);
+    const descriptor = getOwnPropertyDescriptor(globalThis, symbol);
+    if (descriptor?.configurable === true) {
+      defineProperty(globalThis, symbol, 'value' in descriptor ? { ...descriptor, writable: false, configurable: false } : { ...descriptor, configurable: false });
+    }
+  }
+}
+
+/** Student code may not talk to the grader's processes itself, nor reach native internals. */
+function lockProcess(): void {
+  const refuse = (what: string) => (): never => {
+    push(`${what} was called`);
+    throw new Error(`${what}: not available while grading / no disponible durante la corrección`);
+  };
+  const target = process as unknown as Record<string, unknown>;
+  for (const name of ['send', 'binding', '_linkedBinding', 'dlopen', 'reallyExit', '_rawDebug']) {
+    if (name === 'send' && typeof target['send'] !== 'function') continue;
+    defineProperty(process, name, { value: refuse(`process.${name}`), writable: false, configurable: false, enumerable: false });
+  }
+  const getBuiltinModule = target['getBuiltinModule'] as ((id: string) => unknown) | undefined;
+  if (typeof getBuiltinModule === 'function') {
+    const blocked = /^(node:)?(inspector|inspector\/promises|vm|v8|module|worker_threads|child_process|cluster|repl|trace_events|wasi)$/;
+    defineProperty(process, 'getBuiltinModule', {
+      value: (id: string) => {
+        if (blocked.test(String(id))) refuse(`process.getBuiltinModule('${String(id)}')`)();
+        return getBuiltinModule.call(process, id);
+      },
+      writable: false, configurable: false, enumerable: false,
+    });
+  }
+}
+
+const assertionPrototype = chai.Assertion.prototype as object;
+const jestState = (globalThis as unknown as Record<symbol, { matchers: object }>)[Symbol.for('$$jest-matchers-object')];
+lockTable(assertionPrototype, 'Assertion.prototype');
+if (jestState !== undefined) lockTable(jestState.matchers, 'expect matchers');
+lockTable(chai.util, 'chai.util');
+lockTable(expect, 'expect');
+lockExpectGlobals();
+lockIntrinsics();
+lockProcess();
+
+/** What was attempted against the assertion machinery since this worker started (empty: nothing). */
+export function integrityProblems(): string[] {
+  const found = [...problems];
+  if (getPrototypeOf(expect(0)) !== assertionPrototype) found[found.length] = 'expect no longer builds chai assertions';
+  return found;
+}
