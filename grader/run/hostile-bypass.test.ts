@@ -50,8 +50,8 @@ describe('assertion integrity with the static gate off', () => {
     expect(found.tests.filter((t) => t.status === 'pass')).toEqual([]);
   });
 
-  test('replacing matchers (expect.extend, assignment over the prototype) is reported as tampering', () => {
-    for (const slug of ['extend-import', 'extend-global', 'assign-prototype']) {
+  test('replacing matchers (expect.extend, assignment over the prototype) or Object.is is reported as tampering', () => {
+    for (const slug of ['extend-import', 'extend-global', 'assign-prototype', 'object-is']) {
       expect(verdict(slug).error?.kind, slug).toBe('integrity');
     }
   });
@@ -61,10 +61,12 @@ describe('assertion integrity with the static gate off', () => {
     expect(verdict('chai-util').error?.message).toMatch(/getBuiltinModule\('node:module'\): not available while grading/);
   });
 
-  test('patching intrinsics or process.send changes nothing: the tests fail on their own', () => {
-    for (const slug of ['object-is', 'forge-rpc']) {
-      expect(verdict(slug)).toMatchObject({ status: 'fail', score: 0, error: null });
-      expect(verdict(slug).tests.every((t) => t.status === 'fail')).toBe(true);
-    }
+  test('wrapping process.send (the worker\'s line to vitest) is refused: the tests fail on their own', () => {
+    expect(verdict('forge-rpc')).toMatchObject({ status: 'fail', score: 0, error: null });
+    expect(verdict('forge-rpc').tests.every((t) => t.status === 'fail')).toBe(true);
+  });
+
+  test('the whole grading is an error (exit code 2) when any submission tampered', () => {
+    expect(result.status).toBe('error');
   });
 });

@@ -54,15 +54,32 @@ function lockTable(table: object, label: string): void {
   }
 }
 
-/** Makes each function-valued property (and every accessor) of an intrinsic non-writable and non-configurable. */
-function lockIntrinsic(target: object): void {
+/**
+ * Locks each function-valued property (and every accessor) of an intrinsic. On a constructor or namespace
+ * (`Object.is`, `Math.abs`, `JSON.stringify`) an assignment is ignored and recorded, as on the matcher tables.
+ * On a prototype the method becomes read-only instead: assigning an own `toString` to one object must not
+ * count as an attempt, and throws rather than silently doing nothing.
+ */
+function lockIntrinsic(target: object, label: string, kind: 'statics' | 'prototype'): void {
   for (const key of keysOf(target)) {
     const descriptor = getOwnPropertyDescriptor(target, key);
     if (descriptor === undefined || descriptor.configurable !== true) continue;
     // Plain data (Error.prototype.name, Symbol.length...) stays as it is: assigning an own `name` to an
     // instance must keep working, which a read-only inherited property would forbid.
     if ('value' in descriptor && typeof descriptor.value !== 'function' && typeof descriptor.value !== 'object') continue;
-    defineProperty(target, key, 'value' in descriptor ? { ...descriptor, writable: false, configurable: false } : { ...descriptor, configurable: false });
+    if (!('value' in descriptor)) defineProperty(target, key, { ...descriptor, configurable: false });
+    else if (kind === 'prototype' || descriptor.writable !== true) defineProperty(target, key, { ...descriptor, writable: false, configurable: false });
+    else {
+      const original: unknown = descriptor.value;
+      defineProperty(target, key, {
+        configurable: false,
+        enumerable: descriptor.enumerable ?? false,
+        get: () => original,
+        set: (value: unknown) => {
+          if (value !== original) push(`${label}.${String(key)} was replaced`);
+        },
+      });
+    }
   }
 }
 
@@ -75,17 +92,17 @@ function lockIntrinsics(): void {
   for (const name of INTRINSICS) {
     const value = g[name] as object | undefined;
     if (value === undefined) continue;
-    lockIntrinsic(value);
+    lockIntrinsic(value, name, 'statics');
     const prototype = (value as { prototype?: object }).prototype;
-    if (prototype !== undefined) lockIntrinsic(prototype);
+    if (prototype !== undefined) lockIntrinsic(prototype, `${name}.prototype`, 'prototype');
     const binding = getOwnPropertyDescriptor(globalThis, name);
     if (binding?.configurable === true) defineProperty(globalThis, name, { value, writable: false, configurable: false, enumerable: false });
   }
   // Iterators the equality of arrays, maps and sets walks through.
   for (const sample of [[][Symbol.iterator](), new Map()[Symbol.iterator](), new Set()[Symbol.iterator]()]) {
     const prototype = getPrototypeOf(sample) as object;
-    lockIntrinsic(prototype);
-    lockIntrinsic(getPrototypeOf(prototype) as object);
+    lockIntrinsic(prototype, 'an iterator prototype', 'prototype');
+    lockIntrinsic(getPrototypeOf(prototype) as object, 'the iterator prototype', 'prototype');
   }
 }
 
