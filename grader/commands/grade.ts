@@ -2,7 +2,8 @@
 import { join, resolve } from 'node:path';
 import { grade, type Source } from '../grading.ts';
 import { exitCode } from '../result.ts';
-import { publishToGitHubActions, writeReports } from '../report/write.ts';
+import { checkOutputFolder, OutputFolderError } from '../report/publish.ts';
+import { publishToGitHubActions, REPORT_FILES, writeReports } from '../report/write.ts';
 import { renderTerminal } from '../report/terminal.ts';
 import { KEY_ENV, keyFromEnv } from '../seal.ts';
 import { courseRootOf, langOf, parse, UsageError, type Io } from './common.ts';
@@ -24,10 +25,23 @@ export async function gradeCommand(args: string[], io: Io): Promise<number> {
   // The key stays in this process only; the test runner's environment is rebuilt without it anyway.
   delete io.env[KEY_ENV];
   const only = [...(values.only ?? []), ...positionals];
+  const outDir = values.out !== undefined ? resolve(values.out) : join(courseRoot, '.grade');
+  try {
+    // Checked first: a folder the grader cannot own is refused before minutes of grading, not after.
+    checkOutputFolder(outDir, Object.values(REPORT_FILES));
+  } catch (error) {
+    if (error instanceof OutputFolderError) throw new UsageError(error.text[lang]);
+    throw error;
+  }
   const result = await grade({ courseRoot, source, only, lang, hidden: true, key });
   io.out(renderTerminal(result, { color: io.color, verbose: values.verbose === true }));
-  const outDir = values.out !== undefined ? resolve(values.out) : join(courseRoot, '.grade');
-  writeReports(result, outDir);
+  const published = writeReports(result, outDir, 'before-grading');
+  if (published.removed.length > 0) {
+    const names = published.removed.join(', ');
+    io.err(lang === 'es'
+      ? `grade: se han borrado de ${outDir} archivos que no escribió el corrector: ${names}\n`
+      : `grade: removed from ${outDir} files the grader did not write: ${names}\n`);
+  }
   for (const line of publishToGitHubActions(result, io.env)) io.out(`${line}\n`);
   return exitCode(result.status);
 }
