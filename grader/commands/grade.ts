@@ -5,6 +5,7 @@ import { exitCode } from '../result.ts';
 import { checkOutputFolder, OutputFolderError } from '../report/publish.ts';
 import { publishToGitHubActions, REPORT_FILES, writeReports } from '../report/write.ts';
 import { renderTerminal } from '../report/terminal.ts';
+import { readKeyFile } from '../key-file.ts';
 import { KEY_ENV, keyFromEnv } from '../seal.ts';
 import { courseRootOf, langOf, parse, UsageError, type Io } from './common.ts';
 
@@ -15,13 +16,17 @@ export async function gradeCommand(args: string[], io: Io): Promise<number> {
     submission: { type: 'string' },
     out: { type: 'string' },
     verbose: { type: 'boolean' },
+    'key-file': { type: 'string' },
   });
   if (values.solutions === true && values.submission !== undefined) throw new UsageError('use either --solutions or --submission DIR, not both');
   const lang = langOf(values.lang, io.env);
   const courseRoot = courseRootOf(values.course);
   const source: Source = values.solutions === true ? { kind: 'solutions' }
     : values.submission !== undefined ? { kind: 'submission', dir: resolve(values.submission) } : { kind: 'exercises' };
-  const key = keyFromEnv(io.env);
+  if (values['key-file'] !== undefined && io.env[KEY_ENV] !== undefined) {
+    throw new UsageError(`--key-file and ${KEY_ENV} both give a key: unset ${KEY_ENV} (a key in the environment is readable from /proc by other processes)`);
+  }
+  const key = values['key-file'] !== undefined ? readKeyFile(values['key-file'], io.readStdin) : keyFromEnv(io.env);
   // The key stays in this process only; the test runner's environment is rebuilt without it anyway.
   delete io.env[KEY_ENV];
   const only = [...(values.only ?? []), ...positionals];
