@@ -125,6 +125,8 @@ export async function grade(options: GradeOptions, hooks: GradeTestHooks = {}): 
       lang: options.lang,
       source: describeSource(options.source),
       duration: Math.round(performance.now() - started) / 1000,
+      sandbox: 'none',
+      timeline: null,
     };
   } finally {
     rmSync(unsealDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 import { bi, pick, type Bilingual, type Lang } from './i18n.ts';
 import type { Exercise } from './model/course.ts';
 import type { ErrorKind, ExerciseResult, TestResult } from './result.ts';
-import { round2 } from './result.ts';
+import { exerciseState, round2 } from './result.ts';
 import { sanitize } from './sanitize.ts';
 import type { CaseEvent } from './run/channel.ts';
 import type { RawExercise } from './run/engine.ts';
@@ -63,11 +63,13 @@ function base(exercise: Exercise, lang: Lang, pending: PendingHidden | undefined
     key: exercise.key,
     title: pick(exercise.meta.title, lang),
     status: 'error',
+    state: 'error',
     score: 0,
     max_score: exercise.meta.points,
     error: null,
     hint: exercise.meta.hints[lang][0] ?? null,
     hints_available: exercise.meta.hints[lang].length,
+    hints: exercise.meta.hints[lang].slice(0, 1),
     tests: [],
     hidden: { total: pending?.tests ?? 0, passed: 0, pending: pending?.tests ?? 0 },
   };
@@ -87,7 +89,8 @@ export interface ScoreInput {
 
 export function scoreExercise(input: ScoreInput): ExerciseResult {
   const scored = scoreInner(input);
-  return scored.status === 'pass' ? { ...scored, hint: null } : scored;
+  const state = exerciseState(scored);
+  return state === 'complete' || state === 'hidden-pending' ? { ...scored, state, hint: null, hints: [] } : { ...scored, state };
 }
 
 function scoreInner(input: ScoreInput): ExerciseResult {
@@ -146,6 +149,7 @@ function scoreInner(input: ScoreInput): ExerciseResult {
         : sanitize(event.errors.join('\n') || pick(bi('falló', 'failed'), lang), MESSAGE_LIMIT);
     }
     return {
+      id: event.fullName,
       name: event.fullName,
       status: passed ? 'pass' : 'fail',
       score: passed ? round2(max) : 0,
@@ -154,6 +158,8 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       message,
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
+      diagnosis: null,
+      hint: null,
     };
   });
   const allPassed = tests.every((test) => test.status === 'pass');

@@ -2,7 +2,7 @@
 // then what failed and why. Student text goes inside code fences it cannot close.
 import type { Lang } from '../i18n.ts';
 import type { ExerciseResult, GradeResult } from '../result.ts';
-import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
+import { formatPoints, headline, hiddenSummary, label, pointsText, visibleCount } from './labels.ts';
 
 export const COMMENT_MARKER = '<!-- course-grader-report -->';
 const SUMMARY_LIMIT = 1_000_000;
@@ -19,7 +19,7 @@ function fenced(text: string): string {
 }
 
 function statusIcon(exercise: ExerciseResult): string {
-  return exercise.status === 'pass' ? '✅' : exercise.status === 'error' ? '⛔' : '❌';
+  return exercise.status === 'pass' ? '✅' : exercise.status === 'error' ? '⛔' : exercise.state === 'hidden-pending' ? '🕓' : '❌';
 }
 
 function details(exercise: ExerciseResult, lang: Lang): string {
@@ -49,11 +49,11 @@ export function markdown(result: GradeResult, kind: 'summary' | 'comment'): stri
     lines.push(`| | ${label('exercise', lang)} | ${label('points', lang)} | ${label('visible', lang)} | ${label('hidden', lang)} |`, '|---|---|---|---|---|');
     for (const exercise of result.exercises) {
       const visible = visibleCount(exercise);
-      lines.push(`| ${statusIcon(exercise)} | ${cell(`${exercise.key} ${exercise.title}`)} | ${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)} | ${visible.passed}/${visible.total} | ${cell(hiddenSummary(exercise, lang))} |`);
+      lines.push(`| ${statusIcon(exercise)} | ${cell(`${exercise.key} ${exercise.title}`)} | ${cell(pointsText(exercise, lang))} | ${visible.passed}/${visible.total} | ${cell(hiddenSummary(exercise, lang))} |`);
     }
     lines.push('');
   }
-  const failing = result.exercises.filter((exercise) => exercise.status !== 'pass');
+  const failing = result.exercises.filter((exercise) => exercise.status !== 'pass' && exercise.state !== 'hidden-pending');
   if (failing.length > 0) {
     lines.push(`### ${label('details', lang)}`, '');
     for (const exercise of failing) lines.push(details(exercise, lang), '');

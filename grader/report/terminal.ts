@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { Lang } from '../i18n.ts';
 import type { ExerciseResult, GradeResult, TestResult } from '../result.ts';
-import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
+import { formatPoints, headline, hiddenSummary, label, pointsText, visibleCount } from './labels.ts';
 
 export interface TerminalOptions {
   color: boolean;
@@ -37,12 +37,13 @@ function testLine(test: TestResult, lang: Lang, p: ReturnType<typeof painter>, s
 
 export function renderExercise(exercise: ExerciseResult, lang: Lang, options: TerminalOptions): string {
   const p = painter(options.color);
-  const icon = exercise.status === 'pass' ? p.green('✓') : exercise.status === 'error' ? p.red('!') : p.yellow('✗');
+  const icon = exercise.status === 'pass' ? p.green('✓') : exercise.status === 'error' ? p.red('!')
+    : exercise.state === 'hidden-pending' ? p.cyan('◷') : p.yellow('✗');
   const visible = visibleCount(exercise);
   const counts = options.visibleOnly
     ? `${visible.passed}/${visible.total}`
     : `${label('visible', lang).toLowerCase()} ${visible.passed}/${visible.total}, ${label('hidden', lang).toLowerCase()} ${hiddenSummary(exercise, lang)}`;
-  const points = options.visibleOnly ? '' : `  ${p.bold(`${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)}`)}`;
+  const points = options.visibleOnly ? '' : `  ${p.bold(pointsText(exercise, lang))}`;
   const lines = [`${icon} ${p.bold(exercise.key)} ${exercise.title}${points}  ${p.dim(counts)}`];
   if (exercise.error !== null) lines.push(p.red(indent(exercise.error.message, '    ')));
   for (const test of exercise.tests) {
