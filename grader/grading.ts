@@ -9,6 +9,7 @@ import { loadCourse, selectExercises, type Exercise } from './model/course.ts';
 import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult } from './result.ts';
 import { runExercises, type EngineOptions } from './run/engine.ts';
 import { checkGate, type GateProblem } from './run/gate.ts';
+import { probeSandbox } from './run/sandbox.ts';
 import type { WorkspaceItem } from './run/workspace.ts';
 import { scoreExercise, type PendingHidden } from './score.ts';
 import { parseSealed, unseal } from './seal.ts';
@@ -27,6 +28,8 @@ export interface GradeOptions {
   /** false: skip the tamper check (the student loop, which does not report it; ~30-90 ms in a template). */
   tamperCheck?: boolean;
   engine?: Partial<EngineOptions>;
+  /** false: run the test processes without the sandbox (the student loop, on the student's own machine). */
+  sandbox?: boolean;
 }
 
 /**
@@ -107,7 +110,8 @@ export async function grade(options: GradeOptions, hooks: GradeTestHooks = {}): 
     errors.push(...prepared.flatMap((p) => (p.error === undefined ? [] : [p.error])));
 
     const runnable = prepared.filter((p) => p.gate.length === 0 && p.error === undefined);
-    const raw = await runExercises(runnable.map((p) => p.item), { lang: options.lang, ...options.engine });
+    const sandbox = options.sandbox === false ? { kind: 'none' as const, reason: 'not requested' } : probeSandbox();
+    const raw = await runExercises(runnable.map((p) => p.item), { lang: options.lang, sandbox, ...options.engine });
     const exercises: ExerciseResult[] = prepared.map((p) => scoreExercise({
       exercise: p.exercise, lang: options.lang, gate: p.gate, raw: raw.get(p.exercise.key), pendingHidden: p.pending,
     }));
@@ -125,7 +129,7 @@ export async function grade(options: GradeOptions, hooks: GradeTestHooks = {}): 
       lang: options.lang,
       source: describeSource(options.source),
       duration: Math.round(performance.now() - started) / 1000,
-      sandbox: 'none',
+      sandbox: sandbox.kind,
       timeline: null,
     };
   } finally {

@@ -6,6 +6,7 @@ import { checkOutputFolder, OutputFolderError } from '../report/publish.ts';
 import { publishToGitHubActions, REPORT_FILES, writeReports } from '../report/write.ts';
 import { renderTerminal } from '../report/terminal.ts';
 import { readKeyFile } from '../key-file.ts';
+import { probeSandbox } from '../run/sandbox.ts';
 import { KEY_ENV, keyFromEnv } from '../seal.ts';
 import { courseRootOf, langOf, parse, UsageError, type Io } from './common.ts';
 
@@ -37,6 +38,12 @@ export async function gradeCommand(args: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof OutputFolderError) throw new UsageError(error.text[lang]);
     throw error;
+  }
+  const sandbox = probeSandbox(io.env);
+  if (sandbox.kind === 'none') {
+    io.err(lang === 'es'
+      ? `grade: sin sandbox: ${sandbox.reason}. El código corregido se ejecuta con tus permisos (ver "Threat model" en grader/README.md).\n`
+      : `grade: no sandbox: ${sandbox.reason}. The graded code runs with your user's rights (see "Threat model" in grader/README.md).\n`);
   }
   const result = await grade({ courseRoot, source, only, lang, hidden: true, key });
   io.out(renderTerminal(result, { color: io.color, verbose: values.verbose === true }));
