@@ -49,6 +49,16 @@ export interface EngineOptions {
   sandbox?: Sandbox;
 }
 
+/** Variables a sandboxed run keeps from the grader's environment: the rest is never seen inside. */
+const SANDBOX_ENV_KEEP = ['PATH', 'LANG', 'LC_ALL', 'LC_MESSAGES', 'LC_CTYPE', 'TZ', 'TERM'];
+
+/** The environment inside the sandbox: built from nothing, plus what node, vitest and the tests need. */
+export function sandboxEnv(lang: 'es' | 'en', workspaceRoot: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of SANDBOX_ENV_KEEP) if (base[name] !== undefined) env[name] = base[name];
+  return { ...env, HOME: workspaceRoot, TMPDIR: '/tmp', COURSE_LANG: lang, NO_COLOR: '1', CI: 'true' };
+}
+
 /** The environment of the process that runs student code: no secrets, no inherited Node options. */
 export function studentEnv(lang: 'es' | 'en', base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -152,7 +162,7 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
       wallSeconds: longest + total / workers + startup,
       memoryMb: options.memoryMb ?? 2560,
       maxProcesses: options.maxProcesses ?? 32,
-      env: sandboxed === undefined ? studentEnv(options.lang) : { ...studentEnv(options.lang), HOME: workspace.root, TMPDIR: '/tmp' },
+      env: sandboxed === undefined ? studentEnv(options.lang) : sandboxEnv(options.lang, workspace.root),
       sandbox: sandboxed,
     });
     if (process.env['GRADER_DEBUG'] !== undefined) {
