@@ -2,6 +2,7 @@
 // could reach. With bubblewrap working here, every look comes back empty; where it does not (no bwrap, user
 // namespaces blocked), the same grading runs without it and records sandbox "none". The fallback is also
 // tested on every machine by forcing the probe to fail (the test-only override).
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,5 +122,51 @@ describe('without a working sandbox (the probe forced to fail)', () => {
     } finally {
       course.dispose();
     }
+  }, 90_000);
+});
+
+describe('containment: no process started by the run outlives it', () => {
+  /** A test that starts a detached tree (setsid, its own session) and returns at once, leaving it running. */
+  function detachedTree(tag: string, env: 'cleared' | 'inherited'): string {
+    return [
+      "import { spawn } from 'node:child_process';",
+      "import { test } from 'vitest';",
+      "test('leaves a detached tree behind', async () => {",
+      `  const child = spawn('setsid', ['sh', '-c', 'sleep ${tag} & (setsid sleep ${tag} &) ; sleep ${tag}'], { detached: true, stdio: 'ignore'${env === 'cleared' ? ', env: {}' : ''} });`,
+      '  child.unref();',
+      '  await new Promise((resolve) => setTimeout(resolve, 300));',
+      '});',
+    ].join('\n');
+  }
+
+  /** Pids of the processes still running `sleep <tag>`. */
+  const survivors = (tag: string): number[] => execFileSync('ps', ['-eo', 'pid=,args=']).toString().split('\n')
+    .filter((line) => line.endsWith(`sleep ${tag}`)).map((line) => Number.parseInt(line, 10));
+
+  async function gradeTree(tag: string, env: 'cleared' | 'inherited'): Promise<string> {
+    const course = buildCourse([{ slug: 'detach', submission: GOOD_ADD, withHidden: false, visibleTest: detachedTree(tag, env) }]);
+    try {
+      const result = await grade({ courseRoot: course.root, source: { kind: 'solutions' }, lang: 'en', hidden: true });
+      return result.sandbox;
+    } finally {
+      course.dispose();
+    }
+  }
+
+  test('inside the sandbox, a setsid tree with its environment cleared dies with the run (PID namespace)', async () => {
+    const tag = '97.41';
+    const kind = await gradeTree(tag, 'cleared');
+    const left = survivors(tag);
+    // Without bubblewrap nothing marks such a tree as the run's: the threat model says so; clean up here.
+    for (const pid of left) process.kill(pid, 'SIGKILL');
+    if (kind === 'bubblewrap') expect(left).toEqual([]);
+    else expect(left.length).toBeGreaterThan(0);
+  }, 90_000);
+
+  test('without the sandbox, a setsid tree that keeps the run\'s environment is found and killed', async () => {
+    overrideSandboxProbeForTests(() => ({ kind: 'none', reason: 'forced by the test' }));
+    const tag = '97.42';
+    expect(await gradeTree(tag, 'inherited')).toBe('none');
+    expect(survivors(tag)).toEqual([]);
   }, 90_000);
 });
