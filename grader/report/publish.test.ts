@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { main } from '../cli.ts';
 import type { Io } from '../commands/common.ts';
 import { buildCourse } from '../test-support/course-builder.ts';
+import { overrideSandboxProbeForTests } from '../run/sandbox.ts';
 import { checkOutputFolder, OWNER_MARKER, OutputFolderError, publishFolder } from './publish.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'grader-publish-'));
@@ -73,6 +74,8 @@ describe('grade --out', () => {
   }
 
   test('a results.json that student code wrote into the output folder during the run is removed, and said so', async () => {
+    // Without a sandbox (forced here): inside one the write never reaches the folder (read-only, not even visible).
+    overrideSandboxProbeForTests(() => ({ kind: 'none', reason: 'forced by the test' }));
     const out = fresh();
     const course = buildCourse([{
       slug: 'forger',
@@ -87,10 +90,10 @@ describe('grade --out', () => {
       const code = await main(['grade', '--course', course.root, '--solutions', '--out', out, '--lang', 'en'], channel);
       expect(code).toBe(1);
       expect(existsSync(join(out, 'results.json'))).toBe(false);
-      expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toMatchObject({ score: 0 });
-      // Under a sandbox the write never reached the folder; without one it did and was removed.
-      if (!channel.text().includes('removed from')) expect(readdirSync(out)).not.toContain('results.json');
+      expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toMatchObject({ score: 0, sandbox: 'none' });
+      expect(channel.text()).toContain(`grade: removed from ${out} files the grader did not write: results.json`);
     } finally {
+      overrideSandboxProbeForTests(undefined);
       course.dispose();
     }
   }, 60_000);
