@@ -158,8 +158,8 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       message,
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
-      diagnosis: null,
-      hint: null,
+      diagnosis: passed ? null : event.diagnosis ?? null,
+      hint: passed || event.hint === undefined || event.hint === null ? null : sanitize(event.hint, MESSAGE_LIMIT),
     };
   });
   const allPassed = tests.every((test) => test.status === 'pass');

@@ -249,7 +249,9 @@ export function vitestLaunch(workspace: Workspace, settings: VitestSettings, too
       globals: false,
       watch: false,
       reporters: [join(RUN_DIR, 'reporter.ts')],
-      setupFiles: [LOCKDOWN_FILE],
+      // The assertion lock-down first (before anything else can touch expect), then the course kit's
+      // diagnosis layer: each failing test's mistake named in the student's terms.
+      setupFiles: [LOCKDOWN_FILE, ...(existsSync(kitSetupFile(workspace.root)) ? [kitSetupFile(workspace.root)] : [])],
       execArgv: [`--max-old-space-size=${settings.heapMb}`],
       env: { FORCE_COLOR: '0' },
     },

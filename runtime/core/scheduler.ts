@@ -2,6 +2,10 @@
 // (a virtual or a real clock), and decides who runs next through a strategy (FIFO, random, PCT, replay).
 //
 // A fiber gives up the baton only at a runtime scheduling point (block, yield, sleep, preemption point, end).
+// Fibers run in rounds, as callbacks do in CPython's event loop: a round runs the fibers that were ready when
+// it began; timers already due join the ready queue at the start of each round, behind those fibers. A due
+// timer needs no clock jump, so a fiber looping on sleep(0) cannot starve it; the clock jumps to the next
+// deadline only when nothing can run.
 // A fiber that awaits something the runtime does not control (a native promise, real I/O) is noticed by a
 // watchdog immediate and marked "external": others run meanwhile, and the virtual clock does not jump until it
 // comes back.
@@ -110,6 +114,8 @@ export class Scheduler {
   private deferred = false;
   private dispatching = false;
   private spins = 0;
+  /** Fibers still to run in the current round (the ready queue's length when the round began). */
+  private roundLeft = 0;
   private aloneYields = 0;
   /** The fiber inside block()/requeue() right now, to notice when the baton comes straight back to it. */
   private parking: Fiber | null = null;
@@ -295,15 +301,15 @@ export class Scheduler {
       // the next timer, or a millisecond per yield when none is pending.
       if (this.time.pending > 0) {
         this.spins = 0;
-        this.time.advance();
+        this.time.jumpToNext(); // the timers now due join the ready queue at the next round, as any due timer
       } else {
         this.time.skip(SPIN_QUANTUM);
         if (this.time.now() > this.timeLimit) this.onTimeLimit?.(this);
       }
     }
-    if (this.runnableCount() === 0 && this.running === fiber) {
+    if (this.runnableCount() === 0 && this.running === fiber && !this.time.hasDue()) {
       // Alone and spinning: every so often go through the event loop, or nothing else (I/O, timers, a test
-      // runner's timeout) could ever run.
+      // runner's timeout) could ever run. A due timer instead ends the round: requeue, and it runs next.
       if (++this.aloneYields < ALONE_YIELDS) return Promise.resolve();
       this.aloneYields = 0;
       this.burst = BURST_LIMIT;
@@ -402,7 +408,7 @@ export class Scheduler {
 
   /** Fibers parked on a runtime primitive (not sleeping on a timer). */
   blockedFibers(): Fiber[] {
-    return [...this.fibers].filter((f) => f.state === 'blocked' && f.blockedOn !== SLEEP);
+    return [...this.fibers].filter((f) => f.state === 'blocked' && !isSleep(f.blockedOn));
   }
 
   // ---- internals ----
@@ -419,12 +425,26 @@ export class Scheduler {
       fiber.resumedInPlace ||
       (fiber.state === 'external' && fiber.blockedOn !== null);
     if (!waiting) return;
-    const kind = fiber.kind === 'task' ? 'task' : 'thread';
+    const current = fiber.blockedOn?.what ?? fiber.lastWait;
+    const called = fiber.calledTarget;
+    if (called !== null) {
+      // The thread's own mistake explains this one: say that, not the generic conflict.
+      throw new RuntimeError(
+        `${fiber.name} cannot wait in ${what}: it is still inside the call whose Promise became ${called.thread}'s ` +
+          `target${called.site === null ? '' : ` (${called.site})`}. \`target: worker(i)\` runs worker(i) right ` +
+          `away, in ${fiber.name} (now waiting in ${current}), and gives the thread its result instead of the ` +
+          'function: write `new Thread({ target: worker, args: [i] })`.',
+      );
+    }
+    const advice = fiber.kind === 'task'
+      ? 'await each call before the next one; to run coroutines at the same time, use gather(() => f(), () => g()) ' +
+        'or createTask(() => f()), never Promise.all over runtime calls.'
+      : 'await each call before the next one (`await t.join()`), never Promise.all over runtime calls; to wait for ' +
+        'several threads, join them one after another.';
     throw new RuntimeError(
-      `${fiber.name} is already waiting (in ${fiber.blockedOn?.what ?? fiber.lastWait}) and cannot also wait in ` +
-        `${what}: a ${kind} waits for one thing at a time, as in Python. Promise.all over runtime calls, or async ` +
-        'functions started without await, run in the same thread or task: use asyncio.gather(() => f(), ...) or ' +
-        'createTask() for concurrent coroutines, or one Thread per job and join them one after another.',
+      `${fiber.name} is already waiting (in ${current}) and cannot also wait in ${what}: a ` +
+        `${fiber.kind === 'task' ? 'task' : 'thread'} waits for one thing at a time, as in Python. A runtime call ` +
+        `started without await, or passed to Promise.all, keeps waiting while the code goes on: ${advice}`,
     );
   }
 
@@ -464,9 +484,21 @@ export class Scheduler {
 
   private takeNext(): Fiber | undefined {
     for (;;) {
+      if (this.roundLeft === 0) this.startRound();
       const fiber = this.runnable.take(this.strategy, this.choices, () => ++this.steps);
-      if (fiber === undefined || fiber.state !== 'done') return fiber;
+      if (fiber === undefined) return undefined;
+      this.roundLeft--;
+      if (fiber.state !== 'done') return fiber;
     }
+  }
+
+  /**
+   * A new round, as in one iteration of CPython's event loop: the timers due now (their wake-ups, Timer threads,
+   * call_later callbacks) join the ready queue behind the fibers already in it, and the round runs them all.
+   */
+  private startRound(): void {
+    if (this.time.hasDue()) this.time.fireDue();
+    this.roundLeft = this.runnable.size;
   }
 
   /** Hands the baton to the next fiber, or advances time, or reports that nothing can happen. */
@@ -578,3 +610,10 @@ export class Scheduler {
 
 /** The blocker of a plain sleep: not a deadlock participant. */
 export const SLEEP: Blocker = { what: 'time.sleep()' };
+/** asyncio's sleep: the same kind of wait, named as the student wrote it. */
+export const ASYNCIO_SLEEP: Blocker = { what: 'asyncio.sleep()' };
+
+/** True for the blockers of a plain sleep (time's or asyncio's). */
+export function isSleep(blocker: Blocker | null): boolean {
+  return blocker === SLEEP || blocker === ASYNCIO_SLEEP;
+}
