@@ -36,7 +36,7 @@ function verdict(slug: string): ExerciseResult {
 
 describe('assertion integrity with the static gate off', () => {
   test('the attack fixtures are all here', () => {
-    expect(attacks).toEqual(['assign-prototype', 'chai-util', 'extend-global', 'extend-import', 'forge-rpc', 'object-is', 'spy-prototype']);
+    expect(attacks).toEqual(['assign-prototype', 'chai-util', 'extend-global', 'extend-import', 'forge-rpc', 'object-is', 'runner-hooks', 'spy-prototype']);
   });
 
   test('an honest submission graded beside the attacks keeps full marks (the lock-down breaks no honest test)', () => {
@@ -50,8 +50,8 @@ describe('assertion integrity with the static gate off', () => {
     expect(found.tests.filter((t) => t.status === 'pass')).toEqual([]);
   });
 
-  test('replacing matchers (expect.extend, assignment over the prototype) or Object.is is reported as tampering', () => {
-    for (const slug of ['extend-import', 'extend-global', 'assign-prototype', 'object-is']) {
+  test('replacing matchers (expect.extend, assignment over the prototype), Object.is or a failed verdict is reported as tampering', () => {
+    for (const slug of ['extend-import', 'extend-global', 'assign-prototype', 'object-is', 'runner-hooks']) {
       expect(verdict(slug).error?.kind, slug).toBe('integrity');
     }
   });

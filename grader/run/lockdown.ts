@@ -7,11 +7,13 @@
 //   plain assignment change nothing, and each attempt is recorded;
 // - the intrinsics the matchers call at run time (Object.is, Object.keys, Array.isArray, Map/Set methods,
 //   String/RegExp methods, Math, JSON, Reflect...) and the global bindings naming them are made read-only;
-// - `process.send` (vitest keeps its own bound copy) and the native escape hatches are refused.
+// - `process.send` (vitest keeps its own bound copy) and the native escape hatches are refused;
+// - a test's verdict, once failed, stays failed: a hook (onTestFailed, afterEach...) that rewrites
+//   `task.result` to "pass", or sets `task.fails`, changes nothing and is recorded.
 // The entry file's canary (workspace.ts) then runs a failing assertion of each matcher family and asks
 // `integrityProblems()` whether anything was attempted; its verdict is what the grader trusts.
 import { chai, customMatchers } from '@vitest/expect';
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 
 const problems: string[] = [];
 // Captured now: student code may replace the globals later, never these bindings.
@@ -140,6 +142,68 @@ function lockProcess(): void {
     });
   }
 }
+
+interface ResultLike {
+  state?: string;
+}
+interface TaskLike {
+  name: string;
+  fails?: boolean;
+  result?: ResultLike;
+}
+
+/** A failed result stays failed: its `state` becomes an accessor that refuses to leave "fail". */
+function stickyFail(result: ResultLike, label: string): void {
+  const descriptor = getOwnPropertyDescriptor(result, 'state');
+  if (descriptor === undefined || descriptor.configurable !== true) return;
+  let state = result.state;
+  defineProperty(result, 'state', {
+    enumerable: true,
+    configurable: false,
+    get: () => state,
+    set: (value: string) => {
+      if (state === 'fail' && value !== 'fail') push(`the failed verdict of "${label}" was rewritten to "${value}"`);
+      else state = value;
+    },
+  });
+}
+
+/**
+ * Guards one test's verdict before its own hooks run (this file's beforeEach is registered first): `result`
+ * and its `state` refuse to turn a failure into anything else, and `fails` (vitest's "expected to fail" flag,
+ * which flips the verdict) keeps its declared value. A test declared with `.fails` is left alone.
+ */
+function guardVerdict(task: TaskLike): void {
+  const label = task.name;
+  const declaredFails = task.fails === true;
+  if (!declaredFails) {
+    defineProperty(task, 'fails', {
+      enumerable: true, configurable: false,
+      get: () => undefined,
+      set: (value: unknown) => {
+        if (value !== undefined && value !== false) push(`"${label}" was marked as expected to fail`);
+      },
+    });
+  }
+  if (declaredFails || getOwnPropertyDescriptor(task, 'result')?.configurable !== true) return;
+  let current = task.result;
+  if (current !== undefined) stickyFail(current, label);
+  defineProperty(task, 'result', {
+    enumerable: true,
+    configurable: false,
+    get: () => current,
+    set: (value: ResultLike | undefined) => {
+      if (current?.state === 'fail' && value?.state !== 'fail') {
+        push(`the failed result of "${label}" was replaced`);
+        return;
+      }
+      current = value;
+      if (value !== undefined) stickyFail(value, label);
+    },
+  });
+}
+
+beforeEach((context) => guardVerdict(context.task as unknown as TaskLike));
 
 const assertionPrototype = chai.Assertion.prototype as object;
 const jestState = (globalThis as unknown as Record<symbol, { matchers: object }>)[Symbol.for('$$jest-matchers-object')];
