@@ -56,7 +56,8 @@ export class Thread {
     this._target = options.target;
     this._args = options.args ?? [];
     this._kwargs = options.kwargs;
-    if (options.name !== undefined && options.name !== null) {
+    // Python's `if name:` — an empty name (or 0, false) counts as no name, as None does.
+    if (options.name) {
       this._name = String(options.name);
     } else {
       this._name = newName(this._scheduler);
