@@ -4,8 +4,10 @@
 // culprit is known, one by one when it is not (memory, process count, a crash, a corrupted channel).
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { TOOL_ROOT } from '../paths.ts';
 import type { Exercise } from '../model/course.ts';
 import type { CaseEvent, ChannelMessage } from './channel.ts';
+import type { Sandbox } from './sandbox.ts';
 import { superviseVitest, type KillReason } from './supervisor.ts';
 import { buildWorkspace, RUNNING_FILE, vitestLaunch, type TestFilePlan, type Visibility, type Workspace, type WorkspaceItem } from './workspace.ts';
 
@@ -43,6 +45,18 @@ export interface EngineOptions {
    * count (grade, check, export) never read it.
    */
   moduleCache?: boolean;
+  /** Run the test processes in this sandbox (see sandbox.ts); none: plain child processes. */
+  sandbox?: Sandbox;
+}
+
+/** Variables a sandboxed run keeps from the grader's environment: the rest is never seen inside. */
+const SANDBOX_ENV_KEEP = ['PATH', 'LANG', 'LC_ALL', 'LC_MESSAGES', 'LC_CTYPE', 'TZ', 'TERM'];
+
+/** The environment inside the sandbox: built from nothing, plus what node, vitest and the tests need. */
+export function sandboxEnv(lang: 'es' | 'en', workspaceRoot: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of SANDBOX_ENV_KEEP) if (base[name] !== undefined) env[name] = base[name];
+  return { ...env, HOME: workspaceRoot, TMPDIR: '/tmp', COURSE_LANG: lang, NO_COLOR: '1', CI: 'true' };
 }
 
 /** The environment of the process that runs student code: no secrets, no inherited Node options. */
@@ -105,6 +119,11 @@ function collect(workspace: Workspace, plans: TestFilePlan[], messages: ChannelM
 /** Tests of one exercise that may each block a worker (each costs a re-run) before the exercise is charged a timeout. */
 const MAX_STUCK_TESTS = 6;
 
+/** What a run reads from the course inside the sandbox: code and dependencies, never .git, --out or a key file. */
+function toolView(toolRoot: string): string[] {
+  return ['node_modules', 'runtime', 'grader', 'package.json', 'tsconfig.json'].map((name) => join(toolRoot, name));
+}
+
 export async function runExercises(items: WorkspaceItem[], options: EngineOptions): Promise<Map<string, RawExercise>> {
   const results = new Map<string, RawExercise>();
   if (items.length === 0) return results;
@@ -114,6 +133,12 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
   let runs = 0;
   /** Per exercise, the tests that blocked their worker in an earlier run (see Workspace.markStuck). */
   const stuck = new Map<string, string[]>();
+  const sandboxed = options.sandbox?.kind === 'bubblewrap'
+    ? { bwrap: options.sandbox.bwrap, view: {
+      readOnly: toolView(TOOL_ROOT), writable: workspace.root, cwd: workspace.root,
+      // Where the runtime bundles the targets of Process and Pool (runtime/multiprocessing/bundler.ts).
+      scratch: [join(TOOL_ROOT, 'node_modules', '.cache', 'concurrency-mp')],
+    } } : undefined;
 
   const runGroup = async (keys: string[]): Promise<void> => {
     const plans = workspace.tests.filter((plan) => keys.includes(plan.exercise));
@@ -149,7 +174,8 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
       wallSeconds: longest + total / workers + startup,
       memoryMb: options.memoryMb ?? 2560,
       maxProcesses: options.maxProcesses ?? 32,
-      env: studentEnv(options.lang),
+      env: sandboxed === undefined ? studentEnv(options.lang) : sandboxEnv(options.lang, workspace.root),
+      sandbox: sandboxed,
     });
     if (process.env['GRADER_DEBUG'] !== undefined) {
       process.stderr.write(`[grader] run ${runs}: ${keys.join(' ')} -> ${run.seconds.toFixed(1)} s ${JSON.stringify(run.failure ?? 'ok')}`

@@ -9,6 +9,7 @@ import { RUN_DIR } from '../paths.ts';
 import { ChannelReader, type ChannelMessage } from './channel.ts';
 import type { VitestLaunch } from './workspace.ts';
 import { descendants, freezeTree, killAll, processesWithEnv, procSupported, rssOf, type ProcInfo } from './proctree.ts';
+import { bwrapArgs, type SandboxView } from './sandbox.ts';
 
 /** Marks every process of a run (inherited through the environment) so strays can be found and killed. */
 export const RUN_MARKER_ENV = 'COURSE_GRADER_RUN';
@@ -57,6 +58,8 @@ export interface SupervisorOptions {
   env: NodeJS.ProcessEnv;
   /** Heap limit of the vitest main process. */
   mainHeapMb?: number;
+  /** Run vitest inside bubblewrap (see sandbox.ts) with this view of the file system. */
+  sandbox?: { bwrap: string; view: SandboxView };
 }
 
 const TICK_MS = 100;
@@ -86,9 +89,15 @@ export function superviseVitest(options: SupervisorOptions): Promise<SupervisedR
 
   const marker = randomBytes(8).toString('hex');
   const main = join(RUN_DIR, 'vitest-main.mjs');
-  const child = spawn(process.execPath, [`--max-old-space-size=${options.mainHeapMb ?? 1024}`, main, JSON.stringify(options.launch)], {
+  const nodeArgs = [`--max-old-space-size=${options.mainHeapMb ?? 1024}`, main, JSON.stringify(options.launch)];
+  const env = { ...options.env, [RUN_MARKER_ENV]: marker };
+  // In the sandbox the environment is rebuilt inside (--clearenv, --setenv): bwrap itself only needs PATH.
+  const [command, args, spawnEnv] = options.sandbox === undefined
+    ? [process.execPath, nodeArgs, env]
+    : [options.sandbox.bwrap, [...bwrapArgs(options.sandbox.view, env), '--', process.execPath, ...nodeArgs], { PATH: process.env['PATH'] ?? '/usr/bin:/bin' }];
+  const child = spawn(command, args, {
     cwd: options.cwd,
-    env: { ...options.env, [RUN_MARKER_ENV]: marker },
+    env: spawnEnv,
     stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     detached: true,
   });

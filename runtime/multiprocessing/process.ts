@@ -15,6 +15,7 @@ import { noteBundle, workerForStart } from './process-spare.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
 import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
+import { assertPicklable } from './reduction.ts';
 import { formatTraceback } from './traceback.ts';
 import { pythonTypeName } from '../threading/util.ts';
 
@@ -165,6 +166,8 @@ export class Process {
     }
     if (state.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
     if (state.bootstrapping) throw new RuntimeError(BOOTSTRAP_MESSAGE);
+    // CPython's spawn pickles the process object inside start(): what cannot be sent fails here, at once.
+    if (this._pool === null) assertPicklable([this._args, this._kwargs, this._ownFields()]);
     reapChildren();
     orderRootOutput();
     const pid = nextPid();
