@@ -5,6 +5,9 @@ import type { Bilingual } from '../i18n.ts';
 
 export type HiddenFeedback = 'message' | 'name-only';
 
+/** Per-test bilingual texts keyed by the test's name (its language-independent id). */
+export type PerTest = Record<string, Bilingual>;
+
 export interface Meta {
   id: string;
   slug: string;
@@ -17,6 +20,10 @@ export interface Meta {
   timeLimit: number;
   weights: Record<string, number>;
   hiddenFeedback: HiddenFeedback;
+  /** A failing test's own hint, shown before the exercise's general hints. */
+  testHints: PerTest;
+  /** A test's title in each language (reports fall back to the name). */
+  testTitles: PerTest;
 }
 
 export class MetaError extends Error {
@@ -100,6 +107,21 @@ export function validateMeta(raw: unknown, file: string): Meta {
       }
     }
   }
+  const perTest = (field: 'testHints' | 'testTitles'): void => {
+    const value = raw[field];
+    if (value === undefined) return;
+    if (!isObject(value)) {
+      problems.push(`field "${field}": must be an object { "<test name>": { "es": "...", "en": "..." } }`);
+      return;
+    }
+    for (const [name, texts] of Object.entries(value)) {
+      if (!isObject(texts) || !nonEmptyString(texts['es']) || !nonEmptyString(texts['en'])) {
+        problems.push(`field "${field}": "${name}" must be { "es": "...", "en": "..." } with both texts`);
+      }
+    }
+  };
+  perTest('testHints');
+  perTest('testTitles');
   const feedback = raw['hiddenFeedback'];
   need('hiddenFeedback', feedback === undefined || feedback === 'message' || feedback === 'name-only',
     'must be "message" or "name-only"');
@@ -119,7 +141,15 @@ export function validateMeta(raw: unknown, file: string): Meta {
     timeLimit: (timeLimit as number | undefined) ?? DEFAULT_TIME_LIMIT,
     weights: { ...((weights as Record<string, number> | undefined) ?? {}) },
     hiddenFeedback: (feedback as HiddenFeedback | undefined) ?? 'message',
+    testHints: copyPerTest(raw['testHints']),
+    testTitles: copyPerTest(raw['testTitles']),
   };
+}
+
+function copyPerTest(value: unknown): PerTest {
+  const out: PerTest = {};
+  for (const [name, texts] of Object.entries((value ?? {}) as Record<string, Bilingual>)) out[name] = { es: texts.es, en: texts.en };
+  return out;
 }
 
 export function loadMeta(file: string): Meta {
