@@ -8,8 +8,9 @@ import { KeyError } from './seal.ts';
 const USAGE = `usage: tsx grader/cli.ts <command> [options]
 
   test [NN ...]            visible tests of exercises/ (the student loop)
-  grade [--only NN] [--solutions | --submission DIR] [--out DIR] [--verbose]
-                           visible + hidden tests, scored; reports in --out (default .grade/)
+  grade [--only NN] [--solutions | --submission DIR] [--out DIR] [--verbose] [--key-file PATH|-]
+                           visible + hidden tests, scored; reports in --out (default .grade/);
+                           --key-file: the GRADER_KEY from a private file (or stdin), never the environment
   export DIR               write the student template (no solutions, hidden tests sealed)
   check                    course check: solutions full marks 3 runs in a row, stubs 0, metadata complete
   mistakes [NN ...] [--record] [--rounds N] [--json]

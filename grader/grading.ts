@@ -11,6 +11,7 @@ import { loadCourse, selectExercises, type Exercise } from './model/course.ts';
 import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult } from './result.ts';
 import { runExercises, type EngineOptions } from './run/engine.ts';
 import { checkGate, type GateProblem } from './run/gate.ts';
+import { probeSandbox } from './run/sandbox.ts';
 import type { WorkspaceItem } from './run/workspace.ts';
 import { scoreExercise, type PendingHidden } from './score.ts';
 import { parseSealed, unseal } from './seal.ts';
@@ -29,6 +30,17 @@ export interface GradeOptions {
   /** false: skip the tamper check (the student loop, which does not report it; ~30-90 ms in a template). */
   tamperCheck?: boolean;
   engine?: Partial<EngineOptions>;
+  /** false: run the test processes without the sandbox (the student loop, on the student's own machine). */
+  sandbox?: boolean;
+}
+
+/**
+ * Test-only switches, reachable only by code that imports this module and calls grade() with them (the hostile
+ * suite): no command-line flag or environment variable sets them, so a submission cannot.
+ */
+export interface GradeTestHooks {
+  /** Run the submission even when the static gate refuses it: proves the defences behind the gate hold alone. */
+  skipGate?: boolean;
 }
 
 export class SelectionError extends Error {
@@ -62,7 +74,7 @@ interface Prepared {
   error?: string;
 }
 
-export async function grade(options: GradeOptions): Promise<GradeResult> {
+export async function grade(options: GradeOptions, hooks: GradeTestHooks = {}): Promise<GradeResult> {
   const started = performance.now();
   const courseRoot = resolve(options.courseRoot);
   const course = loadCourse(courseRoot);
@@ -94,12 +106,14 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
       }
       const testSources = [...exercise.visibleTests.map((file) => join(exercise.dir, file)), ...(item.hiddenTest ? [item.hiddenTest] : [])]
         .map((path) => readFileSync(path, 'utf8'));
-      return { exercise, item, gate: checkGate(exercise, dir, testSources), pending, error };
+      const gate = hooks.skipGate === true ? [] : checkGate(exercise, dir, testSources);
+      return { exercise, item, gate, pending, error };
     });
     errors.push(...prepared.flatMap((p) => (p.error === undefined ? [] : [p.error])));
 
     const runnable = prepared.filter((p) => p.gate.length === 0 && p.error === undefined);
-    const raw = await runExercises(runnable.map((p) => p.item), { lang: options.lang, ...options.engine });
+    const sandbox = options.sandbox === false ? { kind: 'none' as const, reason: 'not requested' } : probeSandbox();
+    const raw = await runExercises(runnable.map((p) => p.item), { lang: options.lang, sandbox, ...options.engine });
     const exercises: ExerciseResult[] = prepared.map((p) => scoreExercise({
       exercise: p.exercise, lang: options.lang, gate: p.gate, raw: raw.get(p.exercise.key), pendingHidden: p.pending,
     }));
@@ -117,7 +131,7 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
       lang: options.lang,
       source: describeSource(options.source),
       duration: Math.round(performance.now() - started) / 1000,
-      sandbox: 'none',
+      sandbox: sandbox.kind,
       timeline: null,
     };
   } finally {

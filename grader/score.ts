@@ -43,6 +43,26 @@ export function killMessage(reason: KillReason): { kind: ErrorKind; text: Biling
   }
 }
 
+/** Diagnoses whose message is the course kit's hang report (exercises/_kit/diagnoses/hang.ts). */
+const HANG_REPORTS = new Set(['hang', 'deadlock']);
+
+/**
+ * vitest's own timeout text ("Test timed out in 5000ms. If this is a long-running test, pass a timeout...")
+ * gives wrong advice for a hang; the course kit replaces it with a report, and this is the backstop for a
+ * timeout the kit could not see (a hook's): what happened, in the student's terms, and the exercise's causes.
+ */
+function withoutFrameworkTimeout(text: string, exercise: Exercise, lang: Lang): string {
+  const match = /^(Test|Hook) timed out in (\d+)ms\.?[^\n]*(\n[^\n]*(testTimeout|hookTimeout)[^\n]*)?/.exec(text);
+  if (match === null) return text;
+  const seconds = String(Number(match[2]) / 1000);
+  const limit = lang === 'es' ? seconds.replace('.', ',') : seconds;
+  const causes = exercise.meta.hangCauses[lang].map((cause) => `\n  - ${cause}`).join('');
+  return pick(bi(
+    `El test no terminó en ${limit} s: tu código se quedó esperando algo que no llega.${causes}`,
+    `The test did not finish within ${limit} s: your code kept waiting for something that never comes.${causes}`), lang)
+    + text.slice(match[0].length);
+}
+
 /** What a hidden test's failure may reveal: the teaching sentence, never expected values or source. */
 export function hiddenMessage(errors: string[], feedback: 'message' | 'name-only', lang: Lang): string {
   const generic = pick(bi('falló (test oculto)', 'failed (hidden test)'), lang);
@@ -156,10 +176,16 @@ function scoreInner(input: ScoreInput): ExerciseResult {
     const max = totalWeight > 0 ? (exercise.meta.points * weightOf(exercise, event)) / totalWeight : 0;
     const passed = event.state === 'passed';
     let message: string | null = null;
+    let diagnosis: string | null = null;
     if (!passed) {
-      message = visibility === 'hidden'
-        ? hiddenMessage(event.errors, exercise.meta.hiddenFeedback, lang)
-        : sanitize(event.errors.join('\n') || pick(bi('falló', 'failed'), lang), MESSAGE_LIMIT);
+      const errors = event.errors.map((text) => withoutFrameworkTimeout(text, exercise, lang));
+      const timedOut = errors.some((text, i) => text !== event.errors[i]);
+      diagnosis = event.diagnosis ?? (timedOut ? 'hang' : null);
+      // A hang report names waits and lines of the student's code, never expected values: hidden tests show it whole.
+      const whole = visibility === 'visible' || (HANG_REPORTS.has(diagnosis ?? '') && exercise.meta.hiddenFeedback === 'message');
+      message = !whole
+        ? hiddenMessage(errors, exercise.meta.hiddenFeedback, lang)
+        : sanitize(errors.join('\n') || pick(bi('falló', 'failed'), lang), MESSAGE_LIMIT);
     }
     const title = localTitle(exercise, event, lang);
     return {
@@ -172,7 +198,7 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       message,
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
-      diagnosis: passed ? null : event.diagnosis ?? null,
+      diagnosis,
       hint: passed || event.hint === undefined || event.hint === null ? null : sanitize(event.hint, MESSAGE_LIMIT),
     };
   });

@@ -4,8 +4,8 @@
 // esbuild once, keeps the bundle in node_modules/.cache/course-grader/ beside the list of its input files
 // and their sha256, and rebuilds it when any input changes. Plain JS: it runs before any TypeScript loader.
 //
-// It only trusts that cache on the student's own machine. With CI set or a GRADER_KEY in the environment
-// it loads the sources through tsx as before: a cached bundle is a file that earlier student code could
+// It only trusts that cache on the student's own machine. With CI set, a GRADER_KEY in the environment or a
+// --key-file argument it loads the sources through tsx as before: a cached bundle is a file that earlier student code could
 // have rewritten, and a grader that holds the key must not run it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,7 +74,8 @@ async function buildBundle() {
 }
 
 async function loadCli() {
-  const trusted = process.env['CI'] === undefined && process.env['GRADER_KEY'] === undefined;
+  const holdsKey = process.env['GRADER_KEY'] !== undefined || process.argv.some((arg) => arg === '--key-file' || arg.startsWith('--key-file='));
+  const trusted = process.env['CI'] === undefined && !holdsKey;
   if (trusted) {
     try {
       const bundle = cachedBundle() ?? await buildBundle();

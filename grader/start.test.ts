@@ -62,7 +62,7 @@ describe('grader/start.mjs', () => {
     expect(sha256(readFileSync(join(CACHE, readIndex().bundle)))).toBe(readIndex().hash);
   }, 30_000);
 
-  test('under CI or with GRADER_KEY the cache is not used at all', () => {
+  test('under CI, with GRADER_KEY or with --key-file the cache is not used at all', () => {
     start(['keygen']);
     const index = readIndex();
     // A planted bundle that passes the hash check: only an untrusting start keeps it from running.
@@ -72,6 +72,7 @@ describe('grader/start.mjs', () => {
     try {
       expect(start(['keygen'], { CI: 'true' }).out).not.toContain('PLANTED');
       expect(start(['keygen'], { GRADER_KEY: 'x' }).out).not.toContain('PLANTED');
+      expect(start(['keygen', '--key-file', '/nonexistent']).out).not.toContain('PLANTED');
       expect(start(['keygen']).out).toContain('PLANTED');
     } finally {
       rmSync(INDEX, { force: true });

@@ -21,6 +21,8 @@ beforeEach((context) => {
   context.onTestFailed(({ task }) => {
     const errors = task.result?.errors as ErrorLike[] | undefined;
     if (errors === undefined || errors.length === 0) return;
+    // Already named by the isolation boundary (isolation.ts: a hang or a deadlock at the test's deadline).
+    if (errors.some((error) => typeof error.diagnosis === 'string')) return;
     const explanation = explain({ errors, tracebacks }, courseLang());
     if (explanation === null) return;
     errors.splice(0, errors.length, {

@@ -13,6 +13,8 @@ export interface Io {
   err(text: string): void;
   env: NodeJS.ProcessEnv;
   color: boolean;
+  /** Standard input, read whole (`--key-file -`); tests inject it. */
+  readStdin?: () => string;
 }
 
 export const processIo: Io = {

@@ -24,10 +24,11 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {});
   const lang = langOf(values.lang, io.env);
   // The student loop may reuse transformed runtime modules between runs; gradings that count never do.
-  // It does not report tampering either (npm run grade does), so it does not hash the protected files.
+  // It does not report tampering either (npm run grade does), so it does not hash the protected files, and
+  // it runs the student's own code on the student's own machine without the sandbox (no start-up cost).
   const result = await grade({
     courseRoot: courseRootOf(values.course), source: { kind: 'exercises' }, only: positionals, lang, hidden: false,
-    engine: { moduleCache: true }, tamperCheck: false,
+    engine: { moduleCache: true }, tamperCheck: false, sandbox: false,
   });
   const p = pc.createColors(io.color);
   if (result.exercises.length === 0) {

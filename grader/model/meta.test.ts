@@ -28,6 +28,25 @@ describe('validateMeta', () => {
     expect(meta.timeLimit).toBe(20);
     expect(meta.hiddenFeedback).toBe('message');
     expect(meta.weights).toEqual({});
+    expect(meta.testDeadline).toBe(5);
+    expect(meta.hangCauses).toEqual({ es: [], en: [] });
+  });
+
+  test('testDeadline is one test\'s share of timeLimit; hangCauses come in both languages alike', () => {
+    const meta = validateMeta({ ...good, timeLimit: 60, hangCauses: { es: ['¿centinela?'], en: ['sentinel?'] } }, 'x/meta.json');
+    expect(meta.testDeadline).toBe(10);
+    expect(meta.hangCauses).toEqual({ es: ['¿centinela?'], en: ['sentinel?'] });
+    expect(validateMeta({ ...good, timeLimit: 30, testDeadline: 12 }, 'x/meta.json').testDeadline).toBe(12);
+    expect(problemsOf({ ...good, timeLimit: 30, testDeadline: 30 })).toEqual([
+      'field "testDeadline": must be a number of seconds in (0, timeLimit = 30): one test\'s share of the exercise\'s time',
+    ]);
+    expect(problemsOf({ ...good, testDeadline: '5' })).toHaveLength(1);
+    expect(problemsOf({ ...good, hangCauses: { es: ['a', 'b'], en: ['a'] } })).toEqual([
+      'field "hangCauses": "es" has 2 causes but "en" has 1',
+    ]);
+    expect(problemsOf({ ...good, hangCauses: ['a'] })).toEqual([
+      'field "hangCauses": must be { "es": [...], "en": [...] } with arrays of strings',
+    ]);
   });
 
   test('names the file and every bad field at once', () => {

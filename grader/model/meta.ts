@@ -18,6 +18,10 @@ export interface Meta {
   hints: { es: string[]; en: string[] };
   files: string[];
   timeLimit: number;
+  /** Seconds one test may run before it fails alone as a hang (below timeLimit). */
+  testDeadline: number;
+  /** Typical causes of a hang in this exercise, shown with the hang report (same count in both languages). */
+  hangCauses: { es: string[]; en: string[] };
   weights: Record<string, number>;
   hiddenFeedback: HiddenFeedback;
   /** A failing test's own hint, shown before the exercise's general hints. */
@@ -38,6 +42,11 @@ export class MetaError extends Error {
 }
 
 export const DEFAULT_TIME_LIMIT = 20;
+
+/** The per-test deadline when meta.json names none: a quarter of the exercise's limit, at most 10 s. */
+export function defaultTestDeadline(timeLimit: number): number {
+  return Math.min(10, timeLimit / 4);
+}
 
 type Json = Record<string, unknown>;
 
@@ -96,6 +105,18 @@ export function validateMeta(raw: unknown, file: string): Meta {
   const timeLimit = raw['timeLimit'];
   need('timeLimit', timeLimit === undefined || (typeof timeLimit === 'number' && timeLimit > 0 && timeLimit <= 600),
     'must be a number of seconds in (0, 600]');
+  const deadline = raw['testDeadline'];
+  const limitForDeadline = typeof timeLimit === 'number' && timeLimit > 0 ? timeLimit : DEFAULT_TIME_LIMIT;
+  need('testDeadline', deadline === undefined || (typeof deadline === 'number' && deadline > 0 && deadline < limitForDeadline),
+    `must be a number of seconds in (0, timeLimit = ${limitForDeadline}): one test's share of the exercise's time`);
+  const causes = raw['hangCauses'];
+  if (causes !== undefined) {
+    if (!isObject(causes) || !stringArray(causes['es']) || !stringArray(causes['en'])) {
+      problems.push('field "hangCauses": must be { "es": [...], "en": [...] } with arrays of strings');
+    } else if (causes['es'].length !== causes['en'].length) {
+      problems.push(`field "hangCauses": "es" has ${causes['es'].length} causes but "en" has ${causes['en'].length}`);
+    }
+  }
   const weights = raw['weights'];
   if (weights !== undefined) {
     if (!isObject(weights)) problems.push('field "weights": must be an object { "<test name>": weight }');
@@ -139,6 +160,9 @@ export function validateMeta(raw: unknown, file: string): Meta {
     hints: { es: [...validHints.es], en: [...validHints.en] },
     files: (files as string[] | undefined) ?? ['exercise.ts'],
     timeLimit: (timeLimit as number | undefined) ?? DEFAULT_TIME_LIMIT,
+    testDeadline: (deadline as number | undefined) ?? defaultTestDeadline((timeLimit as number | undefined) ?? DEFAULT_TIME_LIMIT),
+    hangCauses: ((validCauses) => ({ es: [...validCauses.es], en: [...validCauses.en] }))(
+      (causes ?? { es: [], en: [] }) as { es: string[]; en: string[] }),
     weights: { ...((weights as Record<string, number> | undefined) ?? {}) },
     hiddenFeedback: (feedback as HiddenFeedback | undefined) ?? 'message',
     testHints: copyPerTest(raw['testHints']),

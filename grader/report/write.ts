@@ -1,8 +1,8 @@
 // Writes every report file of a grading into the output folder (names documented in grader/README.md).
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync } from 'node:fs';
 import type { GradeResult } from '../result.ts';
 import { markdown } from './markdown.ts';
+import { publishFolder, type Published } from './publish.ts';
 import { classroomAnnotations, classroomBase64, gradescope, junit } from './platforms.ts';
 import { renderTerminal } from './terminal.ts';
 
@@ -16,9 +16,9 @@ export const REPORT_FILES = {
   text: 'report.txt',
 } as const;
 
-export function writeReports(result: GradeResult, outDir: string): string[] {
-  mkdirSync(outDir, { recursive: true });
-  const files: Record<keyof typeof REPORT_FILES, string> = {
+/** Writes every report into `outDir`, which it owns: see publish.ts (anything else found there is removed). */
+export function writeReports(result: GradeResult, outDir: string, checkedAt: 'before-grading' | 'now' = 'now'): Published {
+  const contents: Record<keyof typeof REPORT_FILES, string> = {
     result: `${JSON.stringify(result, null, 2)}\n`,
     gradescope: `${JSON.stringify(gradescope(result), null, 2)}\n`,
     classroom: `${classroomBase64(result)}\n`,
@@ -27,13 +27,9 @@ export function writeReports(result: GradeResult, outDir: string): string[] {
     comment: markdown(result, 'comment'),
     text: renderTerminal(result, { color: false, verbose: true }),
   };
-  const written: string[] = [];
-  for (const [key, content] of Object.entries(files) as [keyof typeof REPORT_FILES, string][]) {
-    const path = join(outDir, REPORT_FILES[key]);
-    writeFileSync(path, content);
-    written.push(path);
-  }
-  return written;
+  const files: Record<string, string> = {};
+  for (const [key, content] of Object.entries(contents) as [keyof typeof REPORT_FILES, string][]) files[REPORT_FILES[key]] = content;
+  return publishFolder(outDir, files, checkedAt);
 }
 
 /** Inside GitHub Actions: the job summary, the step output `result` (Classroom) and the score annotation. */

@@ -3,10 +3,13 @@
 // known culprit (a file over its time limit) is charged, and the rest are re-run — together when the
 // culprit is known, one by one when it is not (memory, process count, a crash, a corrupted channel).
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { TOOL_ROOT } from '../paths.ts';
 import type { Exercise } from '../model/course.ts';
 import type { CaseEvent, ChannelMessage } from './channel.ts';
+import type { Sandbox } from './sandbox.ts';
 import { superviseVitest, type KillReason } from './supervisor.ts';
-import { buildWorkspace, vitestLaunch, type TestFilePlan, type Visibility, type Workspace, type WorkspaceItem } from './workspace.ts';
+import { buildWorkspace, RUNNING_FILE, vitestLaunch, type TestFilePlan, type Visibility, type Workspace, type WorkspaceItem } from './workspace.ts';
 
 export interface RawFile {
   visibility: Visibility;
@@ -42,6 +45,18 @@ export interface EngineOptions {
    * count (grade, check, export) never read it.
    */
   moduleCache?: boolean;
+  /** Run the test processes in this sandbox (see sandbox.ts); none: plain child processes. */
+  sandbox?: Sandbox;
+}
+
+/** Variables a sandboxed run keeps from the grader's environment: the rest is never seen inside. */
+const SANDBOX_ENV_KEEP = ['PATH', 'LANG', 'LC_ALL', 'LC_MESSAGES', 'LC_CTYPE', 'TZ', 'TERM'];
+
+/** The environment inside the sandbox: built from nothing, plus what node, vitest and the tests need. */
+export function sandboxEnv(lang: 'es' | 'en', workspaceRoot: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of SANDBOX_ENV_KEEP) if (base[name] !== undefined) env[name] = base[name];
+  return { ...env, HOME: workspaceRoot, TMPDIR: '/tmp', COURSE_LANG: lang, NO_COLOR: '1', CI: 'true' };
 }
 
 /** The environment of the process that runs student code: no secrets, no inherited Node options. */
@@ -101,6 +116,14 @@ function collect(workspace: Workspace, plans: TestFilePlan[], messages: ChannelM
   return files;
 }
 
+/** Tests of one exercise that may each block a worker (each costs a re-run) before the exercise is charged a timeout. */
+const MAX_STUCK_TESTS = 6;
+
+/** What a run reads from the course inside the sandbox: code and dependencies, never .git, --out or a key file. */
+function toolView(toolRoot: string): string[] {
+  return ['node_modules', 'runtime', 'grader', 'package.json', 'tsconfig.json'].map((name) => join(toolRoot, name));
+}
+
 export async function runExercises(items: WorkspaceItem[], options: EngineOptions): Promise<Map<string, RawExercise>> {
   const results = new Map<string, RawExercise>();
   if (items.length === 0) return results;
@@ -108,6 +131,14 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
   const byKey = new Map(items.map((item) => [item.exercise.key, item.exercise]));
   const workers = Math.max(1, options.workers ?? availableParallelism());
   let runs = 0;
+  /** Per exercise, the tests that blocked their worker in an earlier run (see Workspace.markStuck). */
+  const stuck = new Map<string, string[]>();
+  const sandboxed = options.sandbox?.kind === 'bubblewrap'
+    ? { bwrap: options.sandbox.bwrap, view: {
+      readOnly: toolView(TOOL_ROOT), writable: workspace.root, cwd: workspace.root,
+      // Where the runtime bundles the targets of Process and Pool (runtime/multiprocessing/bundler.ts).
+      scratch: [join(TOOL_ROOT, 'node_modules', '.cache', 'concurrency-mp')],
+    } } : undefined;
 
   const runGroup = async (keys: string[]): Promise<void> => {
     const plans = workspace.tests.filter((plan) => keys.includes(plan.exercise));
@@ -116,14 +147,19 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
       return;
     }
     const limits = new Map<string, number>();
-    for (const plan of plans) limits.set(plan.path, (byKey.get(plan.exercise) as Exercise).meta.timeLimit);
+    const deadlines = new Map<string, number>();
+    for (const plan of plans) {
+      const meta = (byKey.get(plan.exercise) as Exercise).meta;
+      limits.set(plan.path, meta.timeLimit);
+      deadlines.set(plan.path, meta.testDeadline);
+    }
     const total = [...limits.values()].reduce((a, b) => a + b, 0);
     const longest = Math.max(...limits.values());
     const startup = options.startupSeconds ?? 15;
     runs += 1;
     const launch = vitestLaunch(workspace, {
       files: plans.map((plan) => plan.path),
-      // Generous per-test timeouts (half the exercise's limit): a hung await fails one test, not the file.
+      // A backstop: each entry file sets its exercise's own per-test deadline (testDeadline) before its tests load.
       testTimeoutMs: options.testTimeoutMs ?? Math.max(5000, (longest * 1000) / 2),
       workers: Math.min(workers, plans.length),
       heapMb: options.heapMb ?? 512,
@@ -133,13 +169,17 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
       cwd: workspace.root,
       launch,
       fileLimits: limits,
+      hangCredits: deadlines,
+      runningFiles: new Map(plans.map((plan) => [plan.path, join(dirname(plan.path), RUNNING_FILE)])),
       wallSeconds: longest + total / workers + startup,
       memoryMb: options.memoryMb ?? 2560,
       maxProcesses: options.maxProcesses ?? 32,
-      env: studentEnv(options.lang),
+      env: sandboxed === undefined ? studentEnv(options.lang) : sandboxEnv(options.lang, workspace.root),
+      sandbox: sandboxed,
     });
     if (process.env['GRADER_DEBUG'] !== undefined) {
-      process.stderr.write(`[grader] run ${runs}: ${keys.join(' ')} -> ${run.seconds.toFixed(1)} s ${JSON.stringify(run.failure ?? 'ok')}\n`);
+      process.stderr.write(`[grader] run ${runs}: ${keys.join(' ')} -> ${run.seconds.toFixed(1)} s ${JSON.stringify(run.failure ?? 'ok')}`
+        + `${run.failure === undefined ? '' : ` running: ${JSON.stringify(Object.fromEntries(run.running))}`}\n`);
     }
     const files = collect(workspace, plans, run.messages, run.finished);
     const unfinished: string[] = [];
@@ -156,8 +196,20 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
     const culprits = failure.kind === 'timeout'
       ? new Set(plans.filter((plan) => failure.files.includes(plan.path)).map((plan) => plan.exercise)) : new Set<string>();
     if (culprits.size > 0) {
-      for (const culprit of culprits) results.set(culprit, { key: culprit, files: [], failure });
-      const rest = unfinished.filter((key) => !culprits.has(key));
+      // A test that blocked its worker costs that test: its exercise runs again with the test failing at once.
+      const retry: string[] = [];
+      for (const culprit of culprits) {
+        const test = plans.filter((plan) => plan.exercise === culprit).map((plan) => run.running.get(plan.path)).find((name) => name !== undefined);
+        const known = stuck.get(culprit) ?? [];
+        if (test !== undefined && test !== '' && !known.includes(test) && known.length < MAX_STUCK_TESTS) {
+          stuck.set(culprit, [...known, test]);
+          workspace.markStuck(culprit, [...known, test]);
+          retry.push(culprit);
+        } else {
+          results.set(culprit, { key: culprit, files: [], failure });
+        }
+      }
+      const rest = unfinished.filter((key) => !culprits.has(key) || retry.includes(key));
       if (rest.length > 0) await runGroup(rest);
     } else if (unfinished.length === 1 || keys.length === 1) {
       for (const key of unfinished) results.set(key, { key, files: [], failure });

@@ -11,6 +11,7 @@ const hostile = {
   exit: 'process.exit(0);\nexport function add(a: number, b: number): number { return a + b; }\n',
   'loop-import': 'for (;;) { /* spin */ }\nexport function add(a: number, b: number): number { return a + b; }\n',
   'loop-test': 'export function add(a: number, b: number): number { for (;;) { if (a > b + 1e9) break; } return a + b; }\n',
+  'loop-negatives': 'export function add(a: number, b: number): number { for (;;) { if (a >= 0) break; } return a + b; }\n',
   memory: [
     'const hoard: Buffer[] = [];',
     'export function add(a: number, b: number): number {',
@@ -84,11 +85,23 @@ describe('hostile submissions', () => {
     expect(verdict('exit').error?.message).toMatch(/process\.exit/);
   });
 
-  test('an infinite loop at import or inside a test times out', () => {
-    for (const name of ['loop-import', 'loop-test'] as const) {
-      expect(verdict(name)).toMatchObject({ status: 'error', score: 0, error: { kind: 'timeout' } });
-      expect(verdict(name).error?.message).toMatch(/infinite loop/);
+  test('an infinite loop at import times out; inside a test it fails that test, by name', () => {
+    expect(verdict('loop-import')).toMatchObject({ status: 'error', score: 0, error: { kind: 'timeout' } });
+    expect(verdict('loop-import').error?.message).toMatch(/infinite loop/);
+    // Each test that blocks its worker is found (the kit writes its name), fails alone, and the rest re-run.
+    const loop = verdict('loop-test');
+    expect(loop).toMatchObject({ status: 'fail', score: 0, error: null });
+    expect(loop.tests.length).toBeGreaterThan(0);
+    for (const test of loop.tests) {
+      expect(test).toMatchObject({ status: 'fail', diagnosis: 'hang' });
+      expect(test.message).toMatch(/did not finish within [\d.]+ s and let nothing else run: a loop that never gives up its turn/);
     }
+    const some = verdict('loop-negatives');
+    expect(some.error).toBeNull();
+    expect(some.tests.map((test) => [test.name, test.status, test.diagnosis])).toEqual([
+      ['adds small numbers', 'pass', null],
+      ['adds negatives', 'fail', 'hang'],
+    ]);
   });
 
   test('a memory bomb is stopped', () => {

@@ -37,7 +37,7 @@ test('the student loop caches the runtime it loads, and nothing from the workspa
 }, 60_000);
 
 test('only a launch that asks for the module cache gets it, scoped to the tool and never the workspace', () => {
-  const workspace = { root: '/tmp/course-grade-x', canary: 'c', canaryToken: 't', tests: [], dispose: () => undefined } satisfies Workspace;
+  const workspace = { root: '/tmp/course-grade-x', canary: 'c', canaryToken: 't', tests: [], markStuck: () => undefined, dispose: () => undefined } satisfies Workspace;
   const settings = { files: ['/tmp/course-grade-x/exercises/01-a/__grade__.test.ts'], testTimeoutMs: 5000, workers: 1, heapMb: 512 };
   const plain = vitestLaunch(workspace, { ...settings, moduleCache: false });
   expect(plain.moduleCache).toBeUndefined();

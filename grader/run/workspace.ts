@@ -32,6 +32,8 @@ export interface TestFilePlan {
 }
 
 export const ENTRY_FILE = '__grade__.test.ts';
+/** Next to each entry: the full name of the test running now (written by the course kit; see supervisor.ts). */
+export const RUNNING_FILE = '__running__.txt';
 
 export interface WorkspaceItem {
   exercise: Exercise;
@@ -47,6 +49,11 @@ export interface Workspace {
   canary: string;
   canaryToken: string;
   tests: TestFilePlan[];
+  /**
+   * Writes an exercise's entry again, with tests that blocked their worker in an earlier run (full names as the
+   * reporter gives them): they fail at once with the kit's report, so the others can run.
+   */
+  markStuck(exercise: string, stuck: readonly string[]): void;
   dispose(): void;
 }
 
@@ -70,17 +77,62 @@ function copyTree(from: string, to: string, skip: (relative: string) => boolean,
   }
 }
 
+/** The assertion lock-down (a setup file of every run, see lockdown.ts). */
+export const LOCKDOWN_FILE = join(RUN_DIR, 'lockdown.ts');
+
 /**
- * The entry file. Its canary test must fail with the token in its message: if it passes, or fails
- * differently, the assertion library was tampered with during the run (a patched `expect`, `Object.is`...),
- * so the file's results cannot be trusted.
+ * One deliberately failing assertion per matcher family the course uses: each must still throw at the end
+ * of the file. A family that passes means the assertion library was changed during the run.
  */
-function entrySource(sections: Section[], canary: string, token: string): string {
+const CANARY_FAMILIES: [string, string][] = [
+  ['toBe', "e('a').toBe('b')"],
+  ['toEqual', 'e({ v: [1, { w: 2 }] }).toEqual({ v: [1, { w: 3 }] })'],
+  ['toStrictEqual', 'e([1, undefined]).toStrictEqual([1])'],
+  ['not', 'e(1).not.toBe(1)'],
+  ['toBeCloseTo', 'e(1).toBeCloseTo(1.5, 2)'],
+  ['toBeInstanceOf', 'e({}).toBeInstanceOf(Map)'],
+  ['toThrow', 'e(() => 1).toThrow()'],
+  ['toHaveLength', 'e([1]).toHaveLength(2)'],
+  ['toMatch', "e('abc').toMatch(/z/)"],
+  ['toContain', 'e([1, 2]).toContain(3)'],
+  ['toBeGreaterThan', 'e(1).toBeGreaterThan(2)'],
+  ['toBeGreaterThanOrEqual', 'e(1).toBeGreaterThanOrEqual(2)'],
+  ['toBeLessThanOrEqual', 'e(2).toBeLessThanOrEqual(1)'],
+  ['toMatchObject', 'e({ a: 1 }).toMatchObject({ a: 2 })'],
+  ['toBeTruthy', 'e(0).toBeTruthy()'],
+  ['Map equality', 'e(new Map([[1, 2]])).toEqual(new Map([[1, 3]]))'],
+  ['Set equality', 'e(new Set([1])).toEqual(new Set([2]))'],
+];
+
+/**
+ * The entry file. Its canary test, last in the file, must fail with the token in its message: it does only
+ * when every matcher family still fails on wrong values and the lock-down saw no attempt on the assertion
+ * machinery. If it passes, or fails differently, the file's results cannot be trusted.
+ */
+function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise, runningFile: string, stuck: readonly string[] = []): string {
+  const families = CANARY_FAMILIES.map(([name, check]) => `  [${JSON.stringify(name)}, () => ${check}],`);
+  const isolation = { deadline: exercise.meta.testDeadline, causes: exercise.meta.hangCauses, stuck, runningFile };
   return [
     "import { describe as __graderDescribe, test as __graderTest, expect as __graderExpect } from 'vitest';",
+    `import { integrityProblems as __graderIntegrity } from ${JSON.stringify(LOCKDOWN_FILE)};`,
+    // Before the test files load: every test gets a fresh program and the exercise's deadline (see the kit).
+    `import { isolateTests as __graderIsolate } from '../${KIT_DIR}/isolation.ts';`,
+    `__graderIsolate(${JSON.stringify(isolation)});`,
     ...sections.map((section) => `__graderDescribe(${JSON.stringify(section.prefix)}, async () => {\n  await import(${JSON.stringify(`./${section.name}`)});\n});`),
-    `__graderTest(${JSON.stringify(canary)}, () => {`,
-    `  __graderExpect(${JSON.stringify(`${token}-a`)}).toBe(${JSON.stringify(`${token}-b`)});`,
+    `__graderTest(${JSON.stringify(canary)}, async () => {`,
+    '  const e = __graderExpect;',
+    '  const families: [string, () => unknown][] = [',
+    ...families,
+    "    ['resolves', () => e(Promise.resolve(1)).resolves.toBe(2)],",
+    "    ['rejects', () => e(Promise.reject(new Error('x'))).rejects.toThrow('y')],",
+    '  ];',
+    '  for (const [, check] of families) {',
+    '    let failed = false;',
+    '    try { await check(); } catch { failed = true; }',
+    '    if (!failed) return;',
+    '  }',
+    '  if (__graderIntegrity().length > 0) return;',
+    `  e(${JSON.stringify(`${token}-a`)}).toBe(${JSON.stringify(`${token}-b`)});`,
     '});',
     '',
   ].join('\n');
@@ -116,6 +168,7 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
     copyTree(kit, join(root, 'exercises', KIT_DIR), (rel) => rel.endsWith('.test.ts'));
 
     const tests: TestFilePlan[] = [];
+    const entries = new Map<string, (stuck: readonly string[]) => void>();
     for (const item of items) {
       const { exercise } = item;
       const target = join(root, 'exercises', exercise.key);
@@ -140,11 +193,17 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
         sections.push({ visibility: 'hidden', name: HIDDEN_TEST_FILE, prefix: '⟦hidden⟧' });
       }
       if (sections.length > 0) {
-        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token));
+        const running = join(target, RUNNING_FILE);
+        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running));
         tests.push({ exercise: exercise.key, path: join(target, ENTRY_FILE), sections });
+        entries.set(exercise.key, (stuck) => writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running, stuck)));
       }
     }
-    return { root, canary, canaryToken: token, tests, dispose: () => rmSync(root, { recursive: true, force: true }) };
+    return {
+      root, canary, canaryToken: token, tests,
+      markStuck: (exercise, stuck) => entries.get(exercise)?.(stuck),
+      dispose: () => rmSync(root, { recursive: true, force: true }),
+    };
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
@@ -208,8 +267,9 @@ export function vitestLaunch(workspace: Workspace, settings: VitestSettings, too
       globals: false,
       watch: false,
       reporters: [join(RUN_DIR, 'reporter.ts')],
-      // The course kit's diagnosis layer: each failing test's mistake named in the student's terms.
-      setupFiles: existsSync(kitSetupFile(workspace.root)) ? [kitSetupFile(workspace.root)] : [],
+      // The assertion lock-down first (before anything else can touch expect), then the course kit's
+      // diagnosis layer: each failing test's mistake named in the student's terms.
+      setupFiles: [LOCKDOWN_FILE, ...(existsSync(kitSetupFile(workspace.root)) ? [kitSetupFile(workspace.root)] : [])],
       execArgv: [`--max-old-space-size=${settings.heapMb}`],
       env: { FORCE_COLOR: '0' },
     },

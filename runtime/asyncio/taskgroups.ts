@@ -22,7 +22,7 @@ export class TaskGroup {
 
   /** `__aenter__`: must run inside a task. */
   async enter(): Promise<this> {
-    if (this._entered) throw new RuntimeError(`TaskGroup ${String(this)} has been already entered`);
+    if (this._entered) throw new RuntimeError(`TaskGroup ${String(this)} has already been entered`);
     this._entered = true;
     this._loop ??= getRunningLoop();
     this._parentTask = currentTask();

@@ -3,7 +3,8 @@ export { Scheduler, fiberStorage, TIMEOUT, SLEEP, ASYNCIO_SLEEP, isSleep } from 
 export type { ClockKind, SchedulerOptions, TraceEvent, TimerHandle } from './scheduler.ts';
 export { Fiber } from './fiber.ts';
 export type { Blocker, FiberKind, FiberState } from './fiber.ts';
-export { currentScheduler, currentFiber, awaitExternal } from './runtime.ts';
+export { currentScheduler, currentFiber, awaitExternal, programScheduler, freshProgram, onFreshProgram,
+  onDescribeProgram, describeProgramResources } from './runtime.ts';
 export { writeOutput, activeCapture, tapChildOutput, notifyChildOutput } from './output.ts';
 export type { Stream, ChildChunk } from './output.ts';
 export { buildDeadlockReport, userSite, captureSite } from './deadlock.ts';

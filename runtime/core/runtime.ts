@@ -8,6 +8,10 @@ import { parseChoices } from './strategy.ts';
 import { buildDeadlockReport } from './deadlock.ts';
 
 let program: Scheduler | null = null;
+/** Called by freshProgram() before the program scheduler is dropped (e.g. multiprocessing stops its children). */
+const resetHooks = new Set<() => void>();
+/** Lines describing program-wide resources still busy (e.g. child processes still running), for hang reports. */
+const describeHooks = new Set<() => string[]>();
 
 export function currentScheduler(): Scheduler {
   const fiber = fiberStorage.getStore();
@@ -25,6 +29,42 @@ export function currentFiber(): Fiber {
 /** Awaits work the runtime does not control; see Scheduler.awaitExternal. */
 export function awaitExternal<T>(work: PromiseLike<T>, what: string): Promise<T> {
   return currentScheduler().awaitExternal(work, what);
+}
+
+/** The program's scheduler if top-level code has used the runtime since the last reset, else null. */
+export function programScheduler(): Scheduler | null {
+  return program;
+}
+
+/**
+ * Registers cleanup to run when a test boundary starts a fresh program (see freshProgram). Modules that own
+ * program-wide resources (child processes, pools) register here, so the boundary needs no import of them.
+ */
+export function onFreshProgram(hook: () => void): void {
+  resetHooks.add(hook);
+}
+
+/** Registers a description of program-wide resources still busy, e.g. "Process-3 (consumer) is still running". */
+export function onDescribeProgram(hook: () => string[]): void {
+  describeHooks.add(hook);
+}
+
+/** What the registered modules report as still busy (see onDescribeProgram). */
+export function describeProgramResources(): string[] {
+  return [...describeHooks].flatMap((hook) => hook());
+}
+
+/**
+ * Drops the program's scheduler (closed: whatever waited in it stays parked forever, its timers are dropped) and
+ * runs the registered cleanups, so the next top-level runtime call starts a new MainThread. A test boundary: one
+ * test's hang or leftover wait cannot make the next test's MainThread "already waiting". Returns the old one.
+ */
+export function freshProgram(): Scheduler | null {
+  const old = program;
+  program = null;
+  old?.close();
+  for (const hook of resetHooks) hook();
+  return old;
 }
 
 function envStrategy(): StrategyName | undefined {
@@ -65,10 +105,21 @@ function createProgramScheduler(): Scheduler {
     // Python's exit: once the main thread and every non-daemon thread are done, daemons are abandoned.
     if (scheduler.main.state === 'done' && scheduler.liveNonDaemonThreads === 0) scheduler.close();
   };
+  listenBeforeExit();
+  return scheduler;
+}
+
+let listening = false;
+
+/** One listener for every program scheduler (a test run may create many through freshProgram). */
+function listenBeforeExit(): void {
+  if (listening) return;
+  listening = true;
   // beforeExit fires only when Node has nothing left to do: no outside work can come back, so a main thread
   // still counted as external has finished its top-level code, and a blocked thread is blocked forever.
   process.on('beforeExit', () => {
-    if (scheduler.closed) return;
+    const scheduler = program;
+    if (scheduler === null || scheduler.closed) return;
     scheduler.finishMain();
     if (scheduler.closed || scheduler.running !== null) return;
     const blocked = scheduler.blockedFibers().filter((f) => !f.daemon || f.kind === 'main');
@@ -79,5 +130,4 @@ function createProgramScheduler(): Scheduler {
       scheduler.close();
     }
   });
-  return scheduler;
 }

@@ -362,6 +362,8 @@ export class Scheduler {
     this.leave(fiber);
     fiber.state = 'external';
     fiber.blockedOn = { what };
+    // Where it waits, for hang reports (a wait on another process can last forever); cheap next to the work.
+    fiber.blockedSite = captureSite(undefined);
     this.external++;
     this.record(fiber, 'external', what);
     this.dispatch();

@@ -30,3 +30,19 @@ export class ProcessError extends Error {
 export class TimeoutError extends ProcessError {
   override name = 'TimeoutError';
 }
+
+/**
+ * pickle.PicklingError: a value that cannot be sent to another process. CPython pickles functions by name;
+ * here a function only crosses as a Process or Pool target, never inside the data (structured clone cannot
+ * copy it), so any function or symbol in arguments, results, Queue items or Pipe messages raises this.
+ */
+export class PicklingError extends Error {
+  override name = 'PicklingError';
+}
+
+/** The PicklingError for `value`, with CPython's opening words ("Can't pickle <function f>: ..."). */
+export function unpicklable(value: unknown, reason?: string): PicklingError {
+  const what = typeof value === 'function' ? `<function ${(value as { name?: string }).name || '<lambda>'}>`
+    : typeof value === 'symbol' ? `<symbol ${String(value.description ?? '')}>` : `<${typeof value} object>`;
+  return new PicklingError(`Can't pickle ${what}: ${reason ?? 'a function cannot go to another process as data (only as the target of a Process or a pool call)'}`);
+}

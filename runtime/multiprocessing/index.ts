@@ -21,6 +21,7 @@ export {
   Empty,
   Full,
   OSError,
+  PicklingError,
   ProcessError,
   RuntimeError,
   TimeoutError,

@@ -107,14 +107,13 @@ describe('Process subclasses', () => {
     expect(lines('stdout')).toEqual([]);
   });
 
-  it('a field that cannot be copied fails the start (Python cannot pickle it)', async () => {
+  it('a field that cannot be copied fails the start, at once (CPython\'s spawn cannot pickle it)', () => {
     const lines = captureOutput();
     const p = new ConFuncion();
-    p.start();
-    await p.join();
-    expect(p.exitcode).toBe(1);
-    expect(lines('stderr')[0]).toBe(`Process ${p.name}:`);
-    expect(lines('stderr').at(-1)).toMatch(/DataCloneError: .*could not be cloned/);
+    expect(() => p.start()).toThrow(new mp.PicklingError(
+      "Can't pickle <function callback>: a function cannot go to another process as data (only as the target of a Process or a pool call)",
+    ));
+    expect(p.pid).toBeNull();
     expect(lines('stdout')).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { activeCapture, awaitExternal, processInfo } from '../core/index.ts';
+import { activeCapture, awaitExternal, onDescribeProgram, onFreshProgram, processInfo } from '../core/index.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { childOutputDone, deliverChildOutput } from './output.ts';
@@ -15,6 +15,7 @@ import { noteBundle, workerForStart } from './process-spare.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
 import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
+import { assertPicklable } from './reduction.ts';
 import { formatTraceback } from './traceback.ts';
 import { emitLifecycle } from '../core/lifecycle.ts';
 import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';
@@ -167,6 +168,8 @@ export class Process {
     }
     if (state.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
     if (state.bootstrapping) throw new RuntimeError(BOOTSTRAP_MESSAGE);
+    // CPython's spawn pickles the process object inside start(): what cannot be sent fails here, at once.
+    if (this._pool === null) assertPicklable([this._args, this._kwargs, this._ownFields()]);
     reapChildren();
     orderRootOutput();
     const pid = nextPid();
@@ -362,6 +365,13 @@ export class Process {
     return this.isAlive();
   }
 
+  /** @internal For hang reports: "Process-3 (target consumer)", "SpawnPoolWorker-1 (pool worker)". */
+  _describe(): string {
+    const role = this._pool !== null ? 'pool worker'
+      : this._target !== null ? `target ${this._target.name || '<lambda>'}` : `${this.constructor.name}.run()`;
+    return `${this.name} (${role})`;
+  }
+
   /** Stops the child at once (Python sends SIGTERM): exitcode becomes -15. */
   terminate(): void {
     this._stop(-15);
@@ -430,6 +440,21 @@ function exitcodeName(code: number | null): string {
 function reapChildren(): void {
   for (const child of children) if (child.exitcode !== null) children.delete(child);
 }
+
+// A test boundary (freshProgram) stops what the previous program left running: a hung test's children would
+// otherwise keep waiting, hold CPU or fill the next test's activeChildren().
+onFreshProgram(() => {
+  for (const child of children) {
+    try {
+      child.terminate();
+    } catch {
+      // closed, or never started: nothing runs
+    }
+    children.delete(child);
+  }
+});
+
+onDescribeProgram(() => activeChildren().map((child) => child._describe()));
 
 /** Python's active_children(): the started children still running (finished ones are reaped). */
 export function activeChildren(): Process[] {

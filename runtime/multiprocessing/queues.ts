@@ -15,11 +15,14 @@
 //   put() returns. Here put() raises that RuntimeError itself. Manager proxies travel, as in CPython (they are
 //   rebuilt from their manager's name). A Connection cannot: its MessagePort must be transferred, which the
 //   shared-memory ring cannot do (CPython allows it); send it through a Pipe or pass it as a Process argument.
-import { AssertionError, Empty, Full, ValueError } from './errors.ts';
+// - An item that cannot be pickled at all (a function) fails as in CPython: the traceback of its PicklingError
+//   on stderr (CPython's feeder prints it), the item dropped, put() returning normally.
+import { AssertionError, Empty, Full, PicklingError, ValueError } from './errors.ts';
 import { dumps, registerReducer } from './reduction.ts';
 import { serialize } from 'node:v8';
 import { ReducedBytes, SharedRing, decode, encode, isJsonExact, type Encoded, type RingBuffers } from './ring.ts';
 import { Budget } from './synchronize/budget.ts';
+import { formatTraceback } from './traceback.ts';
 
 const DEFAULT_BUFFER_BYTES = 16 * 1024 * 1024;
 
@@ -49,6 +52,20 @@ function toBytes(obj: unknown): Encoded {
     return pickled.reduced ? new ReducedBytes(serialize(pickled.value)) : encode(pickled.value);
   } catch (error) {
     throw new TypeError(`cannot put this object into a Queue: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * toBytes() as CPython's feeder thread sees it: an item that cannot be pickled (a function) is reported on
+ * stderr with its traceback and dropped, and put() returns (null). Other refusals still raise (see above).
+ */
+function feederBytes(obj: unknown): Encoded | null {
+  try {
+    return toBytes(obj);
+  } catch (error) {
+    if (!(error instanceof PicklingError)) throw error;
+    console.error(formatTraceback(error).trimEnd());
+    return null;
   }
 }
 
@@ -87,7 +104,8 @@ export class Queue<T = unknown> {
   async put(obj: T, block = true, timeout: number | null = null): Promise<void> {
     this._checkClosed();
     const wait = checkTimeout(timeout);
-    const bytes = toBytes(obj);
+    const bytes = feederBytes(obj);
+    if (bytes === null) return;
     const budget = block ? new Budget(wait) : null;
     for (;;) {
       const seq = this._ring.roomSeq();
@@ -121,7 +139,8 @@ export class Queue<T = unknown> {
   /** put(obj, false): never waits. */
   putNowait(obj: T): void {
     this._checkClosed();
-    if (!this._ring.tryPut(toBytes(obj), this._countsTasks)) throw new Full();
+    const bytes = feederBytes(obj);
+    if (bytes !== null && !this._ring.tryPut(bytes, this._countsTasks)) throw new Full();
   }
 
   /** get(false): never waits. */

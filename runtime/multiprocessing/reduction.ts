@@ -18,7 +18,7 @@
 // postMessage can do: channels that carry bytes or broadcast (the Queue ring, a Manager's channels) refuse it.
 
 import type { TransferListItem } from 'node:worker_threads';
-import { RuntimeError } from './errors.ts';
+import { RuntimeError, unpicklable } from './errors.ts';
 import { typecodeInfo } from './sharedctypes/typecodes.ts';
 
 /** What a reducer produces: structured-clonable data and the objects to transfer (MessagePorts). */
@@ -131,6 +131,8 @@ function isPlainObject(value: object): boolean {
 
 /** Calls `visit` for each object with a registered reducer in `value` (at any depth, not inside one). */
 function forEachReducible(value: unknown, seen: Set<object>, visit: (obj: object, reducer: AnyReducer) => void): void {
+  // What the structured clone algorithm would refuse with an uncaught DataCloneError: CPython's PicklingError now.
+  if (typeof value === 'function' || typeof value === 'symbol') throw unpicklable(value);
   if (typeof value !== 'object' || value === null) return;
   if (seen.has(value)) return;
   seen.add(value);
@@ -248,6 +250,7 @@ function rebuildWalk(value: unknown, memo: Map<object, unknown>): unknown {
  * objects that may not go there raise CPython's error before anything is reduced (no port is detached).
  */
 export function dumps(value: unknown, options: DumpOptions = {}): { pickled: Pickled; transfer: TransferListItem[] } {
+  if (typeof value === 'function' || typeof value === 'symbol') throw unpicklable(value);
   if (typeof value !== 'object' || value === null) return { pickled: { value, reduced: false }, transfer: [] };
   let found = false;
   forEachReducible(value, new Set(), (obj, reducer) => {
@@ -258,6 +261,15 @@ export function dumps(value: unknown, options: DumpOptions = {}): { pickled: Pic
   const transfer: TransferListItem[] = [];
   const reduced = reduceWalk(value, new Map(), transfer);
   return { pickled: { value: reduced, reduced: true }, transfer };
+}
+
+/**
+ * Raises what dumps() would raise for `value` (PicklingError, CPython's RuntimeError...) without reducing
+ * anything: for callers that must fail at once although they pickle later (Process.start, as CPython's spawn).
+ */
+export function assertPicklable(value: unknown, options: DumpOptions = {}): void {
+  if (typeof value === 'function' || typeof value === 'symbol') throw unpicklable(value);
+  forEachReducible(value, new Set(), (obj, reducer) => checkPolicy(obj, reducer, options));
 }
 
 /** Turn a received message back into live objects. */

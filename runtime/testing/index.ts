@@ -18,3 +18,4 @@ export { prng as seeded } from '../core/strategy.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
 export { enableRaceDetection, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
 export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';
+export { programState, endProgram, type ProgramState, type ProgramWait } from './boundary.ts';

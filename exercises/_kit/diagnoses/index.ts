@@ -4,6 +4,7 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import { childDied } from './child-died.ts';
 import { deadlock } from './deadlock.ts';
+import { hang } from './hang.ts';
 import { missingAwait } from './missing-await.ts';
 import { noEventLoop } from './no-event-loop.ts';
 import { notImplemented } from './not-implemented.ts';
@@ -25,5 +26,6 @@ export const DIAGNOSES: readonly Diagnosis[] = [
   releaseUnlocked,
   unprotectedSharedWrite,
   deadlock,
+  hang,
   childDied,
 ];

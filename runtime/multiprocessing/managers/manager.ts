@@ -8,6 +8,7 @@
 // MessagePort to the server. Objects live until shutdown() (CPython refcounts them; here nothing is freed
 // early, which only matters for programs creating millions of managed objects).
 import type { Worker } from 'node:worker_threads';
+import { onFreshProgram } from '../../core/index.ts';
 import { registerReducer } from '../reduction.ts';
 import { ValueError } from '../errors.ts';
 import { processKey } from '../synchronize/identity.ts';
@@ -39,6 +40,12 @@ const proxyTypes: Record<TypeId, new (conn: ManagerConnection, oid: string, type
 let managers = 0;
 let objects = 0;
 
+/** Managers not shut down yet: a test boundary (freshProgram) stops the ones a test left running. */
+const live = new Set<SyncManager>();
+onFreshProgram(() => {
+  for (const manager of live) void manager.shutdown();
+});
+
 export class SyncManager {
   /** @internal */ readonly conn: ManagerConnection;
   private readonly worker: Worker;
@@ -50,6 +57,7 @@ export class SyncManager {
     this.conn = conn;
     // If the server dies, every proxy in every process fails fast instead of waiting forever.
     worker.once('exit', () => conn.announceGone());
+    live.add(this);
   }
 
   private make<P extends BaseProxy>(typeid: TypeId, args: unknown[]): P {
@@ -125,6 +133,7 @@ export class SyncManager {
   async shutdown(): Promise<void> {
     if (this.state === 'shutdown') return;
     this.state = 'shutdown';
+    live.delete(this);
     this.conn.announceGone();
     await this.worker.terminate();
   }

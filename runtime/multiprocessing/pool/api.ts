@@ -5,6 +5,7 @@ import { AsyncResult, type Callback, type ErrorCallback } from './async-result.t
 import { OrderedResults, checkChunksize, defaultChunksize, itemsOf } from './chunks.ts';
 import { IMapIterator } from './imap.ts';
 import type { DoneSignal } from './signal.ts';
+import { pythonTypeName } from '../../threading/util.ts';
 
 export type PoolFn = (...args: never[]) => unknown;
 
@@ -13,6 +14,15 @@ export interface ChunkHandlers {
   onChunk: (start: number, values: unknown[]) => void;
   onError: (start: number, size: number, error: unknown) => void;
   onDone: () => void;
+}
+
+/** The TypeError CPython raises for kwds that are not a mapping (here: a plain object), or undefined. */
+function kwdsProblem(fn: PoolFn, kwds: unknown): TypeError | undefined {
+  if (typeof kwds === 'object' && kwds !== null && !Array.isArray(kwds)) {
+    const proto = Object.getPrototypeOf(kwds) as object | null;
+    if (proto === Object.prototype || proto === null) return undefined;
+  }
+  return new TypeError(`${fn.name || '<lambda>'}() argument after ** must be a mapping, not ${kwds instanceof Map ? 'Map (pass a plain object)' : pythonTypeName(kwds)}`);
 }
 
 export abstract class PoolApi {
@@ -38,6 +48,12 @@ export abstract class PoolApi {
   ): AsyncResult<R> {
     this._checkRunning();
     const result = new AsyncResult<R>(this._signal(), callback, errorCallback);
+    const notMapping = kwds === undefined ? undefined : kwdsProblem(fn, kwds);
+    if (notMapping !== undefined) {
+      // CPython finds it when the worker calls func(*args, **kwds): the error comes back through get().
+      queueMicrotask(() => result._settle(false, notMapping));
+      return result;
+    }
     const all = kwds === undefined ? [...args] : [...args, kwds];
     let ok = true;
     let outcome: unknown;

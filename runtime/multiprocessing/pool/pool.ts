@@ -10,7 +10,7 @@ import { callerModule, locateTarget } from '../target.ts';
 import { bundleFor } from '../bundler.ts';
 import { cpuCount } from '../current.ts';
 import { state } from '../state.ts';
-import { ProcessError, ValueError } from '../errors.ts';
+import { PicklingError, ProcessError, ValueError } from '../errors.ts';
 import type { FunctionRef, ReadyMessage, ResultMessage } from '../child/protocol.ts';
 import { pickleChunk, splitChunks } from './chunks.ts';
 import { rebuildRemoteError } from './remote-error.ts';
@@ -211,10 +211,18 @@ export class Pool extends PoolApi {
       this._dispatch();
       return;
     }
-    worker.process._post(
-      { kind: 'task', job: chunk.job.id, chunk: chunk.start, fn, star: chunk.job.star, items: pickled },
-      transfer,
-    );
+    try {
+      worker.process._post(
+        { kind: 'task', job: chunk.job.id, chunk: chunk.start, fn, star: chunk.job.star, items: pickled },
+        transfer,
+      );
+    } catch (error) {
+      // Something dumps() let through that structured clone still refuses (a WeakMap, a Promise inside a class
+      // instance): CPython's PicklingError through get(), never an uncaught DataCloneError.
+      worker.outstanding.delete(key);
+      this._chunkFailed(chunk, new PicklingError(`Can't pickle an argument: ${(error as Error).message}`));
+      this._dispatch();
+    }
   }
 
   private _chunkDone(chunk: Chunk, values: unknown[]): void {

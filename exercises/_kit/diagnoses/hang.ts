@@ -1,0 +1,128 @@
+// Diagnoses `hang` and `deadlock` for a test that overran its deadline: what is blocked (each thread, task and
+// process and the call it waits in), where (the student's line), and this exercise's typical causes, es and en.
+// isolation.ts renders these reports with the program's state at the deadline; the registered `hang` diagnosis
+// below is the fallback for a framework timeout that reaches the explainer without that state.
+import type { ProgramState, ProgramWait } from '#runtime/testing';
+import { text, type Diagnosis } from '../diagnosis.ts';
+
+export type Lang = 'es' | 'en';
+
+/** The typical causes of a hang in one exercise (meta.json `hangCauses`), one sentence per cause. */
+export interface HangCauses {
+  es: string[];
+  en: string[];
+}
+
+export interface HangFacts {
+  /** The per-test deadline in seconds. */
+  deadline: number;
+  state: ProgramState;
+  causes: HangCauses;
+}
+
+/** The stable id recorded with the failing test: `deadlock` when the waits form a cycle, else `hang`. */
+export function hangId(state: ProgramState): 'hang' | 'deadlock' {
+  return state.cycle === null ? 'hang' : 'deadlock';
+}
+
+/** Seconds as the student's language writes them: "2,5" in Spanish, "2.5" in English. */
+function seconds(value: number, lang: Lang): string {
+  const text = String(Math.round(value * 100) / 100);
+  return lang === 'es' ? text.replace('.', ',') : text;
+}
+
+function waitLine(wait: ProgramWait, lang: Lang): string {
+  if (/sleep\(\)$/.test(wait.what) && wait.site === null) {
+    // A sleep has no line of its own: at the deadline the thread was between two rounds of a polling loop.
+    return lang === 'es'
+      ? `${wait.who} sigue dando vueltas a un bucle que duerme (${wait.what}) esperando algo que no ocurre`
+      : `${wait.who} keeps going round a loop that sleeps (${wait.what}) waiting for something that never happens`;
+  }
+  // The runtime names joins "Process.join() on Process-3": the student's language around it.
+  const what = lang === 'es' ? wait.what.replace(/\) on /, ') de ') : wait.what;
+  const where = wait.site === null ? '' : lang === 'es' ? ` en ${wait.site}` : ` at ${wait.site}`;
+  const holder = wait.holder === null ? '' : lang === 'es' ? ` (lo tiene ${wait.holder})` : ` (held by ${wait.holder})`;
+  return lang === 'es' ? `${wait.who} espera en ${what}${where}${holder}` : `${wait.who} waits in ${what}${where}${holder}`;
+}
+
+/** The first line alone must say what happened: hidden tests may show only that line. */
+function headline(facts: HangFacts, lang: Lang): string {
+  const limit = seconds(facts.deadline, lang);
+  const first = facts.state.waits[0];
+  if (facts.state.cycle !== null) {
+    return lang === 'es'
+      ? `Interbloqueo: el test no terminó en ${limit} s porque los hilos se esperan en círculo (${facts.state.cycle.join(' → ')}).`
+      : `Deadlock: the test did not finish within ${limit} s because the threads wait for each other in a cycle (${facts.state.cycle.join(' → ')}).`;
+  }
+  if (first !== undefined) {
+    const polling = /sleep\(\)$/.test(first.what) && first.site === null;
+    const end = polling ? '.' : lang === 'es' ? ', y nada lo va a despertar.' : ', and nothing is going to wake it.';
+    return lang === 'es'
+      ? `El test no terminó en ${limit} s: ${waitLine(first, lang)}${end}`
+      : `The test did not finish within ${limit} s: ${waitLine(first, lang)}${end}`;
+  }
+  if (facts.state.busy.length > 0) {
+    return lang === 'es'
+      ? `El test no terminó en ${limit} s: ${facts.state.busy.join(', ')} sigue en marcha sin esperar nada (¿un bucle que no termina?).`
+      : `The test did not finish within ${limit} s: ${facts.state.busy.join(', ')} keeps running without waiting for anything (a loop that never ends?).`;
+  }
+  return lang === 'es'
+    ? `El test no terminó en ${limit} s: tu código espera (await) una Promise que nunca se resuelve, fuera del runtime (¿un new Promise cuyo resolve nadie llama, o un await que falta en una llamada del runtime?).`
+    : `The test did not finish within ${limit} s: your code awaits a Promise that never settles, outside the runtime (a new Promise whose resolve nobody calls, or a runtime call without await?).`;
+}
+
+/** The whole report, in the student's language. */
+export function hangText(facts: HangFacts, lang: Lang): string {
+  const lines = [headline(facts, lang)];
+  const rest = facts.state.cycle === null ? facts.state.waits.slice(1) : facts.state.waits;
+  if (rest.length > 0) {
+    lines.push(lang === 'es' ? 'También esperan:' : 'Also waiting:');
+    for (const wait of rest) lines.push(`  ${waitLine(wait, lang)}`);
+  }
+  if (facts.state.resources.length > 0) {
+    lines.push(lang === 'es'
+      ? `Procesos aún en marcha (detenidos al acabar el test): ${facts.state.resources.join(', ')}.`
+      : `Processes still running (stopped when the test ended): ${facts.state.resources.join(', ')}.`);
+  }
+  const causes = facts.causes[lang];
+  if (causes.length > 0) {
+    lines.push(lang === 'es' ? 'Causas típicas en este ejercicio:' : 'Typical causes in this exercise:');
+    for (const cause of causes) lines.push(`  - ${cause}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A test that blocked its whole process past its deadline (no timer could fire in it), failed without running
+ * again: the first line says what, then this exercise's causes.
+ */
+export function stuckText(facts: Pick<HangFacts, 'deadline' | 'causes'>, lang: Lang): string {
+  const limit = seconds(facts.deadline, lang);
+  const lines = [lang === 'es'
+    ? `El test no terminó en ${limit} s y no dejó correr nada más: un bucle que nunca cede el turno (sin await, o con await solo de cosas ya terminadas, como un wait() sobre tareas acabadas una y otra vez).`
+    : `The test did not finish within ${limit} s and let nothing else run: a loop that never gives up its turn (no await, or awaits only of things already done, such as wait() on finished tasks again and again).`];
+  const causes = facts.causes[lang];
+  if (causes.length > 0) {
+    lines.push(lang === 'es' ? 'Causas típicas en este ejercicio:' : 'Typical causes in this exercise:');
+    for (const cause of causes) lines.push(`  - ${cause}`);
+  }
+  return lines.join('\n');
+}
+
+/** vitest's own timeout error: `Test timed out in 5000ms.` */
+const FRAMEWORK_TIMEOUT = /^(?:Test|Hook) timed out in (\d+)ms/;
+
+export const hang: Diagnosis = {
+  id: 'hang',
+  diagnose(evidence) {
+    const error = evidence.errors.find((e) => FRAMEWORK_TIMEOUT.test(e.message ?? ''));
+    if (error === undefined) return null;
+    const ms = Number(FRAMEWORK_TIMEOUT.exec(error.message ?? '')?.[1] ?? 0);
+    return {
+      message: text(`El test no terminó en ${seconds(ms / 1000, 'es')} s: tu código se quedó esperando algo que no llega.`,
+        `The test did not finish within ${seconds(ms / 1000, 'en')} s: your code kept waiting for something that never comes.`),
+      hint: text('Busca una espera que nadie termina: un join() de algo no arrancado o que no acaba, una cola sin su centinela, un cerrojo que no se suelta, un await que falta.',
+        'Look for a wait nobody ends: a join() of something never started or that never ends, a queue without its sentinel, a lock never released, a missing await.'),
+    };
+  },
+};

@@ -1,0 +1,98 @@
+// Per-test isolation for every exercise's tests (visible and hidden alike). The grader's generated entry file
+// calls isolateTests() before it imports the exercise's test files, so each test:
+// - starts with a fresh program: a MainThread left waiting by an earlier test (a hang, a leftover wait) is
+//   dropped, and the child processes, pools and managers it started are stopped;
+// - has the exercise's deadline (meta.json `testDeadline`); a test that overruns it fails alone, with a report
+//   of what is blocked, where, and this exercise's typical causes (meta.json `hangCauses`) instead of vitest's
+//   timeout text, and the diagnosis id `hang` (or `deadlock`) on the error, as setup.ts records its own.
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { courseLang } from './lang.ts';
+import { endProgram, programState, type ProgramState } from '#runtime/testing';
+import { hangId, hangText, stuckText, type HangCauses } from './diagnoses/hang.ts';
+
+export interface IsolationOptions {
+  /** Seconds a test may run (it should be far below the exercise's whole time limit). */
+  deadline: number;
+  causes: HangCauses;
+  /**
+   * Full names of tests that blocked their worker in an earlier run of this grading (a loop that never lets a
+   * timer fire): they fail at once with an explanation, so the exercise's other tests can run.
+   */
+  stuck?: readonly string[];
+  /** Where to write the full name of the running test (emptied when it ends), for the grader's supervisor. */
+  runningFile?: string;
+}
+
+/** The error vitest raises when a test overruns its timeout. */
+const VITEST_TIMEOUT = /^Test timed out in \d+ms/;
+
+interface SerializedError {
+  name?: string;
+  message?: string;
+  stack?: string;
+  [key: string]: unknown;
+}
+
+/** Carries its diagnosis id and hint as the kit's diagnosed errors do (see setup.ts): the reporter reads them. */
+class HangError extends Error {
+  override name = 'HangError';
+  readonly diagnosis = 'hang';
+  readonly hint: string | null;
+  constructor(message: string, hint: string | null) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+/** The hint of a hang: this exercise's first typical cause, in the course language. */
+function firstCause(causes: HangCauses): string | null {
+  return causes[courseLang()][0] ?? null;
+}
+
+/** The test's name with its suites, as the grader's reporter sees it ("suite > test"). */
+function fullName(task: { name: string; suite?: { name: string; suite?: unknown; filepath?: string } }): string {
+  const names = [task.name];
+  for (let suite = task.suite; suite !== undefined && suite.filepath === undefined; suite = suite.suite as typeof suite) {
+    names.unshift(suite.name);
+  }
+  return names.join(' > ');
+}
+
+/** Installs the boundary for every test of the file that calls it; call it before the tests are defined. */
+export function isolateTests(options: IsolationOptions): void {
+  // Read when each test is collected: the tests imported after this call get this exercise's deadline.
+  vi.setConfig({ testTimeout: options.deadline * 1000 });
+  let atTimeout: ProgramState | null = null;
+
+  const stuck = new Set(options.stuck ?? []);
+
+  beforeEach((context) => {
+    endProgram();
+    atTimeout = null;
+    const name = fullName(context.task);
+    // Synchronous on purpose: if this test blocks its process, the grader still learns which test it was.
+    if (options.runningFile !== undefined) writeFileSync(options.runningFile, name);
+    if (stuck.has(name)) {
+      throw new HangError(stuckText({ deadline: options.deadline, causes: options.causes }, courseLang()), firstCause(options.causes));
+    }
+    // Aborted synchronously when the timeout fires, before anything (a test's own afterEach) cleans up.
+    context.signal.addEventListener('abort', () => {
+      atTimeout = programState();
+    }, { once: true });
+  });
+
+  afterEach((context) => {
+    const errors = (context.task.result?.errors ?? []) as SerializedError[];
+    const index = errors.findIndex((error) => VITEST_TIMEOUT.test(error.message ?? ''));
+    if (index >= 0) {
+      const state = atTimeout ?? programState();
+      const text = hangText({ deadline: options.deadline, state, causes: options.causes }, courseLang());
+      const id = hangId(state);
+      const name = id === 'deadlock' ? 'DeadlockError' : 'HangError';
+      errors[index] = { ...errors[index], name, message: text, stack: '', diagnosis: id, hint: firstCause(options.causes) };
+    }
+    endProgram();
+    if (options.runningFile !== undefined) writeFileSync(options.runningFile, '');
+  });
+}

@@ -1,0 +1,60 @@
+// The hang report's text: what waits where, in the student's language, and the exercise's causes.
+import { expect, test } from 'vitest';
+import { hang, hangId, hangText } from '../../exercises/_kit/diagnoses/hang.ts';
+import type { ProgramState } from '#runtime/testing';
+
+const causes = { es: ['¿recibió cada consumidor su centinela?'], en: ['did every consumer get its sentinel?'] };
+
+const joinHang: ProgramState = {
+  waits: [{ who: 'MainThread', what: 'Process.join() on Process-3', site: 'exercises/09-queue-pipe/exercise.ts:52:36', holder: null, outside: true }],
+  busy: [],
+  resources: ['Process-3 (target consumer)'],
+  cycle: null,
+};
+
+test('a hang names the wait, its line, what still runs and the causes, in English', () => {
+  expect(hangId(joinHang)).toBe('hang');
+  expect(hangText({ deadline: 2.5, state: joinHang, causes }, 'en')).toBe([
+    'The test did not finish within 2.5 s: MainThread waits in Process.join() on Process-3 at exercises/09-queue-pipe/exercise.ts:52:36, and nothing is going to wake it.',
+    'Processes still running (stopped when the test ended): Process-3 (target consumer).',
+    'Typical causes in this exercise:',
+    '  - did every consumer get its sentinel?',
+  ].join('\n'));
+});
+
+test('in Spanish, with the decimal comma', () => {
+  expect(hangText({ deadline: 2.5, state: joinHang, causes }, 'es')).toBe([
+    'El test no terminó en 2,5 s: MainThread espera en Process.join() de Process-3 en exercises/09-queue-pipe/exercise.ts:52:36, y nada lo va a despertar.',
+    'Procesos aún en marcha (detenidos al acabar el test): Process-3 (target consumer).',
+    'Causas típicas en este ejercicio:',
+    '  - ¿recibió cada consumidor su centinela?',
+  ].join('\n'));
+});
+
+test('a cycle is a deadlock; a polling loop and a native Promise are told apart', () => {
+  const cycle: ProgramState = {
+    waits: [
+      { who: 'one', what: 'Lock.acquire()', site: 'x.ts:3:5', holder: 'two', outside: false },
+      { who: 'two', what: 'Lock.acquire()', site: 'x.ts:3:5', holder: 'one', outside: false },
+    ],
+    busy: [], resources: [], cycle: ['one', 'two', 'one'],
+  };
+  expect(hangId(cycle)).toBe('deadlock');
+  const text = hangText({ deadline: 10, state: cycle, causes: { es: [], en: [] } }, 'en');
+  expect(text.split('\n')[0]).toBe('Deadlock: the test did not finish within 10 s because the threads wait for each other in a cycle (one → two → one).');
+  expect(text).toContain('  one waits in Lock.acquire() at x.ts:3:5 (held by two)');
+  expect(text).not.toContain('Typical causes');
+
+  const polling: ProgramState = { waits: [{ who: 'MainThread', what: 'time.sleep()', site: null, holder: null, outside: false }], busy: [], resources: [], cycle: null };
+  expect(hangText({ deadline: 5, state: polling, causes }, 'en')).toBe('The test did not finish within 5 s: MainThread keeps going round a loop that sleeps (time.sleep()) waiting for something that never happens.\nTypical causes in this exercise:\n  - did every consumer get its sentinel?');
+  const nothing: ProgramState = { waits: [], busy: [], resources: [], cycle: null };
+  expect(hangText({ deadline: 5, state: nothing, causes }, 'es')).toMatch(/^El test no terminó en 5 s: tu código espera \(await\) una Promise que nunca se resuelve/);
+});
+
+test('the registered hang diagnosis names a framework timeout that reached the explainer in the student\'s terms', () => {
+  const finding = hang.diagnose({ errors: [{ name: 'Error', message: 'Test timed out in 2500ms.\nIf this is a long-running test, pass a timeout value...' }], tracebacks: [] });
+  expect(finding?.message.es).toBe('El test no terminó en 2,5 s: tu código se quedó esperando algo que no llega.');
+  expect(finding?.message.en).toBe('The test did not finish within 2.5 s: your code kept waiting for something that never comes.');
+  expect(finding?.hint.en).toMatch(/a queue without its sentinel/);
+  expect(hang.diagnose({ errors: [{ message: 'expected 1 to be 2' }], tracebacks: [] })).toBeNull();
+});
