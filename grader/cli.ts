@@ -12,6 +12,8 @@ const USAGE = `usage: tsx grader/cli.ts <command> [options]
                            visible + hidden tests, scored; reports in --out (default .grade/)
   export DIR               write the student template (no solutions, hidden tests sealed)
   check                    course check: solutions full marks 3 runs in a row, stubs 0, metadata complete
+  mutate [NN ...] [--operator X] [--rounds N] [--limit N] [--list] [--json]
+                           grade realistic mistakes planted in the solutions: which would the tests let through?
   keygen                   print a new GRADER_KEY
   manifest                 write grader/manifest.json (sha256 of the protected files)
 
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   grade: async () => (await import('./commands/grade.ts')).gradeCommand,
   export: async () => (await import('./commands/export.ts')).exportCommand,
   check: async () => (await import('./commands/check.ts')).checkCommand,
+  mutate: async () => (await import('./commands/mutate.ts')).mutateCommand,
   keygen: async () => (await import('./commands/keys.ts')).keygenCommand,
   manifest: async () => (await import('./commands/keys.ts')).manifestCommand,
 };
