@@ -72,16 +72,13 @@ export function receiverText(source: Source, node: Node): string | undefined {
   return source.slice(node.callee.object);
 }
 
-/** The statement an expression stands as, when it is a whole statement (`await t.join();`). */
-export function asStatement(node: Node, parents: readonly Node[]): Node | undefined {
-  let child = node;
+/** The statement an expression stands as, from its ancestors, when it is a whole statement (`await t.join();`). */
+export function asStatement(parents: readonly Node[]): Node | undefined {
   for (let i = parents.length - 1; i >= 0; i--) {
     const parent = parents[i] as Node;
     if (parent.type === 'ExpressionStatement') return parent;
     if (parent.type !== 'AwaitExpression' && parent.type !== 'ParenthesizedExpression' && parent.type !== 'ChainExpression') return undefined;
-    child = parent;
   }
-  void child;
   return undefined;
 }
 
@@ -92,9 +89,8 @@ export function asStatement(node: Node, parents: readonly Node[]): Node | undefi
 export function removeStatement(source: Source, node: { start: number; end: number }): Edit {
   const { text } = source;
   let start = node.start;
-  let end = node.end;
   while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   const ownLine = start === 0 || text[start - 1] === '\n';
-  if (ownLine && text[end] === '\n') return { start, end: end + 1, text: '' };
+  if (ownLine && text[node.end] === '\n') return { start, end: node.end + 1, text: '' };
   return { start: node.start, end: node.end, text: ownLine ? '' : '{}' };
 }

@@ -36,6 +36,8 @@ export interface MutateOptions {
   /** Keep at most this many mutants per exercise (a fixed, evenly spread subset: the quick check in verify). */
   limit?: number;
   onProgress?: (done: number, total: number, seconds: number) => void;
+  /** The grader (tests pass a fake one). */
+  grade?: typeof gradeVariants;
 }
 
 export interface PlannedMutant {
@@ -56,12 +58,16 @@ export function planMutants(options: Pick<MutateOptions, 'courseRoot' | 'exercis
   for (const exercise of options.exercises) {
     const all = mutantsOfSolution(join(options.courseRoot, 'solutions', exercise.key), exercise.meta.files, operators);
     const equivalents = loadEquivalents(exercise.dir);
-    for (const id of equivalents.keys()) if (!all.some((m) => m.id === id)) stale.push(`${exercise.key}: ${id}`);
+    // A declaration is stale when its operator ran here and planted no such mutant.
+    for (const id of equivalents.keys()) {
+      const ran = operators.some((op) => id.startsWith(`${op.id}@`));
+      if (ran && !all.some((m) => m.id === id)) stale.push(`${exercise.key}: ${id}`);
+    }
     const kept = options.limit === undefined || all.length <= options.limit ? all
       : Array.from({ length: options.limit }, (_, i) => all[Math.floor((i * all.length) / (options.limit as number))] as Mutant);
     for (const mutant of kept) planned.push({ exercise, mutant, why: equivalents.get(mutant.id) });
   }
-  return { planned, stale: wanted === undefined ? stale : [] };
+  return { planned, stale };
 }
 
 function classify(verdicts: Verdict[]): Exclude<MutantStatus, 'equivalent'> {
@@ -69,7 +75,8 @@ function classify(verdicts: Verdict[]): Exclude<MutantStatus, 'equivalent'> {
   return killed === verdicts.length ? 'killed' : killed === 0 ? 'survived' : 'nondeterministic';
 }
 
-export async function runMutants(planned: PlannedMutant[], options: Pick<MutateOptions, 'rounds' | 'lang' | 'chunk' | 'onProgress'>): Promise<MutantOutcome[]> {
+export async function runMutants(planned: PlannedMutant[], options: Pick<MutateOptions, 'rounds' | 'lang' | 'chunk' | 'onProgress' | 'grade'>): Promise<MutantOutcome[]> {
+  const grade = options.grade ?? gradeVariants;
   const rounds = options.rounds ?? 3;
   const lang = options.lang ?? 'en';
   const chunk = Math.max(1, options.chunk ?? 40);
@@ -82,7 +89,7 @@ export async function runMutants(planned: PlannedMutant[], options: Pick<MutateO
   for (let round = 0; round < rounds; round++) {
     for (let at = 0; at < variants.length; at += chunk) {
       const batch = variants.slice(at, at + chunk);
-      const results = await gradeVariants(batch, lang);
+      const results = await grade(batch, lang);
       for (const variant of batch) {
         const result = results.get(variant.id);
         if (result !== undefined) verdicts.get(variant.id)?.push(verdictOf(result));

@@ -8,7 +8,7 @@ export const dropCancel: Operator = {
     const found: Candidate[] = [];
     for (const { node, parents } of source.nodes()) {
       if (node.type !== 'CallExpression' || calleeName(node) !== 'cancel' || node.callee.type !== 'MemberExpression') continue;
-      const statement = asStatement(node, parents);
+      const statement = asStatement(parents);
       if (statement === undefined) continue;
       found.push({ at: statement.start, edits: [removeStatement(source, statement)], description: `no ${source.slice(node)}` });
     }

@@ -10,7 +10,7 @@ export const dropJoin: Operator = {
       if (node.type !== 'CallExpression' || calleeName(node) !== 'join' || node.callee.type !== 'MemberExpression') continue;
       // `names.join(', ')` is an array's join, not a wait.
       if (node.arguments.some((a) => a.type === 'Literal' && typeof a.value === 'string')) continue;
-      const statement = asStatement(node, parents);
+      const statement = asStatement(parents);
       if (statement === undefined) continue;
       found.push({ at: statement.start, edits: [removeStatement(source, statement)], description: `no ${source.slice(node)}` });
     }

@@ -15,7 +15,7 @@ export const dropLock: Operator = {
       if (node.type !== 'CallExpression' || name === undefined) continue;
       if (name === 'acquire' || name === 'release') {
         const receiver = receiverText(source, node);
-        const statement = asStatement(node, parents);
+        const statement = asStatement(parents);
         if (receiver === undefined || statement === undefined) continue;
         (name === 'acquire' ? acquires : releases).push({ receiver, statement });
       }

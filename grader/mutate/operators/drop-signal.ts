@@ -21,7 +21,7 @@ export const dropSignal: Operator = {
     for (const { node, parents } of source.nodes()) {
       const name = calleeName(node);
       if (node.type !== 'CallExpression') continue;
-      const statement = asStatement(node, parents);
+      const statement = asStatement(parents);
       if (statement === undefined) continue;
       if ((name === 'put' || name === 'putNowait' || name === 'send') && isSentinel(source, node.arguments[0] as Node | undefined)) {
         // In a loop that sends one per consumer, "one fewer" is the loop running once less.

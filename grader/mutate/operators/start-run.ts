@@ -11,7 +11,7 @@ export const startRun: Operator = {
       if (node.type !== 'CallExpression' || calleeName(node) !== 'start' || node.callee.type !== 'MemberExpression' || node.arguments.length > 0) continue;
       const property = node.callee.property;
       found.push({ at: node.start, edits: [{ start: property.start, end: property.end, text: 'run' }], description: `${source.slice(node)} → run()` });
-      const statement = asStatement(node, parents);
+      const statement = asStatement(parents);
       if (statement !== undefined) found.push({ at: node.start, edits: [removeStatement(source, statement)], description: `no ${source.slice(node)}` });
     }
     return found;
