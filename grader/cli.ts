@@ -15,6 +15,8 @@ const USAGE = `usage: tsx grader/cli.ts <command> [options]
   check                    course check: solutions full marks 3 runs in a row, stubs 0, metadata complete
   mistakes [NN ...] [--record] [--rounds N] [--json]
                            grade the mistake fixtures (solutions/*/mistakes/) and check their verdicts
+  mutate [NN ...] [--operator X] [--rounds N] [--limit N] [--list] [--json]
+                           grade realistic mistakes planted in the solutions: which would the tests let through?
   keygen                   print a new GRADER_KEY
   manifest                 write grader/manifest.json (sha256 of the protected files)
 
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export.ts')).exportCommand,
   check: async () => (await import('./commands/check.ts')).checkCommand,
   mistakes: async () => (await import('./commands/mistakes.ts')).mistakesCommand,
+  mutate: async () => (await import('./commands/mutate.ts')).mutateCommand,
   keygen: async () => (await import('./commands/keys.ts')).keygenCommand,
   manifest: async () => (await import('./commands/keys.ts')).manifestCommand,
 };

@@ -70,6 +70,11 @@ if (!onlyTests && existsSync('grader/cli.ts')) {
   }
 }
 
+// Mutation testing, a fixed quick subset (docs/mutation.md): every planted mistake killed in both rounds.
+if (!onlyTests && existsSync('grader/mutate')) {
+  run('mutation (quick)', npx('tsx'), ['grader/cli.ts', 'mutate', '01', '10', '13', '14', '--limit', '3', '--rounds', '2']);
+}
+
 // Workflow lint and the grading rehearsal (.github), when present.
 if (!onlyTests && existsSync('scripts/check-workflows.ts')) {
   run('workflows', npx('tsx'), ['scripts/check-workflows.ts']);

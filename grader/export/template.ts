@@ -16,7 +16,9 @@ export const TEMPLATE_ENTRIES = [
 
 /** Grader files only the course authors need. */
 export function excluded(path: string): boolean {
-  return /(^|\/)grader\/(fixtures|test-support)(\/|$)/.test(path) || /^grader\/.*\.test\.ts$/.test(path)
+  return /(^|\/)grader\/(fixtures|test-support|mutate)(\/|$)/.test(path) || /^grader\/.*\.test\.ts$/.test(path)
+    // Mutation testing is an authoring tool; its equivalent-mutant declarations point at solution lines.
+    || path === 'grader/commands/mutate.ts' || /(^|\/)equivalent-mutants\.json$/.test(path)
     || path === 'grader/manifest.json' || /(^|\/)(node_modules|\.grade)(\/|$)/.test(path)
     // The course's own CI runs verify, which needs solutions/: not a student's concern. Class grading
     // (its workflow, its code, the roster) belongs to the instructor's grading repository only.

@@ -59,7 +59,7 @@ export interface Workspace {
 
 /** Course files that never go into a workspace: statements, metadata and hidden tests in any form. */
 function isCourseOnly(name: string): boolean {
-  return name === 'meta.json' || name === HIDDEN_TEST_FILE || name === SEALED_FILE || /^README(\.[a-z]+)?\.md$/.test(name);
+  return name === 'meta.json' || name === HIDDEN_TEST_FILE || name === SEALED_FILE || name === 'equivalent-mutants.json' || /^README(\.[a-z]+)?\.md$/.test(name);
 }
 
 function copyTree(from: string, to: string, skip: (relative: string) => boolean, relative = ''): void {
