@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Lang } from './i18n.ts';
+import type { Bilingual, Lang } from './i18n.ts';
 import { tamperCheck } from './manifest.ts';
 import { loadCourse, selectExercises, type Exercise } from './model/course.ts';
 import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult } from './result.ts';
@@ -31,6 +31,23 @@ export interface GradeOptions {
 
 export class SelectionError extends Error {
   override name = 'SelectionError';
+  readonly unknown: string[];
+  readonly available: { id: string; key: string; title: Bilingual }[];
+  constructor(unknown: string[], available: Exercise[] = []) {
+    super(`no exercise matches ${unknown.map((u) => `"${u}"`).join(', ')}`);
+    this.unknown = unknown;
+    this.available = available.map((ex) => ({ id: ex.meta.id, key: ex.key, title: ex.meta.title }));
+  }
+
+  /** The message in the student's language, with the valid ids and their titles. */
+  describe(lang: Lang): string {
+    const wanted = this.unknown.map((u) => `"${u}"`).join(', ');
+    const head = lang === 'es' ? `ningún ejercicio se llama ${wanted}` : `no exercise matches ${wanted}`;
+    if (this.available.length === 0) return head;
+    const list = this.available.map((ex) => `  ${ex.id}  ${ex.key.padEnd(28)} ${ex.title[lang]}`);
+    const tail = lang === 'es' ? 'Ejercicios (usa el número, p. ej. npm test -- 03):' : 'Exercises (use the number, e.g. npm test -- 03):';
+    return `${head}\n\n${tail}\n${list.join('\n')}`;
+  }
 }
 
 /** Where the changeable files of an exercise come from. */
@@ -66,7 +83,7 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
   const course = loadCourse(courseRoot);
   const errors = course.problems.map((problem) => problem.message);
   const { selected, unknown } = selectExercises(course.exercises, options.only ?? []);
-  if (unknown.length > 0) throw new SelectionError(`no exercise matches ${unknown.map((u) => `"${u}"`).join(', ')}`);
+  if (unknown.length > 0) throw new SelectionError(unknown, course.exercises);
 
   const unsealDir = mkdtempSync(join(tmpdir(), 'course-hidden-'));
   try {

@@ -13,7 +13,7 @@ import { courseRootOf, parse, UsageError, type Io } from './common.ts';
 import { keyInstructions } from './keys.ts';
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {});
+  const { values, positionals } = parse(args, {}, io.env);
   const target = positionals[0];
   if (target === undefined || positionals.length > 1) throw new UsageError('usage: npm run export -- DIR');
   const courseRoot = courseRootOf(values.course);

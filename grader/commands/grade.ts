@@ -14,7 +14,7 @@ export async function gradeCommand(args: string[], io: Io): Promise<number> {
     submission: { type: 'string' },
     out: { type: 'string' },
     verbose: { type: 'boolean' },
-  });
+  }, io.env);
   if (values.solutions === true && values.submission !== undefined) throw new UsageError('use either --solutions or --submission DIR, not both');
   const lang = langOf(values.lang, io.env);
   const courseRoot = courseRootOf(values.course);

@@ -21,7 +21,7 @@ function summaryLine(result: GradeResult, lang: Lang): string {
 }
 
 export async function testCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {});
+  const { values, positionals } = parse(args, {}, io.env);
   const lang = langOf(values.lang, io.env);
   // The student loop may reuse transformed runtime modules between runs; gradings that count never do.
   // It does not report tampering either (npm run grade does), so it does not hash the protected files.
