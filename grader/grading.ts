@@ -27,6 +27,8 @@ export interface GradeOptions {
   /** false: skip the tamper check (the student loop, which does not report it; ~30-90 ms in a template). */
   tamperCheck?: boolean;
   engine?: Partial<EngineOptions>;
+  /** Exercise hints released for an unfinished exercise: one level for all, or per exercise key (default 1). */
+  hintLevel?: number | ((key: string) => number);
 }
 
 export class SelectionError extends Error {
@@ -117,6 +119,7 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
     const raw = await runExercises(runnable.map((p) => p.item), { lang: options.lang, ...options.engine });
     const exercises: ExerciseResult[] = prepared.map((p) => scoreExercise({
       exercise: p.exercise, lang: options.lang, gate: p.gate, raw: raw.get(p.exercise.key), pendingHidden: p.pending,
+      hintLevel: typeof options.hintLevel === 'function' ? options.hintLevel(p.exercise.key) : options.hintLevel,
     }));
 
     const candidate = options.source.kind === 'submission' ? resolve(options.source.dir) : undefined;

@@ -23,6 +23,16 @@ export interface TestResult {
   output: string;
   /** Seconds. */
   duration: number;
+  /** The test's own hint (meta.json testHints) when it failed, else null. */
+  hint: string | null;
+}
+
+/** A hint released in this run: the failing test's own, or number N of the exercise's list of `of`. */
+export interface HintResult {
+  kind: 'test' | 'exercise';
+  number: number | null;
+  of: number;
+  text: string;
 }
 
 export interface ExerciseResult {
@@ -36,6 +46,8 @@ export interface ExerciseResult {
   /** The first hint, shown when the exercise is not complete. */
   hint: string | null;
   hints_available: number;
+  /** The hints released in this run (none when complete): the failing test's own first, then 1..level. */
+  hints: HintResult[];
   tests: TestResult[];
   /** Hidden tests: how many ran and passed, and how many could not run here (sealed, no key). */
   hidden: { total: number; passed: number; pending: number };

@@ -4,6 +4,7 @@ import { bi, pick, type Bilingual, type Lang } from './i18n.ts';
 import type { Exercise } from './model/course.ts';
 import type { ErrorKind, ExerciseResult, TestResult } from './result.ts';
 import { round2 } from './result.ts';
+import { releaseHints, testHintOf } from './hints/select.ts';
 import { sanitize } from './sanitize.ts';
 import type { CaseEvent } from './run/channel.ts';
 import type { RawExercise } from './run/engine.ts';
@@ -68,6 +69,7 @@ function base(exercise: Exercise, lang: Lang, pending: PendingHidden | undefined
     error: null,
     hint: exercise.meta.hints[lang][0] ?? null,
     hints_available: exercise.meta.hints[lang].length,
+    hints: [],
     tests: [],
     hidden: { total: pending?.tests ?? 0, passed: 0, pending: pending?.tests ?? 0 },
   };
@@ -83,11 +85,18 @@ export interface ScoreInput {
   gate: GateProblem[];
   raw: RawExercise | undefined;
   pendingHidden?: PendingHidden;
+  /** How many of the exercise's hints to release when it is not complete (default 1). */
+  hintLevel?: number;
 }
 
 export function scoreExercise(input: ScoreInput): ExerciseResult {
   const scored = scoreInner(input);
-  return scored.status === 'pass' ? { ...scored, hint: null } : scored;
+  if (scored.status === 'pass') return { ...scored, hint: null, hints: [] };
+  // Visible failures first: their hints speak about what the student can see.
+  const failing = [...scored.tests.filter((t) => t.status !== 'pass' && t.visibility === 'visible'),
+    ...scored.tests.filter((t) => t.status !== 'pass' && t.visibility === 'hidden')].map((t) => t.name);
+  const hints = releaseHints(input.exercise.meta, failing, input.hintLevel ?? 1, input.lang);
+  return { ...scored, hints, hint: hints[0]?.text ?? scored.hint };
 }
 
 function scoreInner(input: ScoreInput): ExerciseResult {
@@ -154,6 +163,7 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       message,
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
+      hint: passed ? null : testHintOf(exercise.meta, event.fullName, lang),
     };
   });
   const allPassed = tests.every((test) => test.status === 'pass');

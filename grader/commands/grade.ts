@@ -5,6 +5,7 @@ import { exitCode } from '../result.ts';
 import { publishToGitHubActions, writeReports } from '../report/write.ts';
 import { renderTerminal } from '../report/terminal.ts';
 import { KEY_ENV, keyFromEnv } from '../seal.ts';
+import { ciHintLevel } from '../hints/select.ts';
 import { courseRootOf, langOf, parse, UsageError, type Io } from './common.ts';
 
 export async function gradeCommand(args: string[], io: Io): Promise<number> {
@@ -14,6 +15,7 @@ export async function gradeCommand(args: string[], io: Io): Promise<number> {
     submission: { type: 'string' },
     out: { type: 'string' },
     verbose: { type: 'boolean' },
+    'hint-level': { type: 'string' },
   }, io.env);
   if (values.solutions === true && values.submission !== undefined) throw new UsageError('use either --solutions or --submission DIR, not both');
   const lang = langOf(values.lang, io.env);
@@ -24,7 +26,13 @@ export async function gradeCommand(args: string[], io: Io): Promise<number> {
   // The key stays in this process only; the test runner's environment is rebuilt without it anyway.
   delete io.env[KEY_ENV];
   const only = [...(values.only ?? []), ...positionals];
-  const result = await grade({ courseRoot, source, only, lang, hidden: true, key });
+  let hintLevel: number;
+  try {
+    hintLevel = ciHintLevel(values['hint-level'], io.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const result = await grade({ courseRoot, source, only, lang, hidden: true, key, hintLevel });
   io.out(renderTerminal(result, { color: io.color, verbose: values.verbose === true }));
   const outDir = values.out !== undefined ? resolve(values.out) : join(courseRoot, '.grade');
   writeReports(result, outDir);

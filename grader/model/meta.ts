@@ -13,6 +13,8 @@ export interface Meta {
   topics: string[];
   section: string;
   hints: { es: string[]; en: string[] };
+  /** Hints attached to one test (by its name or full name), shown first when that test fails. */
+  testHints: Record<string, Bilingual>;
   files: string[];
   timeLimit: number;
   weights: Record<string, number>;
@@ -72,6 +74,17 @@ export function validateMeta(raw: unknown, file: string): Meta {
       problems.push(`field "hints": "es" has ${hints['es'].length} hints but "en" has ${hints['en'].length}`);
     }
   }
+  const testHints = raw['testHints'];
+  if (testHints !== undefined) {
+    if (!isObject(testHints)) problems.push('field "testHints": must be an object { "<test name>": { "es": "...", "en": "..." } }');
+    else {
+      for (const [name, hint] of Object.entries(testHints)) {
+        if (!isObject(hint) || !nonEmptyString(hint['es']) || !nonEmptyString(hint['en'])) {
+          problems.push(`field "testHints": hint of "${name}" must be { "es": "...", "en": "..." } with both texts`);
+        }
+      }
+    }
+  }
   const files = raw['files'];
   if (files !== undefined) {
     if (!stringArray(files) || files.length === 0) {
@@ -115,6 +128,8 @@ export function validateMeta(raw: unknown, file: string): Meta {
     topics: (raw['topics'] as string[] | undefined) ?? [],
     section: (raw['section'] as string | undefined) ?? '',
     hints: { es: [...validHints.es], en: [...validHints.en] },
+    testHints: Object.fromEntries(Object.entries((testHints ?? {}) as Record<string, Bilingual>)
+      .map(([name, hint]) => [name, { es: hint.es, en: hint.en }])),
     files: (files as string[] | undefined) ?? ['exercise.ts'],
     timeLimit: (timeLimit as number | undefined) ?? DEFAULT_TIME_LIMIT,
     weights: { ...((weights as Record<string, number> | undefined) ?? {}) },

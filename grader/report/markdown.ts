@@ -2,6 +2,7 @@
 // then what failed and why. Student text goes inside code fences it cannot close.
 import type { Lang } from '../i18n.ts';
 import type { ExerciseResult, GradeResult } from '../result.ts';
+import { hintLabel } from '../hints/select.ts';
 import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
 
 export const COMMENT_MARKER = '<!-- course-grader-report -->';
@@ -30,8 +31,23 @@ function details(exercise: ExerciseResult, lang: Lang): string {
     const tag = test.visibility === 'hidden' ? ` _(${label('hiddenTag', lang)})_` : '';
     parts.push(`- ❌ ${cell(test.name)}${tag}\n\n${fenced(test.message ?? '')}`);
   }
-  if (exercise.hint !== null) parts.push(`💡 **${label('hint', lang)}:** ${cell(exercise.hint)}`);
+  parts.push(...hintParts(exercise, lang));
   return `<details><summary>${cell(`${exercise.key} ${exercise.title}`)} — ${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)}</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
+}
+
+/** The first released hint in the open; the further ones folded, so a student opens them only when stuck. */
+function hintParts(exercise: ExerciseResult, lang: Lang): string[] {
+  const hints = exercise.hints.length > 0 ? exercise.hints
+    : exercise.hint !== null ? [{ kind: 'exercise' as const, number: 1, of: exercise.hints_available, text: exercise.hint }] : [];
+  const [first, ...more] = hints;
+  if (first === undefined) return [];
+  const line = (hint: typeof first): string => `💡 **${cell(hintLabel(hint, lang))}:** ${cell(hint.text)}`;
+  const parts = [line(first)];
+  if (more.length > 0) {
+    const summary = lang === 'es' ? `Más pistas (${more.length})` : `More hints (${more.length})`;
+    parts.push(`<details><summary>${summary}</summary>\n\n${more.map(line).join('\n\n')}\n\n</details>`);
+  }
+  return parts;
 }
 
 export function markdown(result: GradeResult, kind: 'summary' | 'comment'): string {

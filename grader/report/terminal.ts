@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { Lang } from '../i18n.ts';
 import type { ExerciseResult, GradeResult, TestResult } from '../result.ts';
+import { hintLabel } from '../hints/select.ts';
 import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
 
 export interface TerminalOptions {
@@ -49,8 +50,20 @@ export function renderExercise(exercise: ExerciseResult, lang: Lang, options: Te
     if (options.visibleOnly && test.visibility === 'hidden') continue;
     if (test.status !== 'pass' || options.verbose === true) lines.push(testLine(test, lang, p, options.visibleOnly !== true));
   }
-  if (exercise.hint !== null && exercise.status !== 'pass') lines.push(p.cyan(`    ${label('hint', lang)}: ${exercise.hint}`));
+  if (exercise.status !== 'pass') lines.push(...hintLines(exercise, lang, p));
   return lines.join('\n');
+}
+
+/** The released hints, labelled ("Pista 1/4"), and how to get the next one. */
+function hintLines(exercise: ExerciseResult, lang: Lang, p: ReturnType<typeof painter>): string[] {
+  const hints = exercise.hints.length > 0 ? exercise.hints
+    : exercise.hint !== null ? [{ kind: 'exercise' as const, number: 1, of: exercise.hints_available, text: exercise.hint }] : [];
+  const lines = hints.map((hint) => p.cyan(`    ${hintLabel(hint, lang)}: ${hint.text}`));
+  const shown = Math.max(0, ...hints.map((hint) => hint.number ?? 0));
+  if (hints.length > 0 && shown < exercise.hints_available) {
+    lines.push(p.dim(`    ${lang === 'es' ? 'Siguiente pista' : 'Next hint'}: npm test -- ${exercise.id} --hint`));
+  }
+  return lines;
 }
 
 export function renderTerminal(result: GradeResult, options: TerminalOptions): string {

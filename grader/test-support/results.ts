@@ -2,7 +2,7 @@
 import type { ExerciseResult, GradeResult, TestResult } from '../result.ts';
 
 export function testResult(name: string, overrides: Partial<TestResult> = {}): TestResult {
-  return { name, status: 'pass', score: 1, max_score: 1, visibility: 'visible', message: null, output: '', duration: 0.01, ...overrides };
+  return { name, status: 'pass', score: 1, max_score: 1, visibility: 'visible', message: null, output: '', duration: 0.01, hint: null, ...overrides };
 }
 
 export function exerciseResult(key: string, tests: TestResult[], overrides: Partial<ExerciseResult> = {}): ExerciseResult {
@@ -11,7 +11,7 @@ export function exerciseResult(key: string, tests: TestResult[], overrides: Part
   const hidden = tests.filter((t) => t.visibility === 'hidden');
   return {
     id: key.slice(0, 2), key, title: `Title ${key}`, status: score === max ? 'pass' : 'fail', score, max_score: max,
-    error: null, hint: score === max ? null : 'a hint', hints_available: 1, tests,
+    error: null, hint: score === max ? null : 'a hint', hints_available: 1, hints: score === max ? [] : [{ kind: 'exercise', number: 1, of: 1, text: 'a hint' }], tests,
     hidden: { total: hidden.length, passed: hidden.filter((t) => t.status === 'pass').length, pending: 0 },
     ...overrides,
   };

@@ -2,7 +2,7 @@
 // against the grader's schema, sizes are capped, every string is made inert again, and the total is
 // recomputed from the exercises so the "Points X/Y" annotation always matches the table.
 import type { Lang } from '../../grader/i18n.ts';
-import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ErrorKind, type ExerciseResult, type GradeResult, type Status, type TestResult } from '../../grader/result.ts';
+import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ErrorKind, type ExerciseResult, type GradeResult, type HintResult, type Status, type TestResult } from '../../grader/result.ts';
 import { sanitize } from '../../grader/sanitize.ts';
 
 export class InvalidResultError extends Error {
@@ -61,6 +61,17 @@ function test(value: unknown, path: string): TestResult {
     message: nullableStr(t['message'], `${path}.message`, LIMITS.text),
     output: str(t['output'], `${path}.output`, 500),
     duration: num(t['duration'], `${path}.duration`),
+    hint: t['hint'] === undefined ? null : nullableStr(t['hint'], `${path}.hint`, LIMITS.text),
+  };
+}
+
+function hintEntry(value: unknown, path: string): HintResult {
+  const h = obj(value, path);
+  return {
+    kind: oneOf(h['kind'], ['test', 'exercise'] as const, `${path}.kind`),
+    number: h['number'] === null ? null : num(h['number'], `${path}.number`),
+    of: num(h['of'], `${path}.of`),
+    text: str(h['text'], `${path}.text`, LIMITS.text),
   };
 }
 
@@ -82,6 +93,7 @@ function exercise(value: unknown, path: string): ExerciseResult {
     error: error === null ? null : { kind: oneOf(error['kind'], ERROR_KINDS, `${path}.error.kind`), message: str(error['message'], `${path}.error.message`, LIMITS.text) },
     hint: nullableStr(e['hint'], `${path}.hint`, LIMITS.text),
     hints_available: num(e['hints_available'], `${path}.hints_available`),
+    hints: e['hints'] === undefined ? [] : arr(e['hints'], `${path}.hints`, 50).map((h, i) => hintEntry(h, `${path}.hints[${i}]`)),
     hidden: { total: num(hidden['total'], `${path}.hidden.total`), passed: num(hidden['passed'], `${path}.hidden.passed`), pending: num(hidden['pending'], `${path}.hidden.pending`) },
     tests,
   };
