@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.ts')).checkCommand,
   keygen: async () => (await import('./commands/keys.ts')).keygenCommand,
   manifest: async () => (await import('./commands/keys.ts')).manifestCommand,
+  progress: async () => (await import('./commands/progress.ts')).progressCommand,
+  watch: async () => (await import('./commands/watch.ts')).watchCommand,
 };
 
 const wantsHelp = (args: string[]): boolean => args.includes('--help') || args.includes('-h');
