@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Bilingual, Lang } from './i18n.ts';
 import { tamperCheck } from './manifest.ts';
 import { loadCourse, selectExercises, type Exercise } from './model/course.ts';
-import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult } from './result.ts';
+import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult, type RunTimeline } from './result.ts';
 import { runExercises, type EngineOptions } from './run/engine.ts';
 import { checkGate, type GateProblem } from './run/gate.ts';
 import type { WorkspaceItem } from './run/workspace.ts';
@@ -79,6 +79,16 @@ interface Prepared {
   error?: string;
 }
 
+/** The first failing visible test that carries a timeline, for the PR comment and the job summary. */
+export function firstTimeline(exercises: ExerciseResult[]): RunTimeline | null {
+  for (const exercise of exercises) {
+    for (const test of exercise.tests) {
+      if (test.timeline !== undefined) return { exercise: exercise.key, test: test.name, ...test.timeline };
+    }
+  }
+  return null;
+}
+
 export async function grade(options: GradeOptions): Promise<GradeResult> {
   const started = performance.now();
   const courseRoot = resolve(options.courseRoot);
@@ -135,6 +145,7 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
       lang: options.lang,
       source: describeSource(options.source),
       duration: Math.round(performance.now() - started) / 1000,
+      timeline: firstTimeline(exercises),
     };
   } finally {
     rmSync(unsealDir, { recursive: true, force: true });

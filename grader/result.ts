@@ -1,6 +1,7 @@
 // The one result model every report is rendered from (result.json is this object, serialised).
 // Student-controlled text (messages, output) is already sanitised here: see sanitize.ts.
 import type { Lang } from './i18n.ts';
+import type { Timeline } from './timeline/model.ts';
 
 export const RESULT_SCHEMA_VERSION = 1;
 
@@ -25,6 +26,14 @@ export interface TestResult {
   duration: number;
   /** The test's own hint (meta.json testHints) when it failed, else null. */
   hint: string | null;
+  /** Who ran when in the test's last simulation, for a failing visible test that ran one (not in result.json). */
+  timeline?: Timeline;
+}
+
+/** The run-level picture: the first failing visible timing test's timeline. */
+export interface RunTimeline extends Timeline {
+  exercise: string;
+  test: string;
 }
 
 /** A hint released in this run: the failing test's own, or number N of the exercise's list of `of`. */
@@ -66,6 +75,8 @@ export interface GradeResult {
   errors: string[];
   exercises: ExerciseResult[];
   duration: number;
+  /** The timeline of the first failing visible timing test, or null. */
+  timeline: RunTimeline | null;
 }
 
 export function round2(value: number): number {

@@ -6,6 +6,9 @@ import type { ErrorKind, ExerciseResult, TestResult } from './result.ts';
 import { round2 } from './result.ts';
 import { releaseHints, testHintOf } from './hints/select.ts';
 import { sanitize } from './sanitize.ts';
+import { isTimingPicture } from './timeline/build.ts';
+import type { Timeline } from './timeline/model.ts';
+import { parseTimeline } from './timeline/validate.ts';
 import type { CaseEvent } from './run/channel.ts';
 import type { RawExercise } from './run/engine.ts';
 import type { GateProblem } from './run/gate.ts';
@@ -89,6 +92,13 @@ export interface ScoreInput {
   hintLevel?: number;
 }
 
+/** A failing visible test's picture; hidden tests keep theirs (their data would show in the names). */
+function timelineOf(event: CaseEvent, visibility: 'visible' | 'hidden', passed: boolean): { timeline?: Timeline } {
+  if (passed || visibility !== 'visible' || event.timeline === undefined) return {};
+  const timeline = parseTimeline(event.timeline);
+  return timeline !== null && isTimingPicture(timeline) ? { timeline } : {};
+}
+
 export function scoreExercise(input: ScoreInput): ExerciseResult {
   const scored = scoreInner(input);
   if (scored.status === 'pass') return { ...scored, hint: null, hints: [] };
@@ -164,6 +174,7 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
       hint: passed ? null : testHintOf(exercise.meta, event.fullName, lang),
+      ...timelineOf(event, visibility, passed),
     };
   });
   const allPassed = tests.every((test) => test.status === 'pass');

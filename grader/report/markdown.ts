@@ -1,7 +1,8 @@
 // Markdown for the GitHub job summary and the PR comment: total first, visible and hidden kept apart,
 // then what failed and why. Student text goes inside code fences it cannot close.
 import type { Lang } from '../i18n.ts';
-import type { ExerciseResult, GradeResult } from '../result.ts';
+import type { ExerciseResult, GradeResult, RunTimeline } from '../result.ts';
+import { renderMermaid } from '../timeline/mermaid.ts';
 import { hintLabel } from '../hints/select.ts';
 import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
 
@@ -50,6 +51,13 @@ function hintParts(exercise: ExerciseResult, lang: Lang): string[] {
   return parts;
 }
 
+/** The Mermaid picture of the first failing visible timing test (GitHub renders it). */
+function timelineSection(timeline: RunTimeline, lang: Lang): string[] {
+  const title = lang === 'es' ? `Línea de tiempo: ${timeline.exercise}` : `Timeline: ${timeline.exercise}`;
+  const said = lang === 'es' ? 'Qué hizo cada hilo en el test que falla' : 'What each thread did in the failing test';
+  return [`### ${cell(title)}`, '', `${said}: **${cell(timeline.test)}**`, '', renderMermaid(timeline, lang, title), ''];
+}
+
 export function markdown(result: GradeResult, kind: 'summary' | 'comment'): string {
   const { lang } = result;
   const percent = result.max_score > 0 ? Math.round((100 * result.score) / result.max_score) : 0;
@@ -69,6 +77,7 @@ export function markdown(result: GradeResult, kind: 'summary' | 'comment'): stri
     }
     lines.push('');
   }
+  if (result.timeline !== null && result.timeline !== undefined) lines.push(...timelineSection(result.timeline, lang));
   const failing = result.exercises.filter((exercise) => exercise.status !== 'pass');
   if (failing.length > 0) {
     lines.push(`### ${label('details', lang)}`, '');

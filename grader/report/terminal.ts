@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import type { Lang } from '../i18n.ts';
 import type { ExerciseResult, GradeResult, TestResult } from '../result.ts';
 import { hintLabel } from '../hints/select.ts';
+import { renderGantt } from '../timeline/gantt.ts';
 import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
 
 export interface TerminalOptions {
@@ -33,6 +34,7 @@ function testLine(test: TestResult, lang: Lang, p: ReturnType<typeof painter>, s
   if (test.status !== 'pass' && test.output.trim() !== '') {
     lines.push(p.dim(`        ${label('output', lang)}:`), p.dim(indent(test.output.trimEnd(), '          ')));
   }
+  if (test.status !== 'pass' && test.timeline !== undefined) lines.push(renderGantt(test.timeline, lang, { headline: true, indent: '        ' }));
   return lines.join('\n');
 }
 

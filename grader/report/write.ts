@@ -16,10 +16,18 @@ export const REPORT_FILES = {
   text: 'report.txt',
 } as const;
 
+function withoutTestTimelines(result: GradeResult): GradeResult {
+  const exercises = result.exercises.map((exercise) => ({
+    ...exercise, tests: exercise.tests.map(({ timeline: _drawn, ...test }) => test),
+  }));
+  return { ...result, exercises };
+}
+
 export function writeReports(result: GradeResult, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
   const files: Record<keyof typeof REPORT_FILES, string> = {
-    result: `${JSON.stringify(result, null, 2)}\n`,
+    // Per-test timelines are for the terminal; result.json carries the run-level one only.
+    result: `${JSON.stringify(withoutTestTimelines(result), null, 2)}\n`,
     gradescope: `${JSON.stringify(gradescope(result), null, 2)}\n`,
     classroom: `${classroomBase64(result)}\n`,
     junit: junit(result),

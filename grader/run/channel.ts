@@ -13,6 +13,8 @@ export interface CaseEvent {
   errors: string[];
   duration: number;
   output: string;
+  /** A failing test's timeline (grader/timeline/model.ts), as the test process built it: untrusted. */
+  timeline?: unknown;
 }
 
 export interface ReporterEvent {

@@ -77,7 +77,17 @@ function copyTree(from: string, to: string, skip: (relative: string) => boolean,
  */
 function entrySource(sections: Section[], canary: string, token: string): string {
   return [
-    "import { describe as __graderDescribe, test as __graderTest, expect as __graderExpect } from 'vitest';",
+    "import { describe as __graderDescribe, test as __graderTest, expect as __graderExpect, beforeEach as __graderBeforeEach } from 'vitest';",
+    "import { lastSimulation as __graderLastSimulation, clearLastSimulation as __graderClearSimulation } from '#runtime/testing';",
+    "import { buildTimeline as __graderBuildTimeline } from '../../grader/timeline/build.ts';",
+    // A failing test carries the timeline of its last simulation (who ran when), drawn under it in the report.
+    '__graderBeforeEach((context) => {',
+    '  __graderClearSimulation();',
+    '  context.onTestFailed(() => {',
+    '    const run = __graderLastSimulation();',
+    '    if (run !== undefined) context.task.meta.courseTimeline = __graderBuildTimeline(run.trace, run.elapsed);',
+    '  });',
+    '});',
     ...sections.map((section) => `__graderDescribe(${JSON.stringify(section.prefix)}, async () => {\n  await import(${JSON.stringify(`./${section.name}`)});\n});`),
     `__graderTest(${JSON.stringify(canary)}, () => {`,
     `  __graderExpect(${JSON.stringify(`${token}-a`)}).toBe(${JSON.stringify(`${token}-b`)});`,
@@ -97,6 +107,8 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
     copyFileSync(join(toolRoot, 'package.json'), join(root, 'package.json'));
     mkdirSync(join(root, 'grader'));
     copyFileSync(join(toolRoot, 'grader', 'testkit.ts'), join(root, 'grader', 'testkit.ts'));
+    mkdirSync(join(root, 'grader', 'timeline'));
+    for (const file of ['build.ts', 'model.ts']) copyFileSync(join(toolRoot, 'grader', 'timeline', file), join(root, 'grader', 'timeline', file));
 
     const tests: TestFilePlan[] = [];
     for (const item of items) {

@@ -204,7 +204,7 @@ export class Scheduler {
     if (fiber.kind === 'thread') this.current().startedThreads = true;
     this.strategy.onSpawn(fiber);
     this.fibers.add(fiber);
-    this.record(fiber, 'spawn');
+    this.record(fiber, 'spawn', fiber.kind);
     this.enqueue(fiber);
     return fiber;
   }

@@ -23,7 +23,7 @@ export interface GradeSubmissionOptions {
 export function errorResult(message: string, lang: Lang, label: string, tampered: string[] = []): GradeResult {
   return {
     version: RESULT_SCHEMA_VERSION, status: 'error', score: 0, max_score: 0, lang, source: label,
-    tamper: { checked: true, changed: tampered }, errors: [message], exercises: [], duration: 0,
+    tamper: { checked: true, changed: tampered }, errors: [message], exercises: [], duration: 0, timeline: null,
   };
 }
 

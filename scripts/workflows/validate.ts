@@ -2,8 +2,9 @@
 // against the grader's schema, sizes are capped, every string is made inert again, and the total is
 // recomputed from the exercises so the "Points X/Y" annotation always matches the table.
 import type { Lang } from '../../grader/i18n.ts';
-import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ErrorKind, type ExerciseResult, type GradeResult, type HintResult, type Status, type TestResult } from '../../grader/result.ts';
+import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ErrorKind, type ExerciseResult, type GradeResult, type HintResult, type RunTimeline, type Status, type TestResult } from '../../grader/result.ts';
 import { sanitize } from '../../grader/sanitize.ts';
+import { parseTimeline } from '../../grader/timeline/validate.ts';
 
 export class InvalidResultError extends Error {
   override name = 'InvalidResultError';
@@ -120,7 +121,17 @@ export function validateResult(raw: unknown): GradeResult {
     lang: oneOf<Lang>(r['lang'], ['es', 'en'], '$.lang'),
     source: str(r['source'], '$.source', LIMITS.short),
     duration: num(r['duration'], '$.duration'),
+    timeline: runTimeline(r['timeline']),
   };
+}
+
+/** The picture is optional: a missing or malformed one is dropped, never trusted, never an error. */
+function runTimeline(value: unknown): RunTimeline | null {
+  if (value === undefined || value === null) return null;
+  const t = obj(value, '$.timeline');
+  const timeline = parseTimeline(t);
+  if (timeline === null) return null;
+  return { exercise: str(t['exercise'], '$.timeline.exercise', 100), test: str(t['test'], '$.timeline.test', LIMITS.short), ...timeline };
 }
 
 function worst(a: Status, b: Status): Status {
