@@ -62,7 +62,7 @@ describe('cli', () => {
     for (const file of ['result.json', 'gradescope.json', 'classroom.b64', 'junit.xml', 'summary.md', 'comment.md', 'report.txt']) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
-    expect(readResult(out)).toMatchObject({ version: 1, status: 'pass', score: 14, max_score: 14 });
+    expect(readResult(out)).toMatchObject({ version: 2, status: 'pass', score: 14, max_score: 14 });
   }, 60_000);
 
   test('grade --submission with an edited test: tampering reported, trusted tests used, exit 2', async () => {

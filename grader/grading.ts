@@ -6,10 +6,11 @@ import { join, resolve } from 'node:path';
 import type { Bilingual, Lang } from './i18n.ts';
 import { tamperCheck } from './manifest.ts';
 import { loadCourse, selectExercises, type Exercise } from './model/course.ts';
-import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult, type RunTimeline } from './result.ts';
+import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult, type Timeline } from './result.ts';
 import { runExercises, type EngineOptions } from './run/engine.ts';
 import { checkGate, type GateProblem } from './run/gate.ts';
 import type { WorkspaceItem } from './run/workspace.ts';
+import { runTimeline } from './timeline/validate.ts';
 import { scoreExercise, type PendingHidden } from './score.ts';
 import { parseSealed, unseal } from './seal.ts';
 
@@ -80,10 +81,10 @@ interface Prepared {
 }
 
 /** The first failing visible test that carries a timeline, for the PR comment and the job summary. */
-export function firstTimeline(exercises: ExerciseResult[]): RunTimeline | null {
+export function firstTimeline(exercises: ExerciseResult[]): Timeline | null {
   for (const exercise of exercises) {
     for (const test of exercise.tests) {
-      if (test.timeline !== undefined) return { exercise: exercise.key, test: test.name, ...test.timeline };
+      if (test.timeline !== undefined) return runTimeline(test.timeline, exercise.key, test.name);
     }
   }
   return null;
@@ -145,6 +146,7 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
       lang: options.lang,
       source: describeSource(options.source),
       duration: Math.round(performance.now() - started) / 1000,
+      sandbox: 'none',
       timeline: firstTimeline(exercises),
     };
   } finally {

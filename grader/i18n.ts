@@ -1,5 +1,5 @@
-// Message language for the grader's own output (reports, CLI). Tests use testkit's `say`.
-import { courseLang, type CourseLang } from './testkit.ts';
+// Message language for the grader's own output (reports, CLI). Tests use the course kit's `say` (exercises/_kit).
+import { courseLang, type CourseLang } from '../exercises/_kit/lang.ts';
 
 export type Lang = CourseLang;
 
@@ -17,7 +17,7 @@ export function pick(text: Bilingual, lang: Lang): string {
   return text[lang];
 }
 
-/** --lang if given and valid, else COURSE_LANG/locale (see testkit), else English. */
+/** --lang if given and valid, else COURSE_LANG/locale (see exercises/_kit/lang.ts), else English. */
 export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   if (flag !== undefined) {
     const lower = flag.trim().toLowerCase();

@@ -54,6 +54,23 @@ describe('tamper manifest', () => {
     });
   });
 
+  test('the course test kit (exercises/_kit) is protected material, never an exercise', () => {
+    const root = copyOfFixture();
+    mkdirSync(join(root, 'exercises', '_kit', 'diagnoses'), { recursive: true });
+    writeFileSync(join(root, 'exercises', '_kit', 'index.ts'), 'export {};\n');
+    writeFileSync(join(root, 'exercises', '_kit', 'diagnoses', 'deadlock.ts'), 'export {};\n');
+    const course = loadCourse(root);
+    expect(course.exercises.map((ex) => ex.key)).toEqual(['01-add', '02-words', '03-sleepy']);
+    expect(course.problems).toEqual([]);
+    writeManifest(root, course.exercises);
+    writeFileSync(join(root, 'exercises', '_kit', 'diagnoses', 'deadlock.ts'), 'export const x = 1;\n');
+    writeFileSync(join(root, 'exercises', '_kit', 'diagnoses', 'mine.ts'), 'export {};\n');
+    expect(tamperCheck(root, undefined, course.exercises).changed).toEqual([
+      'exercises/_kit/diagnoses/deadlock.ts (changed)',
+      'exercises/_kit/diagnoses/mine.ts (added)',
+    ]);
+  });
+
   test('without a manifest the repository itself is not checked', () => {
     const root = copyOfFixture();
     expect(tamperCheck(root, undefined, loadCourse(root).exercises)).toEqual({ checked: false, changed: [] });

@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Exercise } from './model/course.ts';
+import { KIT_DIR, type Exercise } from './model/course.ts';
 
 export const MANIFEST_PATH = 'grader/manifest.json';
 const ROOT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', 'eslint.config.js'];
-const PROTECTED_DIRS = ['runtime', 'grader', 'scripts', '.github/workflows'];
+const PROTECTED_DIRS = ['runtime', 'grader', 'scripts', '.github/workflows', `exercises/${KIT_DIR}`];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.grade', '.vite-cache']);
 
 export interface Manifest {
@@ -95,7 +95,7 @@ export function compareWithManifest(manifest: Manifest, candidate: string, exerc
   }
   // New files matter where they could change what runs: code folders, workflows, test files.
   for (const path of protectedPaths(candidate, exercises)) {
-    const risky = /^(\.github\/workflows|runtime|grader|scripts)\//.test(path) || path.endsWith('.test.ts') || ROOT_FILES.includes(path);
+    const risky = /^(\.github\/workflows|runtime|grader|scripts|exercises\/_kit)\//.test(path) || path.endsWith('.test.ts') || ROOT_FILES.includes(path);
     if (risky && !(path in manifest.files)) changed.push(`${path} (added)`);
   }
   return changed.sort();

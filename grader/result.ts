@@ -1,9 +1,9 @@
 // The one result model every report is rendered from (result.json is this object, serialised).
 // Student-controlled text (messages, output) is already sanitised here: see sanitize.ts.
 import type { Lang } from './i18n.ts';
-import type { Timeline } from './timeline/model.ts';
+import type { Timeline as DrawnTimeline } from './timeline/model.ts';
 
-export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_VERSION = 2;
 
 export type Status = 'pass' | 'fail' | 'error';
 export type Visibility = 'visible' | 'hidden';
@@ -12,7 +12,47 @@ export type ErrorKind =
   | 'missing-file' | 'syntax' | 'missing-export' | 'policy' | 'load' | 'timeout' | 'memory' | 'processes'
   | 'crash' | 'integrity' | 'no-tests' | 'skipped' | 'hidden-unavailable';
 
+/**
+ * Where an exercise stands, beyond pass/fail: `hidden-pending` means every test that could run here passed
+ * and the hidden tests run in CI (not a failure); `not-started` means no test passed and every failure is
+ * the stub's own "not implemented yet".
+ */
+export type ExerciseState = 'complete' | 'hidden-pending' | 'partial' | 'not-started' | 'error';
+export const EXERCISE_STATES: readonly ExerciseState[] = ['complete', 'hidden-pending', 'partial', 'not-started', 'error'];
+
+/** The sandbox the test processes ran in (`none`: plain child processes, see the threat model). */
+export type SandboxKind = 'none' | 'bubblewrap';
+export const SANDBOX_KINDS: readonly SandboxKind[] = ['none', 'bubblewrap'];
+
+/** One lane segment of a timeline, in seconds on the run's clock. */
+export interface TimelineSegment {
+  start: number;
+  end: number;
+  state: 'running' | 'sleeping' | 'blocked' | 'ready';
+  /** What it waited on (e.g. `Lock.acquire()`), or null. */
+  label: string | null;
+}
+
+export interface TimelineLane {
+  name: string;
+  kind: 'thread' | 'task' | 'process';
+  segments: TimelineSegment[];
+}
+
+/** Who ran when in one test: the picture of the first failing visible timing test. */
+export interface Timeline {
+  exercise: string;
+  test: string;
+  /** 'virtual' seconds (threads, tasks) or 'real' seconds (child processes). */
+  clock: 'virtual' | 'real';
+  elapsed: number;
+  lanes: TimelineLane[];
+}
+
 export interface TestResult {
+  /** Language-independent test id (the `weights` key): stable across report languages. */
+  id: string;
+  /** What the report shows, in the report's language. */
   name: string;
   status: Status;
   score: number;
@@ -24,24 +64,12 @@ export interface TestResult {
   output: string;
   /** Seconds. */
   duration: number;
-  /** The test's own hint (meta.json testHints) when it failed, else null. */
+  /** Stable id of the classic mistake this failure was recognised as (e.g. `target-called`), or null. */
+  diagnosis: string | null;
+  /** The hint that matches this failure (the test's own, or its diagnosis's advice), or null. */
   hint: string | null;
-  /** Who ran when in the test's last simulation, for a failing visible test that ran one (not in result.json). */
-  timeline?: Timeline;
-}
-
-/** The run-level picture: the first failing visible timing test's timeline. */
-export interface RunTimeline extends Timeline {
-  exercise: string;
-  test: string;
-}
-
-/** A hint released in this run: the failing test's own, or number N of the exercise's list of `of`. */
-export interface HintResult {
-  kind: 'test' | 'exercise';
-  number: number | null;
-  of: number;
-  text: string;
+  /** In memory only (never in result.json): who ran when in a failing visible test's last simulation. */
+  timeline?: DrawnTimeline;
 }
 
 export interface ExerciseResult {
@@ -49,14 +77,15 @@ export interface ExerciseResult {
   key: string;
   title: string;
   status: Status;
+  state: ExerciseState;
   score: number;
   max_score: number;
   error: { kind: ErrorKind; message: string } | null;
   /** The first hint, shown when the exercise is not complete. */
   hint: string | null;
   hints_available: number;
-  /** The hints released in this run (none when complete): the failing test's own first, then 1..level. */
-  hints: HintResult[];
+  /** The hints released in this run, in order (the first failing test's own hint first); empty when complete. */
+  hints: string[];
   tests: TestResult[];
   /** Hidden tests: how many ran and passed, and how many could not run here (sealed, no key). */
   hidden: { total: number; passed: number; pending: number };
@@ -75,8 +104,8 @@ export interface GradeResult {
   errors: string[];
   exercises: ExerciseResult[];
   duration: number;
-  /** The timeline of the first failing visible timing test, or null. */
-  timeline: RunTimeline | null;
+  sandbox: SandboxKind;
+  timeline: Timeline | null;
 }
 
 export function round2(value: number): number {
@@ -93,4 +122,22 @@ export function overallStatus(result: Pick<GradeResult, 'tamper' | 'errors' | 'e
 
 export function exitCode(status: Status): 0 | 1 | 2 {
   return status === 'pass' ? 0 : status === 'fail' ? 1 : 2;
+}
+
+const NOT_IMPLEMENTED = /Not implemented yet|Aún no implementado/;
+
+/** The exercise's state from its status, tests and pending hidden tests (see ExerciseState). */
+export function exerciseState(
+  exercise: { status: Status; tests: Pick<TestResult, 'status' | 'diagnosis' | 'message'>[]; hidden: { pending: number } },
+  claimed?: ExerciseState,
+): ExerciseState {
+  if (exercise.status === 'error') return 'error';
+  if (exercise.status === 'pass') return 'complete';
+  const failed = exercise.tests.filter((test) => test.status !== 'pass');
+  if (failed.length === 0) return exercise.hidden.pending > 0 ? 'hidden-pending' : 'partial';
+  const nonePassed = exercise.tests.every((test) => test.status !== 'pass');
+  const allStub = failed.every((test) => test.diagnosis === 'not-implemented' || NOT_IMPLEMENTED.test(test.message ?? ''));
+  // 'not-started' and 'partial' both mean points missing: either may stand when the grader said so.
+  if (claimed === 'not-started' || claimed === 'partial') return claimed;
+  return nonePassed && allStub ? 'not-started' : 'partial';
 }

@@ -3,7 +3,7 @@
 import { bi, pick, type Bilingual, type Lang } from './i18n.ts';
 import type { Exercise } from './model/course.ts';
 import type { ErrorKind, ExerciseResult, TestResult } from './result.ts';
-import { round2 } from './result.ts';
+import { exerciseState, round2 } from './result.ts';
 import { releaseHints, testHintOf } from './hints/select.ts';
 import { sanitize } from './sanitize.ts';
 import { isTimingPicture } from './timeline/build.ts';
@@ -67,12 +67,13 @@ function base(exercise: Exercise, lang: Lang, pending: PendingHidden | undefined
     key: exercise.key,
     title: pick(exercise.meta.title, lang),
     status: 'error',
+    state: 'error',
     score: 0,
     max_score: exercise.meta.points,
     error: null,
     hint: exercise.meta.hints[lang][0] ?? null,
     hints_available: exercise.meta.hints[lang].length,
-    hints: [],
+    hints: exercise.meta.hints[lang].slice(0, 1),
     tests: [],
     hidden: { total: pending?.tests ?? 0, passed: 0, pending: pending?.tests ?? 0 },
   };
@@ -101,12 +102,13 @@ function timelineOf(event: CaseEvent, visibility: 'visible' | 'hidden', passed: 
 
 export function scoreExercise(input: ScoreInput): ExerciseResult {
   const scored = scoreInner(input);
-  if (scored.status === 'pass') return { ...scored, hint: null, hints: [] };
+  const state = exerciseState(scored);
+  if (state === 'complete' || state === 'hidden-pending') return { ...scored, state, hint: null, hints: [] };
   // Visible failures first: their hints speak about what the student can see.
   const failing = [...scored.tests.filter((t) => t.status !== 'pass' && t.visibility === 'visible'),
     ...scored.tests.filter((t) => t.status !== 'pass' && t.visibility === 'hidden')].map((t) => t.name);
-  const hints = releaseHints(input.exercise.meta, failing, input.hintLevel ?? 1, input.lang);
-  return { ...scored, hints, hint: hints[0]?.text ?? scored.hint };
+  const hints = releaseHints(input.exercise.meta, failing, input.hintLevel ?? 1, input.lang).map((hint) => hint.text);
+  return { ...scored, state, hints, hint: hints[0] ?? scored.hint };
 }
 
 function scoreInner(input: ScoreInput): ExerciseResult {
@@ -165,6 +167,7 @@ function scoreInner(input: ScoreInput): ExerciseResult {
         : sanitize(event.errors.join('\n') || pick(bi('falló', 'failed'), lang), MESSAGE_LIMIT);
     }
     return {
+      id: event.fullName,
       name: event.fullName,
       status: passed ? 'pass' : 'fail',
       score: passed ? round2(max) : 0,
@@ -173,6 +176,7 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       message,
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
+      diagnosis: null,
       hint: passed ? null : testHintOf(exercise.meta, event.fullName, lang),
       ...timelineOf(event, visibility, passed),
     };

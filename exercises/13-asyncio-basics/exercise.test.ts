@@ -2,7 +2,7 @@
 import { describe, test, expect } from 'vitest';
 import { say } from '#grader/testkit';
 import { getRunningLoop, run } from '#runtime/asyncio';
-import { sim } from './harness.ts';
+import { sim } from '#course/kit';
 import { FakeBank } from './support.ts';
 import { confirmPayment, main, runConcurrent, runSequential, sayAfter } from './exercise.ts';
 

@@ -3,7 +3,7 @@
 import { describe, test, expect } from 'vitest';
 import { say, seeded as rng } from '#grader/testkit';
 import { allTasks, createTask, Future, getRunningLoop, run, sleep, TimeoutError, waitFor } from '#runtime/asyncio';
-import { sim, rethrowIfNotImplemented } from './harness.ts';
+import { sim, rethrowIfNotImplemented } from '#course/kit';
 import { FakeBank, PaymentRejectedError, type BankAnswer } from './support.ts';
 import { confirmPayment, main, runConcurrent, runSequential, sayAfter, type Step } from './exercise.ts';
 

@@ -2,7 +2,7 @@
 import { describe, test, expect } from 'vitest';
 import { say } from '#grader/testkit';
 import { getRunningLoop, run, sleep } from '#runtime/asyncio';
-import { sim } from './harness.ts';
+import { sim } from '#course/kit';
 import { fakeValidator, TrackedUpload, ValidationError } from './support.ts';
 import { fastestMirror, validateAll, withDeadline } from './exercise.ts';
 

@@ -3,7 +3,7 @@
 import { describe, test, expect } from 'vitest';
 import { say, seeded as rng } from '#grader/testkit';
 import { allTasks, getRunningLoop, run, sleep } from '#runtime/asyncio';
-import { sim, rethrowIfNotImplemented } from './harness.ts';
+import { sim, rethrowIfNotImplemented } from '#course/kit';
 import { fakeValidator, TrackedUpload, UploadError, ValidationError, type Verdict } from './support.ts';
 import { fastestMirror, validateAll, withDeadline, type Outcome } from './exercise.ts';
 

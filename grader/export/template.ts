@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join, relative } from 'node:path';
 import type { Lang } from '../i18n.ts';
 import { writeManifest } from '../manifest.ts';
-import { HIDDEN_TEST_FILE, SEALED_FILE, loadCourse, type Exercise } from '../model/course.ts';
+import { HIDDEN_TEST_FILE, KIT_DIR, SEALED_FILE, loadCourse, type Exercise } from '../model/course.ts';
 import type { ExerciseResult } from '../result.ts';
 import { seal } from '../seal.ts';
 
@@ -45,6 +45,9 @@ export function copyCourse(courseRoot: string, toolRoot: string, outDir: string)
       filter: (source) => !excluded(relative(base, source)) && !source.endsWith(`/${HIDDEN_TEST_FILE}`),
     });
   }
+  // The tests of every exercise import the course test kit: a course without its own gets the tool's.
+  const kit = join('exercises', KIT_DIR);
+  if (!existsSync(join(outDir, kit)) && existsSync(join(toolRoot, kit))) cpSync(join(toolRoot, kit), join(outDir, kit), { recursive: true });
 }
 
 /** Seals every hidden test in place of the plain file; the header counts tests and their weight. */

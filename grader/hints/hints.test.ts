@@ -61,11 +61,7 @@ describe('local memory', () => {
 describe('rendering', () => {
   const failing = exerciseResult('01-add', [testResult('takes 0.5 s', { status: 'fail', score: 0, message: 'took 1.5 s', hint: 'the waits overlap' })], {
     hints_available: 4,
-    hints: [
-      { kind: 'test', number: null, of: 4, text: 'the waits overlap' },
-      { kind: 'exercise', number: 1, of: 4, text: 'one' },
-      { kind: 'exercise', number: 2, of: 4, text: 'two <b>|' },
-    ],
+    hints: ['the waits overlap', 'one', 'two <b>|'],
   });
 
   test('terminal: every released hint labelled, and how to get the next', () => {

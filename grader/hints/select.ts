@@ -3,6 +3,7 @@
 // machine (memory.ts) and from the instructor's setting in CI (COURSE_HINT_LEVEL).
 import type { Lang } from '../i18n.ts';
 import type { Meta } from '../model/meta.ts';
+import type { ExerciseResult } from '../result.ts';
 
 /** Exercise hints released in CI when the instructor sets nothing. */
 export const DEFAULT_CI_HINT_LEVEL = 2;
@@ -55,4 +56,18 @@ export function ciHintLevel(flag: string | undefined, env: NodeJS.ProcessEnv): n
     throw new Error(`the hint level (--hint-level or COURSE_HINT_LEVEL) must be a whole number >= 0, not "${raw}"`);
   }
   return value;
+}
+
+/**
+ * Labels for an exercise's released hints (result.json keeps plain strings): the first is the failing test's own
+ * when a failing test carries it, the rest are the exercise's list from 1 on (releases are always a prefix).
+ */
+export function labelledHints(exercise: Pick<ExerciseResult, 'hints' | 'hint' | 'hints_available' | 'tests'>, lang: Lang): { label: string; text: string; number: number | null }[] {
+  const hints = exercise.hints.length > 0 ? exercise.hints : exercise.hint !== null ? [exercise.hint] : [];
+  const own = hints[0] !== undefined && exercise.tests.some((test) => test.status !== 'pass' && test.hint === hints[0]);
+  return hints.map((text, index) => {
+    if (own && index === 0) return { label: hintLabel({ kind: 'test', number: null, of: exercise.hints_available }, lang), text, number: null };
+    const number = own ? index : index + 1;
+    return { label: hintLabel({ kind: 'exercise', number, of: exercise.hints_available }, lang), text, number };
+  });
 }

@@ -5,6 +5,13 @@ import { loadMeta, MetaError, type Meta } from './meta.ts';
 
 export const HIDDEN_TEST_FILE = 'hidden.test.ts';
 export const SEALED_FILE = 'hidden.sealed.json';
+/** The course test kit (`#course/kit`): protected course material every exercise's tests share, never an exercise. */
+export const KIT_DIR = '_kit';
+
+/** Folders of exercises/ that are not exercises: hidden ones and those starting with `_` (the kit). */
+export function isExerciseFolder(name: string): boolean {
+  return !name.startsWith('.') && !name.startsWith('_');
+}
 
 export type HiddenTests =
   | { kind: 'none' }
@@ -57,7 +64,7 @@ export function loadCourse(root: string): Course {
   const problems: MetaError[] = [];
   if (!existsSync(base)) return { root, exercises, problems };
   const keys = readdirSync(base)
-    .filter((name) => !name.startsWith('.') && statSync(join(base, name)).isDirectory())
+    .filter((name) => isExerciseFolder(name) && statSync(join(base, name)).isDirectory())
     .sort();
   const seenIds = new Map<string, string>();
   for (const key of keys) {

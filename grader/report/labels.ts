@@ -19,6 +19,7 @@ const LABELS = {
   error: { es: 'error', en: 'error' },
   noExercises: { es: 'No hay ejercicios que corregir (exercises/ está vacío).', en: 'There are no exercises to grade (exercises/ is empty).' },
   details: { es: 'Detalles', en: 'Details' },
+  hiddenPending: { es: 'visibles superados; faltan los ocultos', en: 'visible tests pass; hidden tests pending' },
 } as const;
 
 export type LabelKey = keyof typeof LABELS;
@@ -102,4 +103,10 @@ export function headline(result: GradeResult, lang: Lang, inCi = runningInCi()):
 
 export function formatPoints(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, '');
+}
+
+/** An exercise's points: "7.5/10", or what is known when every test that ran passed and hidden tests are pending. */
+export function pointsText(exercise: ExerciseResult, lang: Lang): string {
+  if (exercise.state === 'hidden-pending') return `?/${formatPoints(exercise.max_score)} (${label('hiddenPending', lang)})`;
+  return `${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)}`;
 }

@@ -1,10 +1,10 @@
 // Markdown for the GitHub job summary and the PR comment: total first, visible and hidden kept apart,
 // then what failed and why. Student text goes inside code fences it cannot close.
 import type { Lang } from '../i18n.ts';
-import type { ExerciseResult, GradeResult, RunTimeline } from '../result.ts';
+import type { ExerciseResult, GradeResult, Timeline } from '../result.ts';
 import { renderMermaid } from '../timeline/mermaid.ts';
-import { hintLabel } from '../hints/select.ts';
-import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
+import { labelledHints } from '../hints/select.ts';
+import { formatPoints, headline, hiddenSummary, label, pointsText, visibleCount } from './labels.ts';
 
 export const COMMENT_MARKER = '<!-- course-grader-report -->';
 const SUMMARY_LIMIT = 1_000_000;
@@ -21,7 +21,7 @@ function fenced(text: string): string {
 }
 
 function statusIcon(exercise: ExerciseResult): string {
-  return exercise.status === 'pass' ? '✅' : exercise.status === 'error' ? '⛔' : '❌';
+  return exercise.status === 'pass' ? '✅' : exercise.status === 'error' ? '⛔' : exercise.state === 'hidden-pending' ? '🕓' : '❌';
 }
 
 function details(exercise: ExerciseResult, lang: Lang): string {
@@ -38,11 +38,9 @@ function details(exercise: ExerciseResult, lang: Lang): string {
 
 /** The first released hint in the open; the further ones folded, so a student opens them only when stuck. */
 function hintParts(exercise: ExerciseResult, lang: Lang): string[] {
-  const hints = exercise.hints.length > 0 ? exercise.hints
-    : exercise.hint !== null ? [{ kind: 'exercise' as const, number: 1, of: exercise.hints_available, text: exercise.hint }] : [];
-  const [first, ...more] = hints;
+  const [first, ...more] = labelledHints(exercise, lang);
   if (first === undefined) return [];
-  const line = (hint: typeof first): string => `💡 **${cell(hintLabel(hint, lang))}:** ${cell(hint.text)}`;
+  const line = (hint: typeof first): string => `💡 **${cell(hint.label)}:** ${cell(hint.text)}`;
   const parts = [line(first)];
   if (more.length > 0) {
     const summary = lang === 'es' ? `Más pistas (${more.length})` : `More hints (${more.length})`;
@@ -52,7 +50,7 @@ function hintParts(exercise: ExerciseResult, lang: Lang): string[] {
 }
 
 /** The Mermaid picture of the first failing visible timing test (GitHub renders it). */
-function timelineSection(timeline: RunTimeline, lang: Lang): string[] {
+function timelineSection(timeline: Timeline, lang: Lang): string[] {
   const title = lang === 'es' ? `Línea de tiempo: ${timeline.exercise}` : `Timeline: ${timeline.exercise}`;
   const said = lang === 'es' ? 'Qué hizo cada hilo en el test que falla' : 'What each thread did in the failing test';
   return [`### ${cell(title)}`, '', `${said}: **${cell(timeline.test)}**`, '', renderMermaid(timeline, lang, title), ''];
@@ -73,12 +71,12 @@ export function markdown(result: GradeResult, kind: 'summary' | 'comment'): stri
     lines.push(`| | ${label('exercise', lang)} | ${label('points', lang)} | ${label('visible', lang)} | ${label('hidden', lang)} |`, '|---|---|---|---|---|');
     for (const exercise of result.exercises) {
       const visible = visibleCount(exercise);
-      lines.push(`| ${statusIcon(exercise)} | ${cell(`${exercise.key} ${exercise.title}`)} | ${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)} | ${visible.passed}/${visible.total} | ${cell(hiddenSummary(exercise, lang))} |`);
+      lines.push(`| ${statusIcon(exercise)} | ${cell(`${exercise.key} ${exercise.title}`)} | ${cell(pointsText(exercise, lang))} | ${visible.passed}/${visible.total} | ${cell(hiddenSummary(exercise, lang))} |`);
     }
     lines.push('');
   }
-  if (result.timeline !== null && result.timeline !== undefined) lines.push(...timelineSection(result.timeline, lang));
-  const failing = result.exercises.filter((exercise) => exercise.status !== 'pass');
+  if (result.timeline !== null) lines.push(...timelineSection(result.timeline, lang));
+  const failing = result.exercises.filter((exercise) => exercise.status !== 'pass' && exercise.state !== 'hidden-pending');
   if (failing.length > 0) {
     lines.push(`### ${label('details', lang)}`, '');
     for (const exercise of failing) lines.push(details(exercise, lang), '');

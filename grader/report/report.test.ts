@@ -48,6 +48,19 @@ describe('pending hidden tests', () => {
     expect(headline(gradeResult([pending]), 'en', false)).toContain('4 hidden tests will run in CI');
   });
 
+  test('an exercise whose every test that ran passed is "hidden pending", never a failure', () => {
+    const solved = exerciseResult('05-z', [testResult('v1'), testResult('v2')],
+      { status: 'fail', score: 2.86, max_score: 10, hidden: { total: 5, passed: 0, pending: 5 } });
+    const stateOf = gradeResult([solved, partly]);
+    expect(solved.state).toBe('hidden-pending');
+    const md = markdown(stateOf, 'comment');
+    expect(md).toContain('| 🕓 | 05-z Title 05-z | ?/10 (visible tests pass; hidden tests pending) |');
+    expect(md).not.toContain('2.86');
+    const text = renderTerminal({ ...stateOf, lang: 'es' }, { color: false });
+    expect(text).toContain('◷ 05-z Title 05-z  ?/10 (visibles superados; faltan los ocultos)');
+    expect(text).not.toContain('✗ 05-z');
+  });
+
   test('inside GitHub Actions they did not run for want of the key, and the report says so', () => {
     expect(hiddenSummary(pending, 'en', true)).toBe('4 not run (no GRADER_KEY)');
     expect(hiddenSummary(pending, 'es', true)).toBe('4 sin ejecutar (falta GRADER_KEY)');

@@ -2,9 +2,9 @@
 import pc from 'picocolors';
 import type { Lang } from '../i18n.ts';
 import type { ExerciseResult, GradeResult, TestResult } from '../result.ts';
-import { hintLabel } from '../hints/select.ts';
+import { labelledHints } from '../hints/select.ts';
 import { renderGantt } from '../timeline/gantt.ts';
-import { formatPoints, headline, hiddenSummary, label, visibleCount } from './labels.ts';
+import { formatPoints, headline, hiddenSummary, label, pointsText, visibleCount } from './labels.ts';
 
 export interface TerminalOptions {
   color: boolean;
@@ -40,12 +40,13 @@ function testLine(test: TestResult, lang: Lang, p: ReturnType<typeof painter>, s
 
 export function renderExercise(exercise: ExerciseResult, lang: Lang, options: TerminalOptions): string {
   const p = painter(options.color);
-  const icon = exercise.status === 'pass' ? p.green('✓') : exercise.status === 'error' ? p.red('!') : p.yellow('✗');
+  const icon = exercise.status === 'pass' ? p.green('✓') : exercise.status === 'error' ? p.red('!')
+    : exercise.state === 'hidden-pending' ? p.cyan('◷') : p.yellow('✗');
   const visible = visibleCount(exercise);
   const counts = options.visibleOnly
     ? `${visible.passed}/${visible.total}`
     : `${label('visible', lang).toLowerCase()} ${visible.passed}/${visible.total}, ${label('hidden', lang).toLowerCase()} ${hiddenSummary(exercise, lang)}`;
-  const points = options.visibleOnly ? '' : `  ${p.bold(`${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)}`)}`;
+  const points = options.visibleOnly ? '' : `  ${p.bold(pointsText(exercise, lang))}`;
   const lines = [`${icon} ${p.bold(exercise.key)} ${exercise.title}${points}  ${p.dim(counts)}`];
   if (exercise.error !== null) lines.push(p.red(indent(exercise.error.message, '    ')));
   for (const test of exercise.tests) {
@@ -58,9 +59,8 @@ export function renderExercise(exercise: ExerciseResult, lang: Lang, options: Te
 
 /** The released hints, labelled ("Pista 1/4"), and how to get the next one. */
 function hintLines(exercise: ExerciseResult, lang: Lang, p: ReturnType<typeof painter>): string[] {
-  const hints = exercise.hints.length > 0 ? exercise.hints
-    : exercise.hint !== null ? [{ kind: 'exercise' as const, number: 1, of: exercise.hints_available, text: exercise.hint }] : [];
-  const lines = hints.map((hint) => p.cyan(`    ${hintLabel(hint, lang)}: ${hint.text}`));
+  const hints = labelledHints(exercise, lang);
+  const lines = hints.map((hint) => p.cyan(`    ${hint.label}: ${hint.text}`));
   const shown = Math.max(0, ...hints.map((hint) => hint.number ?? 0));
   if (hints.length > 0 && shown < exercise.hints_available) {
     lines.push(p.dim(`    ${lang === 'es' ? 'Siguiente pista' : 'Next hint'}: npm test -- ${exercise.id} --hint`));

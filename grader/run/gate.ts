@@ -7,10 +7,9 @@
 // the TypeScript compiler this gate used before cost ~0.6 s of start-up on every `npm test`.
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import type { Node, Program } from '@oxc-project/types';
-import { parseSync } from 'rolldown/utils';
 import { bi, type Bilingual } from '../i18n.ts';
 import type { Exercise } from '../model/course.ts';
+import { childrenOf, lineAt, parse, type Node, type Parsed, type Program } from '../syntax.ts';
 
 export type GateKind = 'missing-file' | 'syntax' | 'policy' | 'missing-export';
 
@@ -21,45 +20,8 @@ export interface GateProblem {
 }
 
 const FORBIDDEN_MODULES = /^(node:)?(child_process|cluster|worker_threads|vm|inspector|module|v8|repl|net|dgram|http|https|http2|tls|dns|process)$/;
-const FRAMEWORK_MODULES = /^(vitest|@vitest\/.*|chai|vite|vite-node|tinypool|tinyspy|tsx|esbuild|#grader\/.*)$/;
+const FRAMEWORK_MODULES = /^(vitest|@vitest\/.*|chai|vite|vite-node|tinypool|tinyspy|tsx|esbuild|#grader\/.*|#course\/.*)$/;
 const FORBIDDEN_PROPERTIES = new Set(['binding', '_linkedBinding', 'dlopen', 'reallyExit', '_rawDebug']);
-
-interface Parsed {
-  program: Program;
-  errors: { message: string; start: number | undefined }[];
-}
-
-function parse(text: string, file: string): Parsed {
-  // The extension picks the dialect (.ts, .tsx, .js...); anything else is read as TypeScript.
-  const lang = /\.(ts|mts|cts)$/.test(file) ? 'ts' : /\.tsx$/.test(file) ? 'tsx' : /\.(js|mjs|cjs)$/.test(file) ? 'js' : 'ts';
-  const result = parseSync(file, text, { lang, sourceType: 'module' });
-  return { program: result.program, errors: result.errors.map((error) => ({ message: error.message, start: error.labels[0]?.start })) };
-}
-
-/** 1-based line of a UTF-16 offset (oxc's spans are UTF-16 offsets, like JavaScript strings). */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line += 1;
-  return line;
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-/** The child nodes of an AST node, in source order. */
-function childrenOf(node: Node): Node[] {
-  const found: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) found.push(item);
-    } else if (isNode(value)) {
-      found.push(value);
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
 
 /** The text of a string literal or of a template literal without substitutions; undefined otherwise. */
 function stringValue(node: Node | null | undefined): string | undefined {

@@ -1,12 +1,12 @@
 // A throw-away copy of the course material a grading run needs, outside the repository: each exercise's
 // tests and support files from the trusted course, the changeable files from the chosen source, and
-// symlinks to the runtime and node_modules so `#runtime/*`, `#grader/testkit` and `vitest` resolve exactly
-// as in the repository. Hidden tests, once unsealed, only ever live here.
+// the course test kit, and symlinks to the runtime and node_modules so `#runtime/*`, `#course/kit`,
+// `#grader/testkit` and `vitest` resolve exactly as in the repository. Hidden tests, once unsealed, only ever live here.
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { HIDDEN_TEST_FILE, SEALED_FILE, type Exercise } from '../model/course.ts';
+import { HIDDEN_TEST_FILE, KIT_DIR, SEALED_FILE, type Exercise } from '../model/course.ts';
 import { RUN_DIR, TOOL_ROOT } from '../paths.ts';
 
 export type Visibility = 'visible' | 'hidden';
@@ -96,6 +96,20 @@ function entrySource(sections: Section[], canary: string, token: string): string
   ].join('\n');
 }
 
+/** The course's test kit: the graded course's own (next to its exercises), else the tool's (a course without one). */
+export function kitSource(items: WorkspaceItem[], toolRoot: string): string {
+  for (const item of items) {
+    const own = join(dirname(item.exercise.dir), KIT_DIR);
+    if (existsSync(own)) return own;
+  }
+  return join(toolRoot, 'exercises', KIT_DIR);
+}
+
+/** The kit's vitest setup file inside a workspace (it names each failing test's mistake: see exercises/_kit). */
+export function kitSetupFile(workspaceRoot: string): string {
+  return join(workspaceRoot, 'exercises', KIT_DIR, 'setup.ts');
+}
+
 export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_ROOT): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'course-grade-'));
   const token = randomBytes(12).toString('hex');
@@ -107,6 +121,9 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
     copyFileSync(join(toolRoot, 'package.json'), join(root, 'package.json'));
     mkdirSync(join(root, 'grader'));
     copyFileSync(join(toolRoot, 'grader', 'testkit.ts'), join(root, 'grader', 'testkit.ts'));
+    const kit = kitSource(items, toolRoot);
+    mkdirSync(join(root, 'exercises', KIT_DIR), { recursive: true });
+    copyTree(kit, join(root, 'exercises', KIT_DIR), (rel) => rel.endsWith('.test.ts'));
     mkdirSync(join(root, 'grader', 'timeline'));
     for (const file of ['build.ts', 'model.ts']) copyFileSync(join(toolRoot, 'grader', 'timeline', file), join(root, 'grader', 'timeline', file));
 

@@ -15,21 +15,22 @@ interface Open {
   lane: Lane;
   state: SegmentState;
   since: number;
-  detail?: string;
+  label: string | null;
 }
 
-function stateOf(event: TraceLike): { state: SegmentState; detail?: string } {
+function stateOf(event: TraceLike): { state: SegmentState; label: string | null } {
   if (event.event === 'block' || event.event === 'external') {
     const detail = event.detail ?? '';
-    if (/sleep/i.test(detail)) return { state: 'sleeping' };
-    return { state: 'blocked', detail };
+    if (/sleep/i.test(detail)) return { state: 'sleeping', label: null };
+    return { state: 'blocked', label: detail };
   }
-  return { state: 'running' };
+  return { state: 'running', label: null };
 }
 
 function kindOf(detail: string | undefined, name: string): LaneKind {
-  if (detail === 'main' || detail === 'thread' || detail === 'task') return detail;
-  return name === 'MainThread' ? 'main' : /^Task-\d+/.test(name) ? 'task' : 'thread';
+  if (detail === 'task') return 'task';
+  if (detail === 'main' || detail === 'thread') return 'thread';
+  return /^Task-\d+/.test(name) ? 'task' : 'thread';
 }
 
 /** Merges neighbours in the same state and drops empty ones; caps the count (the tail is what explains a timeout). */
@@ -37,7 +38,7 @@ function tidy(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const segment of segments) {
     const last = out.at(-1);
-    if (last !== undefined && last.state === segment.state && last.detail === segment.detail && last.end === segment.start) last.end = segment.end;
+    if (last !== undefined && last.state === segment.state && last.label === segment.label && last.end === segment.start) last.end = segment.end;
     else out.push({ ...segment });
   }
   const visible = out.filter((segment) => segment.end > segment.start || segment.state === 'running');
@@ -47,45 +48,48 @@ function tidy(segments: Segment[]): Segment[] {
 export function buildTimeline(trace: readonly TraceLike[], elapsed: number, clock: 'virtual' | 'real' = 'virtual'): Timeline {
   const open = new Map<number, Open>();
   const lanes: Lane[] = [];
+  const span = new Map<Lane, { start: number; end: number }>();
   const close = (entry: Open, at: number): void => {
-    const segment: Segment = { start: entry.since, end: at, state: entry.state };
-    if (entry.detail !== undefined) segment.detail = entry.detail;
-    entry.lane.segments.push(segment);
+    entry.lane.segments.push({ start: entry.since, end: at, state: entry.state, label: entry.label });
   };
   for (const event of trace) {
     let entry = open.get(event.fiberId);
     if (entry === undefined) {
-      const lane: Lane = { name: event.fiber, kind: kindOf(event.event === 'spawn' ? event.detail : undefined, event.fiber), start: event.time, end: event.time, finished: false, segments: [] };
+      const lane: Lane = { name: event.fiber, kind: kindOf(event.event === 'spawn' ? event.detail : undefined, event.fiber), finished: false, segments: [] };
       lanes.push(lane);
-      entry = { lane, state: 'running', since: event.time };
+      span.set(lane, { start: event.time, end: event.time });
+      entry = { lane, state: 'running', since: event.time, label: null };
       open.set(event.fiberId, entry);
       if (event.event === 'spawn') continue;
     }
     if (event.event === 'spawn') continue;
     if (event.event === 'finish') {
       close(entry, event.time);
-      entry.lane.end = event.time;
+      (span.get(entry.lane) as { end: number }).end = event.time;
       entry.lane.finished = true;
       open.delete(event.fiberId);
       continue;
     }
     const next = stateOf(event);
-    if (next.state === entry.state && next.detail === entry.detail) continue;
+    if (next.state === entry.state && next.label === entry.label) continue;
     close(entry, event.time);
     entry.state = next.state;
     entry.since = event.time;
-    if (next.detail === undefined) delete entry.detail;
-    else entry.detail = next.detail;
+    entry.label = next.label;
   }
-  const end = Math.max(elapsed, ...lanes.map((lane) => lane.end));
+  const end = Math.max(elapsed, ...[...span.values()].map((s) => s.end));
   for (const entry of open.values()) {
     close(entry, end);
-    entry.lane.end = end;
+    (span.get(entry.lane) as { end: number }).end = end;
   }
+  const length = (lane: Lane): number => {
+    const s = span.get(lane) as { start: number; end: number };
+    return s.end - s.start;
+  };
   for (const lane of lanes) lane.segments = tidy(lane.segments);
-  // The main thread first, then the busiest lanes: a run with 3,000 threads still fits on a screen.
+  // The first lane (the main thread) first, then the longest-lived: a run with 3,000 threads still fits on a screen.
   const kept = lanes.length <= MAX_LANES ? lanes
-    : [...lanes].sort((a, b) => (a.kind === 'main' ? -1 : b.kind === 'main' ? 1 : 0) || (b.end - b.start) - (a.end - a.start)).slice(0, MAX_LANES)
+    : [...lanes].sort((a, b) => (a === lanes[0] ? -1 : b === lanes[0] ? 1 : 0) || length(b) - length(a)).slice(0, MAX_LANES)
       .sort((a, b) => lanes.indexOf(a) - lanes.indexOf(b));
   return { clock, elapsed: end, lanes: kept, omittedLanes: lanes.length - kept.length };
 }

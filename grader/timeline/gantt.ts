@@ -7,7 +7,7 @@ import type { Lane, SegmentState, Timeline } from './model.ts';
 
 const WIDTH = 48;
 const NAME_WIDTH = 22;
-const CHAR: Record<SegmentState, string> = { running: '█', sleeping: '▒', blocked: '░' };
+const CHAR: Record<SegmentState, string> = { running: '█', ready: '▁', sleeping: '▒', blocked: '░' };
 
 /** Seconds with the decimal comma in Spanish ("1,25 s"). */
 export function seconds(value: number, lang: Lang): string {
@@ -21,6 +21,8 @@ export function cleanName(name: string, width = NAME_WIDTH): string {
 }
 
 function row(lane: Lane, total: number): string {
+  const laneStart = lane.segments[0]?.start ?? 0;
+  const laneEnd = lane.segments.at(-1)?.end ?? laneStart;
   const cells: string[] = [] as string[];
   const span = total > 0 ? total / WIDTH : 1;
   for (let i = 0; i < WIDTH; i++) {
@@ -35,9 +37,9 @@ function row(lane: Lane, total: number): string {
     cells.push(best === undefined ? ' ' : CHAR[best.state]);
   }
   // A lane that lived no time at all still shows where it ran.
-  if (total > 0 && lane.start === lane.end && !cells.some((c) => c !== ' ')) cells[Math.min(WIDTH - 1, Math.floor(lane.start / span))] = CHAR.running;
+  if (total > 0 && laneStart === laneEnd && !cells.some((c) => c !== ' ')) cells[Math.min(WIDTH - 1, Math.floor(laneStart / span))] = CHAR.running;
   if (total === 0 && !cells.some((c) => c !== ' ')) cells[0] = CHAR.running;
-  const end = lane.finished ? '┤' : '…';
+  const end = lane.finished === true || (lane.finished === undefined && laneEnd < total) ? '┤' : '';
   return `${cells.join('').trimEnd()}${end}`;
 }
 
@@ -46,7 +48,7 @@ function waits(timeline: Timeline, lang: Lang): string[] {
   for (const lane of timeline.lanes) {
     for (const segment of lane.segments) {
       if (segment.state !== 'blocked' || segment.end <= segment.start) continue;
-      const what = cleanName(segment.detail ?? '', 60);
+      const what = cleanName(segment.label ?? '', 60);
       const span = `${seconds(segment.start, lang)} → ${seconds(segment.end, lang)}`;
       lines.push(lang === 'es' ? `  ${cleanName(lane.name)} espera ${span}: ${what}` : `  ${cleanName(lane.name)} waits ${span}: ${what}`);
       if (lines.length >= 8) return lines;
@@ -67,7 +69,7 @@ export function renderGantt(timeline: Timeline, lang: Lang, options: { headline?
   const axisEnd = seconds(total, lang);
   lines.push(`${' '.repeat(NAME_WIDTH)} 0${' '.repeat(Math.max(1, WIDTH - 1 - axisEnd.length))}${axisEnd}`);
   for (const lane of timeline.lanes) lines.push(`${cleanName(lane.name).padEnd(NAME_WIDTH)} ${row(lane, total)}`);
-  if (timeline.omittedLanes > 0) lines.push(lang === 'es' ? `(+${timeline.omittedLanes} carriles más)` : `(+${timeline.omittedLanes} more lanes)`);
+  if ((timeline.omittedLanes ?? 0) > 0) lines.push(lang === 'es' ? `(+${timeline.omittedLanes ?? 0} carriles más)` : `(+${timeline.omittedLanes ?? 0} more lanes)`);
   lines.push(lang === 'es' ? `${CHAR.running} ejecuta  ${CHAR.sleeping} duerme (sleep)  ${CHAR.blocked} espera (join, cerrojo, cola…)  ┤ termina`
     : `${CHAR.running} runs  ${CHAR.sleeping} sleeps  ${CHAR.blocked} waits (join, lock, queue…)  ┤ ends`);
   lines.push(...waits(timeline, lang));

@@ -16,7 +16,7 @@ const ms = (value: number): number => Math.round(value * 1000);
 
 export function renderMermaid(timeline: Timeline, lang: Lang, title: string): string {
   const lines = ['```mermaid', 'gantt', `  title ${mermaidText(title, 80)}`, '  dateFormat x', '  axisFormat %S.%L s'];
-  const word = lang === 'es' ? { running: 'ejecuta', sleeping: 'duerme', blocked: 'espera' } : { running: 'runs', sleeping: 'sleeps', blocked: 'waits' };
+  const word = lang === 'es' ? { running: 'ejecuta', ready: 'lista', sleeping: 'duerme', blocked: 'espera' } : { running: 'runs', ready: 'ready', sleeping: 'sleeps', blocked: 'waits' };
   const used = new Set<string>();
   for (const lane of timeline.lanes) {
     // Two lanes with the same cleaned name would merge into one section.
@@ -27,16 +27,18 @@ export function renderMermaid(timeline: Timeline, lang: Lang, title: string): st
     const before = lines.length;
     for (const segment of lane.segments) {
       // On the virtual clock running takes no time: those instants would be noise.
-      if (timeline.clock === 'virtual' && segment.state === 'running' && segment.end === segment.start) continue;
+      if (timeline.clock === 'virtual' && (segment.state === 'running' || segment.state === 'ready') && segment.end === segment.start) continue;
       const end = Math.max(ms(segment.end), ms(segment.start) + 1);
-      const label = segment.state === 'blocked' && segment.detail !== undefined ? `${word.blocked} ${mermaidText(segment.detail, 50)}` : word[segment.state];
+      const label = segment.state === 'blocked' && segment.label !== null ? `${word.blocked} ${mermaidText(segment.label, 50)}` : word[segment.state];
       const tag = segment.state === 'blocked' ? 'crit, ' : segment.state === 'sleeping' ? 'active, ' : '';
       lines.push(`  ${label} :${tag}${ms(segment.start)}, ${end}`);
     }
     // A section needs a task: a lane that only ran instants shows one at its start.
-    if (lines.length === before) lines.push(`  ${word.running} :${ms(lane.start)}, ${ms(lane.start) + 1}`);
+    const start = ms(lane.segments[0]?.start ?? 0);
+    if (lines.length === before) lines.push(`  ${word.running} :${start}, ${start + 1}`);
   }
   lines.push('```');
   const note = lang === 'es' ? `Tiempo total: ${seconds(timeline.elapsed, lang)}` : `Total time: ${seconds(timeline.elapsed, lang)}`;
-  return `${lines.join('\n')}\n\n${note}${timeline.omittedLanes > 0 ? ` (+${timeline.omittedLanes} ${lang === 'es' ? 'carriles más' : 'more lanes'})` : ''}`;
+  const omitted = timeline.omittedLanes ?? 0;
+  return `${lines.join('\n')}\n\n${note}${omitted > 0 ? ` (+${omitted} ${lang === 'es' ? 'carriles más' : 'more lanes'})` : ''}`;
 }

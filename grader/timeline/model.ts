@@ -2,38 +2,39 @@
 // segments. Built from the scheduler's trace (build.ts), drawn for the terminal (gantt.ts) and as a Mermaid
 // gantt for GitHub (mermaid.ts). Lane names and details are student-chosen text: renderers sanitise them.
 
-export type LaneKind = 'main' | 'thread' | 'task' | 'process';
+// The shapes are those of result.json's `timeline` (grader/result.ts, schema v2), written out here because
+// build.ts and this file are also copied into the test workspace, which has no grader/result.ts.
 
-/** running: on the CPU or ready for it; sleeping: time.sleep/asyncio.sleep; blocked: waiting for something named. */
-export type SegmentState = 'running' | 'sleeping' | 'blocked';
+export type LaneKind = 'thread' | 'task' | 'process';
+
+/** running: on the CPU; ready: waiting for its turn; sleeping: a sleep; blocked: waiting for something named. */
+export type SegmentState = 'running' | 'sleeping' | 'blocked' | 'ready';
 
 export interface Segment {
   /** Seconds on the run's clock. */
   start: number;
   end: number;
   state: SegmentState;
-  /** What it waited for ("Thread.join() on Thread-1"), for blocked segments. */
-  detail?: string;
+  /** What it waited for ("Thread.join() on Thread-1"), for blocked segments; else null. */
+  label: string | null;
 }
 
 export interface Lane {
   name: string;
   kind: LaneKind;
-  /** From its start to its end (or the end of the run). */
-  start: number;
-  end: number;
-  /** False when it was still alive when the run ended. */
-  finished: boolean;
   segments: Segment[];
+  /** Whether it ended before the run did (drawn as ┤); absent in result.json. */
+  finished?: boolean;
 }
 
+/** A timeline without its place (result.json's run-level `timeline` adds `exercise` and `test`). */
 export interface Timeline {
   clock: 'virtual' | 'real';
   /** Seconds the run took. */
   elapsed: number;
   lanes: Lane[];
-  /** Lanes left out to keep the picture readable. */
-  omittedLanes: number;
+  /** Lanes left out to keep the picture readable (absent in result.json). */
+  omittedLanes?: number;
 }
 
 export const MAX_LANES = 12;

@@ -28,13 +28,13 @@ describe('build', () => {
     const run = await joinedInTheLoop(['A', 'B']);
     const timeline = buildTimeline(run.trace, run.elapsed);
     expect(timeline.elapsed).toBe(1);
-    expect(timeline.lanes.map((lane) => [lane.name, lane.kind, lane.start, lane.end, lane.finished])).toEqual([
-      ['MainThread', 'main', 0, 1, true], ['A', 'thread', 0, 0.5, true], ['B', 'thread', 0.5, 1, true]]);
+    expect(timeline.lanes.map((lane) => [lane.name, lane.kind, lane.segments[0]?.start, lane.segments.at(-1)?.end, lane.finished])).toEqual([
+      ['MainThread', 'thread', 0, 1, true], ['A', 'thread', 0, 0.5, true], ['B', 'thread', 0.5, 1, true]]);
     const main = timeline.lanes[0]?.segments.filter((s) => s.state === 'blocked');
     expect(main).toEqual([
-      { start: 0, end: 0.5, state: 'blocked', detail: 'Thread.join() on A' },
-      { start: 0.5, end: 1, state: 'blocked', detail: 'Thread.join() on B' }]);
-    expect(timeline.lanes[1]?.segments.find((s) => s.state === 'sleeping')).toEqual({ start: 0, end: 0.5, state: 'sleeping' });
+      { start: 0, end: 0.5, state: 'blocked', label: 'Thread.join() on A' },
+      { start: 0.5, end: 1, state: 'blocked', label: 'Thread.join() on B' }]);
+    expect(timeline.lanes[1]?.segments.find((s) => s.state === 'sleeping')).toEqual({ start: 0, end: 0.5, state: 'sleeping', label: null });
     expect(isTimingPicture(timeline)).toBe(true);
   });
 
@@ -94,7 +94,7 @@ describe('mermaid', () => {
   });
 
   test('a malformed timeline from the test process is dropped, never trusted', () => {
-    expect(parseTimeline({ clock: 'virtual', elapsed: 1, lanes: [{ name: 'x', kind: 'evil', start: 0, end: 1, segments: [] }] })).toBeNull();
+    expect(parseTimeline({ clock: 'virtual', elapsed: 1, lanes: [{ name: 'x', kind: 'evil', segments: [] }] })).toBeNull();
     expect(parseTimeline({ clock: 'virtual', elapsed: -1, lanes: [] })).toBeNull();
     expect(parseTimeline('nope')).toBeNull();
   });

@@ -1,10 +1,11 @@
 // A timeline arrives from the test process (or from result.json in the reporting job): student code ran
 // there, so its shape is checked field by field, sizes are capped and strings made inert before any use.
+import type { Timeline as RunTimeline } from '../result.ts';
 import { sanitize } from '../sanitize.ts';
 import { MAX_LANES, MAX_SEGMENTS_PER_LANE, type Lane, type LaneKind, type Segment, type SegmentState, type Timeline } from './model.ts';
 
-const KINDS: readonly LaneKind[] = ['main', 'thread', 'task', 'process'];
-const STATES: readonly SegmentState[] = ['running', 'sleeping', 'blocked'];
+const KINDS: readonly LaneKind[] = ['thread', 'task', 'process'];
+const STATES: readonly SegmentState[] = ['running', 'ready', 'sleeping', 'blocked'];
 const MAX_TIME = 1e7;
 
 type Obj = Record<string, unknown>;
@@ -17,19 +18,15 @@ function segment(value: unknown): Segment | undefined {
   const end = time(value['end']);
   const state = value['state'];
   if (start === undefined || end === undefined || end < start || !STATES.includes(state as SegmentState)) return undefined;
-  const out: Segment = { start, end, state: state as SegmentState };
-  if (typeof value['detail'] === 'string') out.detail = sanitize(value['detail'], 200);
-  return out;
+  return { start, end, state: state as SegmentState, label: typeof value['label'] === 'string' ? sanitize(value['label'], 200) : null };
 }
 
 function lane(value: unknown): Lane | undefined {
   if (!isObj(value) || typeof value['name'] !== 'string' || !Array.isArray(value['segments'])) return undefined;
-  const start = time(value['start']);
-  const end = time(value['end']);
-  if (start === undefined || end === undefined || !KINDS.includes(value['kind'] as LaneKind)) return undefined;
+  if (!KINDS.includes(value['kind'] as LaneKind)) return undefined;
   const segments = value['segments'].slice(0, MAX_SEGMENTS_PER_LANE).map(segment);
   if (segments.some((s) => s === undefined)) return undefined;
-  return { name: sanitize(value['name'], 200), kind: value['kind'] as LaneKind, start, end, finished: value['finished'] === true, segments: segments as Segment[] };
+  return { name: sanitize(value['name'], 200), kind: value['kind'] as LaneKind, finished: value['finished'] === true, segments: segments as Segment[] };
 }
 
 /** The timeline if `value` is a well-formed one, else null (a broken picture is dropped, never an error). */
@@ -42,4 +39,12 @@ export function parseTimeline(value: unknown): Timeline | null {
   if (lanes.some((l) => l === undefined)) return null;
   const omitted = time(value['omittedLanes']) ?? 0;
   return { clock, elapsed, lanes: lanes as Lane[], omittedLanes: Math.floor(omitted) };
+}
+
+/** The picture result.json carries: schema fields only, with its place (exercise and test). */
+export function runTimeline(timeline: Timeline, exercise: string, test: string): RunTimeline {
+  return {
+    exercise, test, clock: timeline.clock, elapsed: timeline.elapsed,
+    lanes: timeline.lanes.map((lane) => ({ name: lane.name, kind: lane.kind, segments: lane.segments.map((s) => ({ ...s })) })),
+  };
 }

@@ -2,7 +2,7 @@
 // `async with asyncio.timeout(1):`; JS cannot pass the block's exception to a disposer, so the block is a
 // function: `await timeout(1).run(async (cm) => { ... })`. On expiry the task is cancelled; the CancelledError
 // that leaves the block becomes TimeoutError.
-import type { TimerHandle } from './events.ts';
+import type { Handle } from './events.ts';
 import type { Task } from './tasks.ts';
 import { getRunningLoop } from './context.ts';
 import { currentTask } from './tasks.ts';
@@ -12,7 +12,7 @@ type State = 'created' | 'active' | 'expiring' | 'expired' | 'finished';
 
 export class Timeout {
   private _state: State = 'created';
-  private _handler: TimerHandle | null = null;
+  private _handler: Handle | null = null;
   private _task: Task<unknown> | null = null;
   private _when: number | null;
 
@@ -35,7 +35,8 @@ export class Timeout {
       return;
     }
     const loop = getRunningLoop();
-    this._handler = when <= loop.time() ? loop.callAt(loop.time(), () => this._onTimeout()) : loop.callAt(when, () => this._onTimeout());
+    // A deadline already passed expires on the next turn, before the block's next await returns (call_soon).
+    this._handler = when <= loop.time() ? loop.callSoon(() => this._onTimeout()) : loop.callAt(when, () => this._onTimeout());
   }
 
   /** True once the deadline has passed while the block ran. */

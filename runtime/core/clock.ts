@@ -55,10 +55,22 @@ export class Clock {
 
   /** Virtual clock: jump to the earliest deadline and fire every timer due then. */
   advance(): void {
-    const first = this.timers.peek();
-    if (first === undefined) return;
-    if (first.deadline > this.virtualNow) this.virtualNow = first.deadline;
+    this.jumpToNext();
     this.fireDue();
+  }
+
+  /** Virtual clock: move to the earliest deadline without firing anything (a busy-wait's time passing). */
+  jumpToNext(): void {
+    const first = this.timers.peek();
+    if (this.kind === 'virtual' && first !== undefined && first.deadline > this.virtualNow) {
+      this.virtualNow = first.deadline;
+    }
+  }
+
+  /** Whether a timer is due now (it needs no jump, only its turn). */
+  hasDue(): boolean {
+    const first = this.timers.peek();
+    return first !== undefined && first.deadline <= this.now();
   }
 
   /** Virtual clock: let `seconds` pass with nothing due (a busy-wait's cost). */
@@ -102,7 +114,8 @@ export class Clock {
     this.realTimer = null;
   }
 
-  private fireDue(): void {
+  /** Fires, in deadline order, every timer due now. */
+  fireDue(): void {
     const now = this.now();
     for (let timer = this.timers.popDue(now); timer !== undefined; timer = this.timers.popDue(now)) {
       timer.callback();

@@ -1,7 +1,7 @@
 // The scheduler's features, each observed through the public runtime: virtual time, external work, strategies,
 // replay, deadlock and missing-join reports, daemons, runaway protection.
 import { describe, expect, test } from 'vitest';
-import { Lock, Thread, Event } from '#runtime/threading';
+import { Condition, Lock, Thread, Event } from '#runtime/threading';
 import { explore, replay, simulate } from '#runtime/testing';
 import { currentScheduler } from './index.ts';
 import { DeadlockError } from './errors.ts';
@@ -114,6 +114,91 @@ describe('virtual clock', () => {
       t.start();
     };
     await expect(simulate(forever, { maxTime: 100 })).rejects.toThrow(/passed 100 virtual seconds.*spinner/);
+  });
+});
+
+describe('due timers join the ready queue at each round', () => {
+  /** Threads that log `name i` and yield, `rounds` times each. */
+  const spinners = (names: string[], rounds: number, log: string[]): Thread[] =>
+    names.map((name) => new Thread({ name, target: async () => {
+      for (let i = 0; i < rounds; i++) {
+        log.push(`${name}${i}`);
+        await sleep(0);
+      }
+    } }));
+
+  test('a thread whose timed wait is due runs after the fibers ready when the round began, not after a spin limit', async () => {
+    const { value, elapsed } = await simulate(async () => {
+      const log: string[] = [];
+      const cond = new Condition();
+      const waiter = new Thread({ name: 'W', target: async () => {
+        await cond.acquire();
+        log.push('W waits');
+        await cond.wait(0);
+        log.push('W back');
+        cond.release();
+      } });
+      await joinAll(startAll([...spinners(['A', 'B'], 3, log), waiter]));
+      return log.join(' ');
+    });
+    // W's wait(0) is due at once: it joins the next round, behind A and B (before the rule: after them all).
+    expect(value).toBe('A0 B0 W waits A1 B1 W back A2 B2');
+    expect(elapsed).toBe(0);
+  });
+
+  test('a raw timer callback due now runs at the start of the next round, even for a lone spinner', async () => {
+    const { value, elapsed } = await simulate(async () => {
+      const log: string[] = [];
+      currentScheduler().callLater(0, () => log.push('timer'));
+      for (let i = 0; i < 3; i++) {
+        log.push(`yield ${i}`);
+        await sleep(0);
+      }
+      return log.join(', ');
+    });
+    expect(value).toBe('yield 0, timer, yield 1, yield 2');
+    expect(elapsed).toBe(0);
+  });
+
+  test('a zero timeout wait returns while another thread spins, with no clock jump', async () => {
+    const { value, elapsed } = await simulate(async () => {
+      const cond = new Condition();
+      let stop = false;
+      let spins = 0;
+      const spinner = new Thread({ target: async () => {
+        while (!stop) {
+          spins++;
+          await sleep(0);
+        }
+      } });
+      spinner.start();
+      await cond.acquire();
+      const notified = await cond.wait(0);
+      cond.release();
+      stop = true;
+      await spinner.join();
+      return { notified, spins };
+    });
+    expect(value.notified).toBe(false);
+    expect(value.spins).toBeLessThan(5);
+    expect(elapsed).toBe(0);
+  });
+
+  test('under a random strategy a due timer still runs within a round, and the run replays', async () => {
+    const program = async (): Promise<number> => {
+      const log: string[] = [];
+      const threads = startAll(spinners(['A', 'B', 'C'], 20, log));
+      await sleep(0);
+      currentScheduler().callLater(0, () => log.push('timer'));
+      await joinAll(threads);
+      return log.indexOf('timer');
+    };
+    for (let seed = 0; seed < 10; seed++) {
+      const run = await simulate(program, { seed });
+      expect(run.value).toBeGreaterThan(0);
+      expect(run.value).toBeLessThan(12);
+      expect((await replay(program, run.schedule)).value).toBe(run.value);
+    }
   });
 });
 

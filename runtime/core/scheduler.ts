@@ -2,6 +2,10 @@
 // (a virtual or a real clock), and decides who runs next through a strategy (FIFO, random, PCT, replay).
 //
 // A fiber gives up the baton only at a runtime scheduling point (block, yield, sleep, preemption point, end).
+// Fibers run in rounds, as callbacks do in CPython's event loop: a round runs the fibers that were ready when
+// it began; timers already due join the ready queue at the start of each round, behind those fibers. A due
+// timer needs no clock jump, so a fiber looping on sleep(0) cannot starve it; the clock jumps to the next
+// deadline only when nothing can run.
 // A fiber that awaits something the runtime does not control (a native promise, real I/O) is noticed by a
 // watchdog immediate and marked "external": others run meanwhile, and the virtual clock does not jump until it
 // comes back.
@@ -110,6 +114,8 @@ export class Scheduler {
   private deferred = false;
   private dispatching = false;
   private spins = 0;
+  /** Fibers still to run in the current round (the ready queue's length when the round began). */
+  private roundLeft = 0;
   private aloneYields = 0;
   /** The fiber inside block()/requeue() right now, to notice when the baton comes straight back to it. */
   private parking: Fiber | null = null;
@@ -295,15 +301,15 @@ export class Scheduler {
       // the next timer, or a millisecond per yield when none is pending.
       if (this.time.pending > 0) {
         this.spins = 0;
-        this.time.advance();
+        this.time.jumpToNext(); // the timers now due join the ready queue at the next round, as any due timer
       } else {
         this.time.skip(SPIN_QUANTUM);
         if (this.time.now() > this.timeLimit) this.onTimeLimit?.(this);
       }
     }
-    if (this.runnableCount() === 0 && this.running === fiber) {
+    if (this.runnableCount() === 0 && this.running === fiber && !this.time.hasDue()) {
       // Alone and spinning: every so often go through the event loop, or nothing else (I/O, timers, a test
-      // runner's timeout) could ever run.
+      // runner's timeout) could ever run. A due timer instead ends the round: requeue, and it runs next.
       if (++this.aloneYields < ALONE_YIELDS) return Promise.resolve();
       this.aloneYields = 0;
       this.burst = BURST_LIMIT;
@@ -464,9 +470,21 @@ export class Scheduler {
 
   private takeNext(): Fiber | undefined {
     for (;;) {
+      if (this.roundLeft === 0) this.startRound();
       const fiber = this.runnable.take(this.strategy, this.choices, () => ++this.steps);
-      if (fiber === undefined || fiber.state !== 'done') return fiber;
+      if (fiber === undefined) return undefined;
+      this.roundLeft--;
+      if (fiber.state !== 'done') return fiber;
     }
+  }
+
+  /**
+   * A new round, as in one iteration of CPython's event loop: the timers due now (their wake-ups, Timer threads,
+   * call_later callbacks) join the ready queue behind the fibers already in it, and the round runs them all.
+   */
+  private startRound(): void {
+    if (this.time.hasDue()) this.time.fireDue();
+    this.roundLeft = this.runnable.size;
   }
 
   /** Hands the baton to the next fiber, or advances time, or reports that nothing can happen. */

@@ -23,7 +23,7 @@ export interface GradeSubmissionOptions {
 export function errorResult(message: string, lang: Lang, label: string, tampered: string[] = []): GradeResult {
   return {
     version: RESULT_SCHEMA_VERSION, status: 'error', score: 0, max_score: 0, lang, source: label,
-    tamper: { checked: true, changed: tampered }, errors: [message], exercises: [], duration: 0, timeline: null,
+    tamper: { checked: true, changed: tampered }, errors: [message], exercises: [], duration: 0, sandbox: 'none', timeline: null,
   };
 }
 
@@ -31,7 +31,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   const { lang, label } = options;
   let result: GradeResult;
   try {
-    // The instructor's COURSE_HINT_LEVEL (grade.yml) says how many exercise hints the PR comment unfolds.
+    // The instructor's COURSE_HINT_LEVEL (grade.yml) says how many exercise hints the PR comment releases.
     result = await grade({ courseRoot: options.course, source: { kind: 'submission', dir: options.submission }, lang, hidden: true,
       hintLevel: ciHintLevel(undefined, process.env) });
   } catch (error) {

@@ -2,9 +2,11 @@
 // against the grader's schema, sizes are capped, every string is made inert again, and the total is
 // recomputed from the exercises so the "Points X/Y" annotation always matches the table.
 import type { Lang } from '../../grader/i18n.ts';
-import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ErrorKind, type ExerciseResult, type GradeResult, type HintResult, type RunTimeline, type Status, type TestResult } from '../../grader/result.ts';
+import {
+  EXERCISE_STATES, exerciseState, overallStatus, RESULT_SCHEMA_VERSION, round2, SANDBOX_KINDS, type ErrorKind, type ExerciseResult, type GradeResult,
+  type Status, type TestResult, type Timeline, type TimelineLane, type TimelineSegment,
+} from '../../grader/result.ts';
 import { sanitize } from '../../grader/sanitize.ts';
-import { parseTimeline } from '../../grader/timeline/validate.ts';
 
 export class InvalidResultError extends Error {
   override name = 'InvalidResultError';
@@ -13,7 +15,7 @@ export class InvalidResultError extends Error {
 const STATUSES: readonly Status[] = ['pass', 'fail', 'error'];
 const ERROR_KINDS: readonly ErrorKind[] = ['missing-file', 'syntax', 'missing-export', 'policy', 'load', 'timeout', 'memory',
   'processes', 'crash', 'integrity', 'no-tests', 'skipped', 'hidden-unavailable'];
-export const LIMITS = { exercises: 200, tests: 500, list: 200, text: 4000, short: 300 };
+export const LIMITS = { exercises: 200, tests: 500, list: 200, text: 4000, short: 300, hints: 20, lanes: 64, segments: 400, id: 64 };
 
 type Obj = Record<string, unknown>;
 
@@ -46,6 +48,13 @@ function nullableStr(value: unknown, path: string, max: number): string | null {
   return value === null ? null : str(value, path, max);
 }
 
+/** A diagnosis id: lowercase words joined by dashes, so it can key a lookup and never carries prose. */
+function diagnosisId(value: unknown, path: string): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(value)) fail(path, 'expected null or a diagnosis id (a-z, 0-9, -)');
+  return value;
+}
+
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) fail(path, `expected one of ${allowed.join(', ')}`);
   return value as T;
@@ -54,6 +63,7 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], path: st
 function test(value: unknown, path: string): TestResult {
   const t = obj(value, path);
   return {
+    id: str(t['id'], `${path}.id`, LIMITS.short),
     name: str(t['name'], `${path}.name`, LIMITS.short),
     status: oneOf(t['status'], STATUSES, `${path}.status`),
     score: num(t['score'], `${path}.score`),
@@ -62,17 +72,8 @@ function test(value: unknown, path: string): TestResult {
     message: nullableStr(t['message'], `${path}.message`, LIMITS.text),
     output: str(t['output'], `${path}.output`, 500),
     duration: num(t['duration'], `${path}.duration`),
-    hint: t['hint'] === undefined ? null : nullableStr(t['hint'], `${path}.hint`, LIMITS.text),
-  };
-}
-
-function hintEntry(value: unknown, path: string): HintResult {
-  const h = obj(value, path);
-  return {
-    kind: oneOf(h['kind'], ['test', 'exercise'] as const, `${path}.kind`),
-    number: h['number'] === null ? null : num(h['number'], `${path}.number`),
-    of: num(h['of'], `${path}.of`),
-    text: str(h['text'], `${path}.text`, LIMITS.text),
+    diagnosis: diagnosisId(t['diagnosis'], `${path}.diagnosis`),
+    hint: nullableStr(t['hint'], `${path}.hint`, LIMITS.text),
   };
 }
 
@@ -89,14 +90,48 @@ function exercise(value: unknown, path: string): ExerciseResult {
     key: str(e['key'], `${path}.key`, 100),
     title: str(e['title'], `${path}.title`, LIMITS.short),
     status: oneOf(e['status'], STATUSES, `${path}.status`),
+    // Checked, then recomputed from the numbers like the total: a file cannot call a failing exercise complete.
+    state: exerciseState({ status: oneOf(e['status'], STATUSES, `${path}.status`), tests,
+      hidden: { pending: num(hidden['pending'], `${path}.hidden.pending`) } }, oneOf(e['state'], EXERCISE_STATES, `${path}.state`)),
     score: error === null ? score : 0,
     max_score: maxScore,
     error: error === null ? null : { kind: oneOf(error['kind'], ERROR_KINDS, `${path}.error.kind`), message: str(error['message'], `${path}.error.message`, LIMITS.text) },
     hint: nullableStr(e['hint'], `${path}.hint`, LIMITS.text),
     hints_available: num(e['hints_available'], `${path}.hints_available`),
-    hints: e['hints'] === undefined ? [] : arr(e['hints'], `${path}.hints`, 50).map((h, i) => hintEntry(h, `${path}.hints[${i}]`)),
+    hints: arr(e['hints'], `${path}.hints`, LIMITS.hints).map((h, i) => str(h, `${path}.hints[${i}]`, LIMITS.text)),
     hidden: { total: num(hidden['total'], `${path}.hidden.total`), passed: num(hidden['passed'], `${path}.hidden.passed`), pending: num(hidden['pending'], `${path}.hidden.pending`) },
     tests,
+  };
+}
+
+function segment(value: unknown, path: string): TimelineSegment {
+  const s = obj(value, path);
+  return {
+    start: num(s['start'], `${path}.start`),
+    end: num(s['end'], `${path}.end`),
+    state: oneOf(s['state'], ['running', 'sleeping', 'blocked', 'ready'] as const, `${path}.state`),
+    label: nullableStr(s['label'], `${path}.label`, LIMITS.short),
+  };
+}
+
+function lane(value: unknown, path: string): TimelineLane {
+  const l = obj(value, path);
+  return {
+    name: str(l['name'], `${path}.name`, LIMITS.short),
+    kind: oneOf(l['kind'], ['thread', 'task', 'process'] as const, `${path}.kind`),
+    segments: arr(l['segments'], `${path}.segments`, LIMITS.segments).map((s, i) => segment(s, `${path}.segments[${i}]`)),
+  };
+}
+
+function timeline(value: unknown, path: string): Timeline | null {
+  if (value === null || value === undefined) return null;
+  const t = obj(value, path);
+  return {
+    exercise: str(t['exercise'], `${path}.exercise`, LIMITS.short),
+    test: str(t['test'], `${path}.test`, LIMITS.short),
+    clock: oneOf(t['clock'], ['virtual', 'real'] as const, `${path}.clock`),
+    elapsed: num(t['elapsed'], `${path}.elapsed`),
+    lanes: arr(t['lanes'], `${path}.lanes`, LIMITS.lanes).map((l, i) => lane(l, `${path}.lanes[${i}]`)),
   };
 }
 
@@ -121,17 +156,9 @@ export function validateResult(raw: unknown): GradeResult {
     lang: oneOf<Lang>(r['lang'], ['es', 'en'], '$.lang'),
     source: str(r['source'], '$.source', LIMITS.short),
     duration: num(r['duration'], '$.duration'),
-    timeline: runTimeline(r['timeline']),
+    sandbox: oneOf(r['sandbox'], SANDBOX_KINDS, '$.sandbox'),
+    timeline: timeline(r['timeline'], '$.timeline'),
   };
-}
-
-/** The picture is optional: a missing or malformed one is dropped, never trusted, never an error. */
-function runTimeline(value: unknown): RunTimeline | null {
-  if (value === undefined || value === null) return null;
-  const t = obj(value, '$.timeline');
-  const timeline = parseTimeline(t);
-  if (timeline === null) return null;
-  return { exercise: str(t['exercise'], '$.timeline.exercise', 100), test: str(t['test'], '$.timeline.test', LIMITS.short), ...timeline };
 }
 
 function worst(a: Status, b: Status): Status {

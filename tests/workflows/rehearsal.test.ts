@@ -171,7 +171,7 @@ describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
 
     const forged = startJob(origin, 'report-5b', event, api);
     const file = join(forged.temp, 'result.json');
-    writeFileSync(file, JSON.stringify({ version: 1, status: 'pass', score: 100, max_score: 100, exercises: 'all of them' }));
+    writeFileSync(file, JSON.stringify({ version: 2, status: 'pass', score: 100, max_score: 100, exercises: 'all of them' }));
     const bad = await runStep(forged, 'publish', { GITHUB_TOKEN: api.token, RESULT_FILE: file, PR_HEAD_SHA: headSha });
     expect(bad.status).toBe(1);
     expect(bad.stdout).not.toContain('Points 100/100');

@@ -6,14 +6,17 @@ import { pullRequestContext } from '../../scripts/workflows/event.ts';
 
 function result() {
   return {
-    version: 1, status: 'fail', score: 7.5, max_score: 10, lang: 'en', source: 'submission:x', duration: 1.5,
-    tamper: { checked: true, changed: [] as string[] }, errors: [] as string[],
+    version: 2, status: 'fail', score: 7.5, max_score: 10, lang: 'en', source: 'submission:x', duration: 1.5,
+    tamper: { checked: true, changed: [] as string[] }, errors: [] as string[], sandbox: 'none', timeline: null as unknown,
     exercises: [{
-      id: '01', key: '01-add', title: 'Add', status: 'fail', score: 7.5, max_score: 10, error: null, hint: 'Use +.', hints_available: 1,
-      hidden: { total: 1, passed: 1, pending: 0 },
+      id: '01', key: '01-add', title: 'Add', status: 'fail', state: 'partial', score: 7.5, max_score: 10, error: null, hint: 'Use +.',
+      hints_available: 2, hints: ['Use +.', 'Add the two numbers.'],
+      hidden: { total: 1, passed: 0, pending: 0 },
       tests: [
-        { name: 'adds', status: 'pass', score: 7.5, max_score: 7.5, visibility: 'visible', message: null, output: '', duration: 0.01 },
-        { name: 'negatives', status: 'fail', score: 0, max_score: 2.5, visibility: 'hidden', message: 'expected 3', output: '', duration: 0.01 },
+        { id: 'adds', name: 'adds', status: 'pass', score: 7.5, max_score: 7.5, visibility: 'visible', message: null, output: '', duration: 0.01,
+          diagnosis: null as string | null, hint: null as string | null },
+        { id: 'negatives', name: 'negativos', status: 'fail', score: 0, max_score: 2.5, visibility: 'hidden', message: 'expected 3', output: '',
+          duration: 0.01, diagnosis: 'missing-await' as string | null, hint: 'Await it.' as string | null },
       ],
     }],
   };
@@ -50,7 +53,7 @@ describe('validateResult', () => {
 
   test('wrong shapes are refused with the path that is wrong', () => {
     expect(() => parseResultText('{')).toThrow(/not JSON/);
-    expect(() => validateResult({ ...result(), version: 2 })).toThrow(/\$\.version: expected 1/);
+    expect(() => validateResult({ ...result(), version: 1 })).toThrow(/\$\.version: expected 2/);
     const raw = result() as unknown as { exercises: { tests: { status: string }[] }[] };
     raw.exercises[0]!.tests[0]!.status = 'passed';
     expect(() => validateResult(raw)).toThrow(/\$\.exercises\[0\]\.tests\[0\]\.status: expected one of pass, fail, error/);
@@ -73,5 +76,28 @@ describe('pullRequestContext', () => {
     expect(() => pullRequestContext('workflow_dispatch', { inputs: { pr: '12; rm -rf /' } }, 'o/r')).toThrow(/not a pull request number/);
     expect(() => pullRequestContext('pull_request_target', { pull_request: { number: 1, head: { sha: 'main' } } }, 'o/r')).toThrow(/head.sha/);
     expect(() => pullRequestContext('push', {}, 'o/r')).toThrow(/does not handle "push"/);
+  });
+
+  test('schema v2: diagnosis ids, exercise states, sandbox and timeline are carried, and nothing else passes as them', () => {
+    const raw = result();
+    raw.exercises[0]!.tests[1]!.diagnosis = 'Missing await: see [here](https://x)';
+    expect(() => validateResult(raw)).toThrow(/tests\[1\]\.diagnosis: expected null or a diagnosis id/);
+    expect(() => validateResult({ ...result(), sandbox: 'docker' })).toThrow(/\$\.sandbox: expected one of none, bubblewrap/);
+    // A failing exercise cannot be called complete; a fully passing one with pending hidden tests is 'hidden-pending'.
+    const forged = result();
+    forged.exercises[0]!.state = 'complete';
+    expect(validateResult(forged).exercises[0]!.state).toBe('partial');
+    const pending = result();
+    pending.exercises[0]!.tests = [pending.exercises[0]!.tests[0]!];
+    pending.exercises[0]!.hidden = { total: 1, passed: 0, pending: 1 };
+    expect(validateResult(pending).exercises[0]!.state).toBe('hidden-pending');
+    const timeline = {
+      exercise: '01-add', test: 'adds', clock: 'virtual', elapsed: 1.5,
+      lanes: [{ name: '::error::T1', kind: 'thread', segments: [{ start: 0, end: 1.5, state: 'sleeping', label: 'sleep(1.5)' }] }],
+    };
+    const valid = validateResult({ ...result(), timeline });
+    expect(valid.timeline?.lanes[0]?.name).toBe(':\u200b:error:\u200b:T1');
+    expect(valid.timeline?.lanes[0]?.segments).toEqual(timeline.lanes[0]!.segments);
+    expect(() => validateResult({ ...result(), timeline: { ...timeline, clock: 'wall' } })).toThrow(/\$\.timeline\.clock/);
   });
 });

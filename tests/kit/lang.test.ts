@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { courseLang, langFromLocale, say } from './testkit.ts';
+import { courseLang, langFromLocale, say } from '../../exercises/_kit/lang.ts';
 
 describe('courseLang', () => {
   test('COURSE_LANG wins over the locale', () => {

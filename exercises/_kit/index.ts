@@ -1,0 +1,6 @@
+// The course test kit (`#course/kit`): what every exercise's tests share. Course material, protected like the
+// tests: bilingual messages (`say`), seeded data, the guarded simulation of the asyncio exercises, and the
+// diagnosis layer that names a student's mistake (see diagnoses/ and grader/README.md).
+export { courseLang, langFromLocale, say, type CourseLang } from './lang.ts';
+export { seeded, intBetween, distinctInts } from './random.ts';
+export { sim, isNotImplemented, rethrowIfNotImplemented, WALL_LIMIT } from './simulate.ts';
