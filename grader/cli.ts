@@ -19,6 +19,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   manifest: async () => (await import('./commands/keys.ts')).manifestCommand,
   progress: async () => (await import('./commands/progress.ts')).progressCommand,
   watch: async () => (await import('./commands/watch.ts')).watchCommand,
+  exercise: async () => (await import('./commands/exercise.ts')).exerciseCommand,
+  timeline: async () => (await import('./commands/exercise.ts')).timelineCommand,
 };
 
 const wantsHelp = (args: string[]): boolean => args.includes('--help') || args.includes('-h');
