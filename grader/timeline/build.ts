@@ -54,6 +54,15 @@ export function buildTimeline(trace: readonly TraceLike[], elapsed: number, cloc
   };
   for (const event of trace) {
     let entry = open.get(event.fiberId);
+    if (event.event === 'process-start' || (entry === undefined && event.event === 'process-exit')) {
+      // A child process: one lane from its start to its exit (another isolate: what it did inside is not traced).
+      const lane: Lane = { name: event.fiber, kind: 'process', finished: false, segments: [] };
+      lanes.push(lane);
+      span.set(lane, { start: event.time, end: event.time });
+      open.set(event.fiberId, { lane, state: 'running', since: event.time, label: null });
+      if (event.event === 'process-start') continue;
+      entry = open.get(event.fiberId) as Open;
+    }
     if (entry === undefined) {
       const lane: Lane = { name: event.fiber, kind: kindOf(event.event === 'spawn' ? event.detail : undefined, event.fiber), finished: false, segments: [] };
       lanes.push(lane);
@@ -63,7 +72,7 @@ export function buildTimeline(trace: readonly TraceLike[], elapsed: number, cloc
       if (event.event === 'spawn') continue;
     }
     if (event.event === 'spawn') continue;
-    if (event.event === 'finish') {
+    if (event.event === 'finish' || event.event === 'process-exit') {
       close(entry, event.time);
       (span.get(entry.lane) as { end: number }).end = event.time;
       entry.lane.finished = true;

@@ -47,7 +47,7 @@ function waits(timeline: Timeline, lang: Lang): string[] {
   const lines: string[] = [];
   for (const lane of timeline.lanes) {
     for (const segment of lane.segments) {
-      if (segment.state !== 'blocked' || segment.end <= segment.start) continue;
+      if (segment.state !== 'blocked' || segment.end - segment.start < 0.001) continue;
       const what = cleanName(segment.label ?? '', 60);
       const span = `${seconds(segment.start, lang)} → ${seconds(segment.end, lang)}`;
       lines.push(lang === 'es' ? `  ${cleanName(lane.name)} espera ${span}: ${what}` : `  ${cleanName(lane.name)} waits ${span}: ${what}`);

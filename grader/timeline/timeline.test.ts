@@ -38,6 +38,21 @@ describe('build', () => {
     expect(isTimingPicture(timeline)).toBe(true);
   });
 
+  test('child processes are lanes from their start to their exit', () => {
+    const trace = [
+      { time: 0, fiber: 'MainThread', fiberId: 1, event: 'spawn', detail: 'main' },
+      { time: 0, fiber: 'MainThread', fiberId: 1, event: 'run' },
+      { time: 0.1, fiber: 'Process-1', fiberId: -7, event: 'process-start' },
+      { time: 0.2, fiber: 'MainThread', fiberId: 1, event: 'block', detail: 'Process.join() on Process-1' },
+      { time: 1.5, fiber: 'Process-1', fiberId: -7, event: 'process-exit', detail: 'exitcode 0' },
+      { time: 1.6, fiber: 'MainThread', fiberId: 1, event: 'run' },
+      { time: 1.6, fiber: 'MainThread', fiberId: 1, event: 'finish' },
+    ];
+    const timeline = buildTimeline(trace, 1.6, 'real');
+    expect(timeline.lanes[1]).toEqual({ name: 'Process-1', kind: 'process', finished: true, segments: [{ start: 0.1, end: 1.5, state: 'running', label: null }] });
+    expect(renderGantt(timeline, 'en').split('\n')[2]).toBe(`Process-1                 ${'█'.repeat(42)}┤`);
+  });
+
   test('a run with thousands of threads keeps the main thread and 11 more lanes', async () => {
     const run = await simulate(async () => {
       const threads = Array.from({ length: 40 }, (_, i) => new Thread({ target: () => sleep(i / 10) }));
