@@ -10,6 +10,8 @@ import { label, visibleCount } from '../report/labels.ts';
 import { renderExercise, renderTerminal } from '../report/terminal.ts';
 import { courseRootOf, langOf, parse, type Io } from './common.ts';
 import { showHint } from './hint.ts';
+import { loadCourse, selectExercises } from '../model/course.ts';
+import { editedFile, startTypeCheck, typeWarning, type TypeCheck } from '../typecheck/edited.ts';
 
 function summaryLine(result: GradeResult, lang: Lang): string {
   const done = result.exercises.filter((ex) => ex.status === 'pass').length;
@@ -48,6 +50,22 @@ export function normaliseHintArgs(args: string[]): string[] {
   return out;
 }
 
+/** How long the end of `npm test` waits for a type check that is still running. */
+const TYPECHECK_GRACE_MS = 250;
+
+/** The type check of the file edited last (not in CI, where the grade is what counts, nor when it cannot run). */
+function startEditedFileCheck(courseRoot: string, only: string[], env: NodeJS.ProcessEnv): TypeCheck | undefined {
+  if (env['CI'] !== undefined || env['COURSE_TYPECHECK'] === '0') return undefined;
+  try {
+    const course = loadCourse(courseRoot);
+    const { selected } = selectExercises(course.exercises, only);
+    const file = editedFile(selected);
+    return file === undefined ? undefined : startTypeCheck(file);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function testCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(normaliseHintArgs(args), { hint: { type: 'string' } }, io.env);
   const lang = langOf(values.lang, io.env);
@@ -55,6 +73,7 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
   if (values.hint !== undefined) return showHint({ courseRoot, lang, io, only: positionals, which: values.hint });
 
   const memory = readMemory(courseRoot);
+  const typeCheck = startEditedFileCheck(courseRoot, positionals, io.env);
   // The student loop may reuse transformed runtime modules between runs; gradings that count never do.
   // It does not report tampering either (npm run grade does), so it does not hash the protected files.
   const result = await grade({
@@ -86,6 +105,9 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
     writeMemory(courseRoot, memory);
   }
   if (result.errors.length > 0) io.out(`\n${p.red(label('gradingErrors', lang))}\n  ${result.errors.join('\n  ')}\n`);
+  // A short grace for a check that started with this run; a later result shows on the next run.
+  const typeError = typeCheck === undefined ? undefined : await typeCheck.result(TYPECHECK_GRACE_MS);
+  if (typeCheck !== undefined && typeError !== undefined && typeError !== null) io.out(`\n${p.yellow(typeWarning(typeError, typeCheck.file, courseRoot, lang))}\n`);
   io.out(`\n${p.bold(summaryLine(result, lang))}\n`);
   if (result.errors.length > 0) return 2;
   return result.exercises.every((ex) => ex.status === 'pass') ? 0 : 1;
