@@ -1,5 +1,5 @@
 // `npm test` warns when the file the student edited last has a type error (the tests run anyway: vitest strips
-// types without checking them). The check runs in a detached process (checker.cjs) so the tests never wait for
+// types without checking them). The check runs in a detached process (checker.mjs) so the tests never wait for
 // it; its result is cached by the file's sha256, so an unchanged file costs nothing (the fast path) and a result
 // that arrives late shows on the next run.
 import { spawn } from 'node:child_process';
@@ -63,7 +63,7 @@ export function startTypeCheck(file: string): TypeCheck {
   const cached = readCached(file, hash);
   if (cached === undefined) {
     mkdirSync(CACHE_DIR, { recursive: true });
-    const child = spawn(process.execPath, [join(TOOL_ROOT, 'grader', 'typecheck', 'checker.cjs'), file, join(TOOL_ROOT, 'tsconfig.json'), cachePath(file), hash], {
+    const child = spawn(process.execPath, [join(TOOL_ROOT, 'grader', 'typecheck', 'checker.mjs'), file, join(TOOL_ROOT, 'tsconfig.json'), cachePath(file), hash], {
       detached: true, stdio: 'ignore',
     });
     child.on('error', () => {});

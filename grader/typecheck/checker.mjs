@@ -1,15 +1,15 @@
 // Type-checks one student file with the repository's TypeScript and tsconfig and writes the first error (or
-// none) to a small JSON file. Plain CommonJS: `npm test` starts it as a detached process, so a slow check
+// none) to a small JSON file. Plain JS: `npm test` starts it as a detached process, so a slow check
 // (about 2 s of CPU: TypeScript itself, the runtime's types, @types/node) never holds up the tests.
-//   node grader/typecheck/checker.cjs <file.ts> <tsconfig.json> <out.json> <sha256 of the file>
-'use strict';
-const { renameSync, writeFileSync } = require('node:fs');
-const { dirname, join } = require('node:path');
+//   node grader/typecheck/checker.mjs <file.ts> <tsconfig.json> <out.json> <sha256 of the file>
+import { renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const [file, tsconfig, out, hash] = process.argv.slice(2);
 let result = { hash, error: null };
 try {
-  const ts = require(join(dirname(tsconfig), 'node_modules', 'typescript'));
+  const ts = createRequire(join(dirname(tsconfig), 'package.json'))('typescript');
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
   const config = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, host);
   const program = ts.createProgram([file], { ...(config ? config.options : {}), noEmit: true, skipLibCheck: true });
