@@ -84,6 +84,7 @@ describe('progress', () => {
     const text = renderProgress(progress, 'es', false);
     expect(text).toContain('* los tests visibles pasan; los ocultos se ejecutarán en CI');
     expect(text).toContain('Siguiente: 01-add  →  npm run watch -- 01');
-    expect(text).toMatch(/Total sin los tests ocultos: [\d,.]+\/30/);
+    expect(text).toContain('◐  01-add     a medias          1/3  1,67/10              2');
+    expect(text).toContain('Total sin los tests ocultos: 4,67/20');
   });
 });

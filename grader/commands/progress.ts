@@ -8,7 +8,7 @@ import { grade } from '../grading.ts';
 import type { Lang } from '../i18n.ts';
 import { loadCourse, type Exercise } from '../model/course.ts';
 import { round2, type ExerciseResult } from '../result.ts';
-import { formatPoints, visibleCount } from '../report/labels.ts';
+import { formatPoints as formatPointsEn, visibleCount } from '../report/labels.ts';
 import { parseSealed } from '../seal.ts';
 import { courseRootOf, langOf, parse, type Io } from './common.ts';
 
@@ -98,6 +98,8 @@ const STATE_TEXT: Record<ProgressState, { es: string; en: string; icon: string }
 
 export function renderProgress(progress: Progress, lang: Lang, color: boolean): string {
   const p = pc.createColors(color);
+  // Spanish writes the decimal comma ("1,67").
+  const formatPoints = (value: number): string => (lang === 'es' ? formatPointsEn(value).replace('.', ',') : formatPointsEn(value));
   const es = lang === 'es';
   const header = es ? ['', 'Ejercicio', 'Estado', 'Visibles', 'Puntos', 'Ocultos en CI'] : ['', 'Exercise', 'State', 'Visible', 'Points', 'Hidden in CI'];
   const rows = progress.rows.map((row) => {
