@@ -35,6 +35,13 @@ describe('scoreExercise', () => {
     expect(result.tests[2]?.message).toBe('zero');
   });
 
+  test("a failure's diagnosis and hint go into the result; a pass carries none; student text is sanitised", () => {
+    const diagnosed = { ...event('adds zero', 'failed', ['Falta un await']), diagnosis: 'missing-await', hint: 'Pon await\u0007 ::set-output x' };
+    const passing = { ...event('adds small numbers', 'passed'), diagnosis: 'missing-await', hint: 'stale' };
+    const result = scoreExercise({ exercise: add, lang: 'es', gate: [], raw: raw([passing, diagnosed]) });
+    expect(result.tests.map((t) => [t.diagnosis, t.hint])).toEqual([[null, null], ['missing-await', 'Pon await :\u200b:set-output x']]);
+  });
+
   test('full marks are exactly the points, even with thirds', () => {
     const result = scoreExercise({ exercise: add, lang: 'en', gate: [], raw: raw([event('adds small numbers', 'passed'), event('adds negatives', 'passed'), event('x', 'passed')]) });
     expect(result).toMatchObject({ status: 'pass', score: 10, hint: null });

@@ -176,8 +176,10 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       message,
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
-      diagnosis: null,
-      hint: passed ? null : testHintOf(exercise.meta, event.fullName, lang),
+      diagnosis: passed ? null : event.diagnosis ?? null,
+      // The test's own hint (meta.json testHints) first, else the advice of the recognised mistake.
+      hint: passed ? null : testHintOf(exercise.meta, event.fullName, lang)
+        ?? (event.hint === undefined || event.hint === null ? null : sanitize(event.hint, MESSAGE_LIMIT)),
       ...timelineOf(event, visibility, passed),
     };
   });

@@ -4,3 +4,6 @@
 export { courseLang, langFromLocale, say, type CourseLang } from './lang.ts';
 export { seeded, intBetween, distinctInts } from './random.ts';
 export { sim, isNotImplemented, rethrowIfNotImplemented, WALL_LIMIT } from './simulate.ts';
+export { explain, type Explanation } from './explain.ts';
+export { render, studentLine, text, type Diagnosis, type Evidence, type Finding, type ErrorLike, type ChildTraceback } from './diagnosis.ts';
+export { DIAGNOSES } from './diagnoses/index.ts';

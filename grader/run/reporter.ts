@@ -12,11 +12,28 @@ interface SerializedErrorLike {
   message?: string;
   diff?: string;
   stack?: string;
+  /** Set by the course kit's setup file on a failure it recognised (exercises/_kit/setup.ts). */
+  diagnosis?: unknown;
+  hint?: unknown;
+}
+
+const DIAGNOSIS_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** The first well-formed diagnosis among a test's errors (id and advice), else nulls. */
+function diagnosisOf(errors: SerializedErrorLike[]): { diagnosis: string | null; hint: string | null } {
+  for (const error of errors) {
+    if (typeof error.diagnosis === 'string' && error.diagnosis.length <= 40 && DIAGNOSIS_ID.test(error.diagnosis)) {
+      return { diagnosis: error.diagnosis, hint: typeof error.hint === 'string' ? error.hint.slice(0, 1000) : null };
+    }
+  }
+  return { diagnosis: null, hint: null };
 }
 
 const ANSI = new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g');
 
 function describeError(error: SerializedErrorLike): string {
+  // A diagnosed failure is already the whole story, in the student's terms: no error name, no diff.
+  if (typeof error.diagnosis === 'string') return (error.message ?? '').replace(ANSI, '');
   const name = error.name !== undefined && error.name !== 'Error' && error.name !== 'AssertionError' ? `${error.name}: ` : '';
   const diff = error.diff !== undefined && error.diff !== '' ? `\n${error.diff}` : '';
   return `${name}${error.message ?? String(error)}${diff}`.replace(ANSI, '');
@@ -70,6 +87,7 @@ export default class GraderReporter implements Reporter {
       errors: errors.map(describeError),
       duration: test.diagnostic()?.duration ?? 0,
       output: this.outputByTask.get(test.id) ?? '',
+      ...diagnosisOf(errors),
       ...timelineOf(test),
     });
   }

@@ -220,6 +220,8 @@ export function vitestLaunch(workspace: Workspace, settings: VitestSettings, too
       globals: false,
       watch: false,
       reporters: [join(RUN_DIR, 'reporter.ts')],
+      // The course kit's diagnosis layer: each failing test's mistake named in the student's terms.
+      setupFiles: existsSync(kitSetupFile(workspace.root)) ? [kitSetupFile(workspace.root)] : [],
       execArgv: [`--max-old-space-size=${settings.heapMb}`],
       env: { FORCE_COLOR: '0' },
     },

@@ -1,6 +1,7 @@
 // Best-effort source hint for the "pass a function" error: finds the user's call `api(...)` from the stack,
 // reads the argument text from the source file, and suggests the thunk form, e.g.
-// gather(() => factorial('A', 2)). Any failure just means no hint.
+// gather(() => factorial('A', 2)), or for a spread list gather(...ids.map((id) => () => check(id))). The hint
+// must compile when pasted back: a spread that is not a map gets no hint. Any failure just means no hint.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -48,7 +49,26 @@ function splitArguments(text: string): string[] | null {
   return null;
 }
 
-/** `api(() => <argument text>)` for the index-th argument of the user's call, or null. */
+/** Drops a trailing type assertion (`p as any`): the hint shows the expression only. */
+function withoutAssertion(text: string): string {
+  return text.replace(/ as [\w<>[\]., |]+$/, '');
+}
+
+/**
+ * The thunk form of one argument's text: `f(x)` -> `() => f(x)`; a spread map `...ids.map((id) => f(id))` ->
+ * `...ids.map((id) => () => f(id))` (each element becomes a function); any other spread -> null.
+ */
+export function thunkOf(arg: string): string | null {
+  const text = withoutAssertion(arg.replace(/\s+/g, ' ').trim());
+  if (!text.startsWith('...')) return text === '' ? null : `() => ${text}`;
+  const map = /^\.\.\.(.+)\.map\(\s*(\([^()]*\)|[\w$]+)\s*=>\s*(.+)\)$/.exec(text);
+  if (map === null) return null;
+  const body = withoutAssertion(map[3]!.trim());
+  if (body.startsWith('() =>') || body.startsWith('{')) return null;
+  return `...${map[1]}.map(${map[2]} => () => ${body})`;
+}
+
+/** The thunk form of the index-th argument of the user's call `api(...)` (see thunkOf), or null. */
 export function thunkHint(api: string, index: number, stack: string | undefined): string | null {
   try {
     const frame = stack === undefined ? null : userFrame(stack);
@@ -58,10 +78,12 @@ export function thunkHint(api: string, index: number, stack: string | undefined)
     const at = tail.indexOf(`${api}(`);
     if (at < 0) return null;
     const args = splitArguments(tail.slice(at + api.length + 1));
-    // Drop a type assertion (`p as any`): the hint shows the expression only.
-    const arg = args?.[index]?.replace(/\s+/g, ' ').replace(/ as [\w<>[\]., |]+$/, '');
-    if (arg === undefined || arg === '' || arg.length > 80) return null;
-    return `() => ${arg}`;
+    // A spread fills every index from its own on: the argument at `index` may be the last spread before it.
+    const list = args ?? [];
+    const spread = list.findIndex((a) => a.startsWith('...'));
+    const arg = spread >= 0 && spread <= index ? list[spread] : list[index];
+    if (arg === undefined || arg.length > 120) return null;
+    return thunkOf(arg);
   } catch {
     return null;
   }

@@ -73,9 +73,11 @@ function describe(value: unknown): string {
  */
 export function refuseAwaitable(api: string, value: unknown, index = 0): never {
   if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
-    const hint = thunkHint(api, index, new Error().stack) ?? '() => yourCoroutine(...)';
+    const hint = thunkHint(api, index, new Error().stack);
+    const example = hint ?? (api === 'gather' ? '() => work(a), () => work(b)' : '() => work(x)');
     throw new TypeError(
-      `${api}() got a Promise that is already running; pass a function instead: ${api}(${hint})`,
+      `${api}() got a Promise that is already running; pass a function instead: ${api}(${example})` +
+        (hint === null && api === 'gather' ? ', or for a list gather(...items.map((item) => () => work(item)))' : ''),
     );
   }
   throw new TypeError(`a coroutine was expected, got ${describe(value)}`);

@@ -73,18 +73,29 @@ export function gatherOn(
   const seen = new Set<Future<unknown>>();
   const children: Future<unknown>[] = new Array<Future<unknown>>(aws.length);
   const distinct: Future<unknown>[] = [];
-  for (let index = 0; index < aws.length; index++) {
-    const aw = aws[index]!;
-    if (isFuture(aw)) {
-      children[index] = aw;
-      if (seen.has(aw)) continue;
-      seen.add(aw);
-      distinct.push(aw);
-    } else {
-      const fut = typeof aw === 'function' ? loop.createTask(aw) : ensureFuture(aw, { loop, api: 'gather', index });
-      children[index] = fut;
-      distinct.push(fut);
+  try {
+    for (let index = 0; index < aws.length; index++) {
+      const aw = aws[index]!;
+      if (isFuture(aw)) {
+        children[index] = aw;
+        if (seen.has(aw)) continue;
+        seen.add(aw);
+        distinct.push(aw);
+      } else {
+        const fut = typeof aw === 'function' ? loop.createTask(aw) : ensureFuture(aw, { loop, api: 'gather', index });
+        children[index] = fut;
+        distinct.push(fut);
+      }
     }
+  } catch (error) {
+    // Refused running Promises (the TypeError says why) are awaited by nobody now: their own failures (often
+    // the clash of two of them waiting in one task) are part of that mistake, not unhandled rejections.
+    for (const aw of aws) {
+      if (!isFuture(aw) && typeof aw !== 'function' && typeof (aw as PromiseLike<unknown>)?.then === 'function') {
+        (aw as PromiseLike<unknown>).then(undefined, () => undefined);
+      }
+    }
+    throw error;
   }
   const nfuts = distinct.length;
   const outer = new GatheringFuture<unknown[]>(loop, children);

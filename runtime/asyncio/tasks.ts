@@ -2,7 +2,7 @@
 // scheduler. Cancellation follows CPython's Task: cancel() cancels the future the task awaits (so an inner task
 // is cancelled too), or fails the fiber's current block (sleep, a threading primitive), or is remembered and
 // raised at the task's next await when it is running or about to run.
-import { SLEEP, currentScheduler, type Fiber, type Scheduler } from '../core/index.ts';
+import { ASYNCIO_SLEEP, currentScheduler, type Fiber, type Scheduler } from '../core/index.ts';
 import { CancelledError, RuntimeError, refuseAwaitable } from './errors.ts';
 import { Future, isFuture } from './futures.ts';
 import { getRunningLoop, runningLoopOrNull, setTaskOf, taskOf } from './context.ts';
@@ -222,7 +222,7 @@ export async function sleep<T = undefined>(delay: number, result?: T): Promise<T
     await scheduler.yieldNow();
   } else {
     getRunningLoop();
-    await scheduler.block(SLEEP, delay);
+    await scheduler.block(ASYNCIO_SLEEP, delay);
   }
   return result as T;
 }

@@ -15,6 +15,8 @@ export class Timeout {
   private _handler: Handle | null = null;
   private _task: Task<unknown> | null = null;
   private _when: number | null;
+  /** The task's pending cancellation requests when the block was entered (CPython 3.11.7's `_cancelling`). */
+  private _cancelling = 0;
 
   constructor(when: number | null) {
     this._when = when;
@@ -27,6 +29,7 @@ export class Timeout {
 
   /** Moves the deadline (an absolute loop time, or null for none). */
   reschedule(when: number | null): void {
+    if (this._state === 'created') throw new RuntimeError('Timeout has not been entered');
     if (this._state !== 'active') throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
     this._when = when;
     this._handler?.cancel();
@@ -47,9 +50,11 @@ export class Timeout {
   /** `__aenter__`: must run inside a task. */
   async enter(): Promise<this> {
     if (this._state !== 'created') throw new RuntimeError('Timeout has already been entered');
+    const task = currentTask();
+    if (task === null) throw new RuntimeError('Timeout should be used inside a task');
     this._state = 'active';
-    this._task = currentTask();
-    if (this._task === null) throw new RuntimeError('Timeout should be used inside a task');
+    this._task = task;
+    this._cancelling = task.cancelling();
     this.reschedule(this._when);
     return this;
   }
@@ -60,7 +65,9 @@ export class Timeout {
     this._handler = null;
     if (this._state === 'expiring') {
       this._state = 'expired';
-      if (this._task!.uncancel() === 0 && error instanceof CancelledError) {
+      // Only a cancellation this timeout caused becomes TimeoutError: not one requested before the block (a
+      // cancel caught earlier in the task) nor one requested during it by someone else.
+      if (this._task!.uncancel() <= this._cancelling && error instanceof CancelledError) {
         throw new TimeoutError('', { cause: error });
       }
     } else if (this._state === 'active') {

@@ -7,6 +7,10 @@ export class ValueError extends Error {
   override name = 'ValueError';
 }
 
+export class OverflowError extends Error {
+  override name = 'OverflowError';
+}
+
 export class AttributeError extends Error {
   override name = 'AttributeError';
 }

@@ -61,6 +61,11 @@ export class Fiber {
   startedThreads = false;
   /** The call of its latest wait, for messages. */
   lastWait = '';
+  /**
+   * Set when a Thread got, as its target, the Promise of a call this fiber made and that is now waiting here
+   * (`target: worker(i)`): the real cause of this fiber's next "already waiting" conflict.
+   */
+  calledTarget: { thread: string; site: string | null } | null = null;
 
   constructor(scheduler: Scheduler, id: number, name: string, kind: FiberKind, daemon: boolean) {
     this.scheduler = scheduler;

@@ -1,14 +1,14 @@
 // The scheduler core, for the runtime's modules (not for students: they use #runtime/threading & co).
-export { Scheduler, fiberStorage, TIMEOUT, SLEEP } from './scheduler.ts';
+export { Scheduler, fiberStorage, TIMEOUT, SLEEP, ASYNCIO_SLEEP, isSleep } from './scheduler.ts';
 export type { ClockKind, SchedulerOptions, TraceEvent, TimerHandle } from './scheduler.ts';
 export { Fiber } from './fiber.ts';
 export type { Blocker, FiberKind, FiberState } from './fiber.ts';
 export { currentScheduler, currentFiber, awaitExternal } from './runtime.ts';
-export { writeOutput, activeCapture } from './output.ts';
-export type { Stream } from './output.ts';
-export { buildDeadlockReport, userSite } from './deadlock.ts';
+export { writeOutput, activeCapture, tapChildOutput, notifyChildOutput } from './output.ts';
+export type { Stream, ChildChunk } from './output.ts';
+export { buildDeadlockReport, userSite, captureSite } from './deadlock.ts';
 export type { DeadlockReport, BlockedThread } from './deadlock.ts';
-export { RuntimeError, ValueError, AttributeError, DeadlockError } from './errors.ts';
+export { RuntimeError, ValueError, OverflowError, AttributeError, DeadlockError } from './errors.ts';
 export { processInfo } from './process-info.ts';
 export type { StrategyName } from './strategy.ts';
 export { parseChoices, prng } from './strategy.ts';

@@ -35,3 +35,33 @@ export function writeOutput(text: string, stream: Stream = 'stdout'): void {
   if (gate === null) store();
   else gate(store);
 }
+
+/** A chunk of text a child process printed (or the parent printed for it, such as a traceback of a failed start). */
+export interface ChildChunk {
+  stream: Stream;
+  text: string;
+  /** Process-1, Process-1:2, ... */
+  processName: string;
+}
+
+const childTaps = new Set<(chunk: ChildChunk) => void>();
+
+/**
+ * Observe every chunk child processes print, wherever it is routed (a simulation's capture, a sink, the
+ * terminal): a test kit collects the tracebacks of children that died during a test. Returns the unsubscribe.
+ */
+export function tapChildOutput(tap: (chunk: ChildChunk) => void): () => void {
+  childTaps.add(tap);
+  return () => childTaps.delete(tap);
+}
+
+/** @internal Called by multiprocessing for every chunk it shows. A failing tap never disturbs the output. */
+export function notifyChildOutput(chunk: ChildChunk): void {
+  for (const tap of childTaps) {
+    try {
+      tap(chunk);
+    } catch {
+      // an observer's bug must not lose the program's output
+    }
+  }
+}

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { Condition, Lock, Thread, Event } from '#runtime/threading';
 import { explore, replay, simulate } from '#runtime/testing';
+import { run as asyncioRun, sleep as asyncioSleep } from '#runtime/asyncio';
 import { currentScheduler } from './index.ts';
 import { DeadlockError } from './errors.ts';
 import { Scheduler } from './scheduler.ts';
@@ -394,6 +395,43 @@ describe('one wait at a time', () => {
       await Promise.all(threads.map((t) => t.join()));
     }).catch((e: unknown) => e);
     expect(String(error)).toMatch(/already waiting \(in Thread\.join\(\) on Thread-1.*cannot also wait in Thread\.join\(\) on Thread-2/);
+    expect(String(error)).toMatch(/join them one after another/);
+    expect(String(error)).not.toMatch(/gather|createTask/); // asyncio advice means nothing to a thread
+  });
+
+  test("asyncio's sleep is named as asyncio.sleep(), not time.sleep(), and a task gets asyncio's advice", async () => {
+    const error = await simulate(() => asyncioRun(async () => {
+      await Promise.all([asyncioSleep(1), asyncioSleep(2)]);
+    })).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/Task-\d+ is already waiting \(in asyncio\.sleep\(\)\) and cannot also wait in asyncio\.sleep\(\)/);
+    expect(String(error)).toMatch(/gather\(\(\) => f\(\), \(\) => g\(\)\)/);
+  });
+
+  test("target: worker(i): the creating thread's next wait names the called target, not a bare conflict", async () => {
+    const worker = async (i: number): Promise<void> => {
+      await sleep(i);
+    };
+    const error = await simulate(async () => {
+      const thread = new Thread({ target: worker(1) as never });
+      thread.start();
+      await thread.join();
+    }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(
+      /MainThread cannot wait in Thread\.join\(\) on Thread-\d+: it is still inside the call whose Promise became Thread-\d+'s target \(.*scheduler\.test\.ts:\d+:\d+\)/);
+    expect(String(error)).toMatch(/now waiting in time\.sleep\(\).*new Thread\(\{ target: worker, args: \[i\] \}\)/);
+  });
+
+  test('a called target whose call fails is the thread\'s error, never an unhandled rejection', async () => {
+    const failing = async (): Promise<void> => {
+      throw new Error('boom');
+    };
+    const run = await simulate(async () => {
+      const thread = new Thread({ name: 'T', target: failing() as never });
+      thread.start();
+      await thread.join();
+    });
+    expect(run.output[0]).toBe('Exception in thread T:');
+    expect(run.output.join('\n')).toMatch(/TypeError: 'coroutine' object is not callable \(target got the result of calling the function/);
   });
 });
 

@@ -408,7 +408,7 @@ export class Scheduler {
 
   /** Fibers parked on a runtime primitive (not sleeping on a timer). */
   blockedFibers(): Fiber[] {
-    return [...this.fibers].filter((f) => f.state === 'blocked' && f.blockedOn !== SLEEP);
+    return [...this.fibers].filter((f) => f.state === 'blocked' && !isSleep(f.blockedOn));
   }
 
   // ---- internals ----
@@ -425,12 +425,26 @@ export class Scheduler {
       fiber.resumedInPlace ||
       (fiber.state === 'external' && fiber.blockedOn !== null);
     if (!waiting) return;
-    const kind = fiber.kind === 'task' ? 'task' : 'thread';
+    const current = fiber.blockedOn?.what ?? fiber.lastWait;
+    const called = fiber.calledTarget;
+    if (called !== null) {
+      // The thread's own mistake explains this one: say that, not the generic conflict.
+      throw new RuntimeError(
+        `${fiber.name} cannot wait in ${what}: it is still inside the call whose Promise became ${called.thread}'s ` +
+          `target${called.site === null ? '' : ` (${called.site})`}. \`target: worker(i)\` runs worker(i) right ` +
+          `away, in ${fiber.name} (now waiting in ${current}), and gives the thread its result instead of the ` +
+          'function: write `new Thread({ target: worker, args: [i] })`.',
+      );
+    }
+    const advice = fiber.kind === 'task'
+      ? 'await each call before the next one; to run coroutines at the same time, use gather(() => f(), () => g()) ' +
+        'or createTask(() => f()), never Promise.all over runtime calls.'
+      : 'await each call before the next one (`await t.join()`), never Promise.all over runtime calls; to wait for ' +
+        'several threads, join them one after another.';
     throw new RuntimeError(
-      `${fiber.name} is already waiting (in ${fiber.blockedOn?.what ?? fiber.lastWait}) and cannot also wait in ` +
-        `${what}: a ${kind} waits for one thing at a time, as in Python. Promise.all over runtime calls, or async ` +
-        'functions started without await, run in the same thread or task: use asyncio.gather(() => f(), ...) or ' +
-        'createTask() for concurrent coroutines, or one Thread per job and join them one after another.',
+      `${fiber.name} is already waiting (in ${current}) and cannot also wait in ${what}: a ` +
+        `${fiber.kind === 'task' ? 'task' : 'thread'} waits for one thing at a time, as in Python. A runtime call ` +
+        `started without await, or passed to Promise.all, keeps waiting while the code goes on: ${advice}`,
     );
   }
 
@@ -607,3 +621,10 @@ export class Scheduler {
 
 /** The blocker of a plain sleep: not a deadlock participant. */
 export const SLEEP: Blocker = { what: 'time.sleep()' };
+/** asyncio's sleep: the same kind of wait, named as the student wrote it. */
+export const ASYNCIO_SLEEP: Blocker = { what: 'asyncio.sleep()' };
+
+/** True for the blockers of a plain sleep (time's or asyncio's). */
+export function isSleep(blocker: Blocker | null): boolean {
+  return blocker === SLEEP || blocker === ASYNCIO_SLEEP;
+}

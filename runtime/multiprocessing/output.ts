@@ -10,6 +10,7 @@
 //   3. its own parent, when it is itself a child, else
 //   4. file descriptor 1 or 2 with fs.writeSync (synchronous, so it stays in order with the parent's prints).
 import { writeSync } from 'node:fs';
+import { notifyChildOutput } from '../core/index.ts';
 import { OutputOrder } from './output-order.ts';
 import { state } from './state.ts';
 
@@ -118,6 +119,7 @@ export function childOutputDone(lastReceived: number | null, lastTaken: number |
 }
 
 function consume(output: ChildOutput, capture: string[] | null): void {
+  notifyChildOutput({ stream: output.stream, text: output.text, processName: output.processName });
   if (sink !== null) {
     sink(output);
   } else if (capture !== null) {

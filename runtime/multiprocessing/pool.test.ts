@@ -103,6 +103,23 @@ describe('Pool', () => {
     await pool.join();
   });
 
+  it('terminate() while a task runs fails it with ProcessError (CPython leaves it pending for ever)', async () => {
+    const pool = new mp.Pool(1);
+    await pool.map(square, [1]); // the worker is up
+    const running = pool.applyAsync(sleepMs, [5000]);
+    const queued = pool.applyAsync(square, [3]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    pool.terminate();
+    for (const result of [running, queued]) {
+      const error: unknown = await result.get(1).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(mp.ProcessError);
+      expect((error as Error).message).toBe('the pool was terminated');
+      expect(result.ready()).toBe(true);
+      expect(result.successful()).toBe(false);
+    }
+    await pool.join();
+  });
+
   it('refuses a non-exported function with Python\'s AttributeError', async () => {
     await using pool = new mp.Pool(1);
     await expect(pool.map((x: number) => x + 1, [1])).rejects.toThrow(/Can't get attribute/);

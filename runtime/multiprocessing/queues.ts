@@ -28,11 +28,16 @@ export interface QueueOptions {
   bufferBytes?: number;
 }
 
-function checkTimeout(timeout: number | null): void {
+/**
+ * Checks a timeout and returns it in seconds (null: forever). A negative timeout counts as 0 (CPython's
+ * multiprocessing.Queue computes a deadline already passed: get() raises Empty at once unless an item is
+ * there, put() succeeds when there is room), unlike queue.Queue, which raises ValueError.
+ */
+function checkTimeout(timeout: number | null): number | null {
   if (timeout !== null && (typeof timeout !== 'number' || Number.isNaN(timeout))) {
     throw new TypeError(`timeout must be a number of seconds or null, not ${typeof timeout}`);
   }
-  if (timeout !== null && timeout < 0) throw new ValueError("'timeout' must be a non-negative number");
+  return timeout === null ? null : Math.max(0, timeout);
 }
 
 function toBytes(obj: unknown): Encoded {
@@ -81,9 +86,9 @@ export class Queue<T = unknown> {
   /** Puts a copy of `obj`; with block (default) waits for room, up to `timeout` seconds, else raises Full. */
   async put(obj: T, block = true, timeout: number | null = null): Promise<void> {
     this._checkClosed();
-    checkTimeout(timeout);
+    const wait = checkTimeout(timeout);
     const bytes = toBytes(obj);
-    const budget = block ? new Budget(timeout) : null;
+    const budget = block ? new Budget(wait) : null;
     for (;;) {
       const seq = this._ring.roomSeq();
       if (this._ring.tryPut(bytes, this._countsTasks)) return;
@@ -98,8 +103,8 @@ export class Queue<T = unknown> {
   /** Takes the oldest item; with block (default) waits for one, up to `timeout` seconds, else raises Empty. */
   async get(block = true, timeout: number | null = null): Promise<T> {
     this._checkClosed();
-    checkTimeout(timeout);
-    const budget = block ? new Budget(timeout) : null;
+    const wait = checkTimeout(timeout);
+    const budget = block ? new Budget(wait) : null;
     for (;;) {
       const seq = this._ring.itemSeq();
       const bytes = this._ring.tryGet();

@@ -13,7 +13,8 @@ export {
 } from './simulate.ts';
 export { explore, replay, type ExploreOptions, type FailingSchedule } from './explore.ts';
 export { formatInterleaving } from './interleaving.ts';
-export { DeadlockError } from '../core/index.ts';
+export { DeadlockError, tapChildOutput } from '../core/index.ts';
+export type { ChildChunk } from '../core/index.ts';
 /** The seeded generator the schedule explorer uses (mulberry32): the same sequence for the same seed. */
 export { prng as seeded } from '../core/strategy.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';

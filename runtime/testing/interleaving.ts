@@ -13,7 +13,7 @@ function label(event: TraceEvent): string {
     case 'run':
       return 'runs';
     case 'block':
-      return event.detail === 'time.sleep()' ? 'sleeps' : `waits: ${event.detail ?? ''}`;
+      return event.detail === 'time.sleep()' || event.detail === 'asyncio.sleep()' ? 'sleeps' : `waits: ${event.detail ?? ''}`;
     case 'yield':
       return 'yields';
     case 'finish':

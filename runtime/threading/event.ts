@@ -1,5 +1,5 @@
 // threading.Event: a flag that threads wait for; set() wakes every waiter.
-import { currentScheduler, type Fiber } from '../core/index.ts';
+import { TIMEOUT, currentScheduler, type Fiber } from '../core/index.ts';
 import { FALSE, TRUE, waitTimeout } from './util.ts';
 
 export class Event {
@@ -20,7 +20,15 @@ export class Event {
     this._flag = false;
   }
 
-  /** Waits until the flag is set or `timeout` seconds pass; returns the flag. */
+  /** Python's repr without the address: <threading.Event: set>. */
+  toString(): string {
+    return `<threading.Event: ${this._flag ? 'set' : 'unset'}>`;
+  }
+
+  /**
+   * Waits until the flag is set or `timeout` seconds pass. Returns whether the flag was set when the wait began
+   * or this waiter was woken by set() (CPython's rule: after `set(); clear()` the waiters it released get true).
+   */
   wait(timeout: number | null = null): Promise<boolean> {
     const wait = waitTimeout(timeout);
     const scheduler = currentScheduler();
@@ -41,10 +49,10 @@ export class Event {
     const scheduler = currentScheduler();
     const me = scheduler.current();
     this._waiters.add(me);
-    await scheduler.block(
+    const outcome = await scheduler.block(
       { what: 'Event.wait()', cancel: () => this._waiters.delete(me), trackSite: true },
       wait,
     );
-    return this._flag;
+    return outcome !== TIMEOUT;
   }
 }

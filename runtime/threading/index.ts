@@ -16,7 +16,6 @@ export { Event } from './event.ts';
 export { Barrier, BrokenBarrierError } from './barrier.ts';
 export { Timer } from './timer.ts';
 export { local } from './local.ts';
-export { RuntimeError, ValueError, DeadlockError } from '../core/index.ts';
-
+export { RuntimeError, ValueError, OverflowError, DeadlockError } from '../core/index.ts';
 /** The largest timeout accepted by blocking calls (Python's threading.TIMEOUT_MAX). */
-export const TIMEOUT_MAX = 9223372036.0;
+export { TIMEOUT_MAX } from './util.ts';

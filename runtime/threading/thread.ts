@@ -1,7 +1,7 @@
 // threading.Thread on green threads: each started Thread runs as one fiber of the scheduler. Like CPython under
 // the GIL, threads share every object and only one runs at a time; unlike CPython, a switch happens only at an
 // `await` on a runtime call (sleep, lock, queue, join...), never in the middle of synchronous code.
-import { currentScheduler, type Fiber, type Scheduler, RuntimeError, TIMEOUT, writeOutput } from '../core/index.ts';
+import { captureSite, currentScheduler, type Fiber, type Scheduler, RuntimeError, TIMEOUT, userSite, writeOutput } from '../core/index.ts';
 import { pythonTypeName } from './util.ts';
 
 type Target = (...args: never[]) => unknown;
@@ -56,7 +56,8 @@ export class Thread {
     this._target = options.target;
     this._args = options.args ?? [];
     this._kwargs = options.kwargs;
-    if (options.name !== undefined && options.name !== null) {
+    // Python's `if name:` — an empty name (or 0, false) counts as no name, as None does.
+    if (options.name) {
       this._name = String(options.name);
     } else {
       this._name = newName(this._scheduler);
@@ -65,6 +66,21 @@ export class Thread {
       if (typeof target === 'function') this._name += ` (${target.name === '' || target.name === 'target' ? '<lambda>' : target.name})`;
     }
     this._daemon = options.daemon ?? currentThread().daemon;
+    if (isPromiseLike(options.target)) this._noteCalledTarget(options.target);
+  }
+
+  /**
+   * `target: worker(i)`: the call already ran here, and if it started a wait (`await sleep(...)` inside worker)
+   * the creating thread is now parked in it while its code goes on. Remember why, so that its next wait fails
+   * with this cause instead of a bare "already waiting"; and nobody will ever await that Promise, so its
+   * rejection is this thread's error (raised by run()), not an unhandled one.
+   */
+  private _noteCalledTarget(promise: PromiseLike<unknown>): void {
+    promise.then(undefined, () => undefined);
+    const me = this._scheduler.current();
+    if (me.state === 'blocked' || me.state === 'runnable' || me.resumedInPlace) {
+      me.calledTarget ??= { thread: this._name, site: userSite(captureSite(Thread as unknown as (...args: never[]) => unknown)) };
+    }
   }
 
   get name(): string {

@@ -1,5 +1,8 @@
 // Small helpers shared by the threading primitives: Python-style type names and argument checks.
-import { ValueError } from '../core/index.ts';
+import { OverflowError, ValueError } from '../core/index.ts';
+
+/** Python's threading.TIMEOUT_MAX: the longest timeout a lock accepts. */
+export const TIMEOUT_MAX = 9223372036.0;
 
 /** The name Python would print for a value's type, for "'int' object is not callable" messages. */
 export function pythonTypeName(value: unknown): string {
@@ -26,6 +29,7 @@ export function lockTimeout(blocking: boolean, timeout: number, messages: { nonB
   }
   if (!blocking && timeout !== -1) throw new ValueError(messages.nonBlocking);
   if (timeout < 0 && timeout !== -1) throw new ValueError('timeout value must be positive');
+  if (timeout > TIMEOUT_MAX) throw new OverflowError('timestamp out of range for platform time_t');
   if (!blocking) return 0;
   return timeout === -1 ? null : timeout;
 }

@@ -1,4 +1,5 @@
 # Course: gather runs three factorials concurrently and returns results in argument order.
+# cpython: test_asyncio/test_tasks.py::GatherTestsBase.test_success
 import asyncio
 from twin import t
 

@@ -1,4 +1,6 @@
 # Course: wait_for gives up after 1 s and cancels the hour-long sleep.
+# cpython: test_asyncio/test_waitfor.py::AsyncioWaitForTest.test_wait_for
+# cpython: test_asyncio/test_waitfor.py::AsyncioWaitForTest.test_asyncio_wait_for_timeout
 import asyncio
 from twin import t
 

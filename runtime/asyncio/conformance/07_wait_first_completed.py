@@ -1,4 +1,5 @@
 # Course: wait(FIRST_COMPLETED) returns (done, pending) sets after the 1 s task; names follow Task-N.
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_wait_first_completed
 import asyncio
 from twin import t
 

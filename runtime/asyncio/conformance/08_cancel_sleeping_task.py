@@ -1,4 +1,7 @@
 # Cancelling a sleeping task raises CancelledError at its await; except and finally run; awaiting it re-raises.
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_task_cancel_sleeping_task
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_sleep_cancel
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_cancel
 import asyncio
 from twin import t, err
 

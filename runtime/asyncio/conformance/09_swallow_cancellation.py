@@ -1,4 +1,6 @@
 # A task that swallows CancelledError keeps running, as in Python; it is then not cancelled().
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_cancel_task_ignoring
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_cancel_task_catching
 import asyncio
 from twin import t
 

@@ -1,4 +1,5 @@
 # wait_for on timeout cancels the inner work and waits for its cleanup (the finally) before raising.
+# cpython: test_asyncio/test_waitfor.py::AsyncioWaitForTest.test_wait_for_waits_for_task_cancellation
 import asyncio
 from twin import t, err
 

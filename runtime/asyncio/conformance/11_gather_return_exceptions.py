@@ -1,4 +1,6 @@
 # gather with return_exceptions=True puts errors in the result list; without it the first error propagates.
+# cpython: test_asyncio/test_tasks.py::GatherTestsBase.test_return_exceptions
+# cpython: test_asyncio/test_tasks.py::GatherTestsBase.test_one_exception
 import asyncio
 from twin import t, err
 

@@ -1,4 +1,5 @@
 # Cancelling the future returned by gather cancels all its children.
+# cpython: test_asyncio/test_tasks.py::CoroutineGatherTests.test_cancellation_broadcast
 import asyncio
 from twin import t, err
 

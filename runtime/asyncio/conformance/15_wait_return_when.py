@@ -1,4 +1,7 @@
 # wait() with FIRST_COMPLETED, FIRST_EXCEPTION and ALL_COMPLETED, with and without timeouts. wait() never cancels.
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_wait
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_wait_first_exception
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_wait_with_timeout
 import asyncio
 from twin import t, err
 

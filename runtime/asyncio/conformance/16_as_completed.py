@@ -1,4 +1,6 @@
 # as_completed yields results in completion order; its timeout raises TimeoutError from the next await.
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_as_completed
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_as_completed_with_timeout
 import asyncio
 from twin import t, err
 

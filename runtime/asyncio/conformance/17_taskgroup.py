@@ -1,4 +1,6 @@
 # TaskGroup: errors of children are aggregated in an ExceptionGroup; siblings are cancelled.
+# cpython: test_asyncio/test_taskgroups.py::TestTaskGroup.test_taskgroup_01
+# cpython: test_asyncio/test_taskgroups.py::TestTaskGroup.test_cancel_children_on_child_error
 import asyncio
 from twin import t, err
 

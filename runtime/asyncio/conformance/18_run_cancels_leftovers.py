@@ -1,4 +1,5 @@
 # When main returns, run() cancels the tasks still pending and lets their cleanup run.
+# cpython: test_asyncio/test_runners.py::RunTests.test_asyncio_run_cancels_hanging_tasks
 import asyncio
 from twin import t
 

@@ -1,4 +1,5 @@
 # shield() protects the inner work from the outer cancellation (here, wait_for's timeout).
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_shield_effect
 import asyncio
 from twin import t, err
 

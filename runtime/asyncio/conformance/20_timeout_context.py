@@ -1,4 +1,7 @@
 # asyncio.timeout() cancels the block and raises TimeoutError on exit; reschedule() moves the deadline.
+# cpython: test_asyncio/test_timeouts.py::TimeoutTests.test_timeout_basic
+# cpython: test_asyncio/test_timeouts.py::TimeoutTests.test_timeout_not_called
+# cpython: test_asyncio/test_timeouts.py::TimeoutTests.test_reschedule
 import asyncio
 from twin import t, err
 

@@ -1,4 +1,13 @@
 # asyncio.Queue: producer/consumer with join/task_done, bounded put waits, Lifo/Priority order, Empty/Full.
+# cpython: test_asyncio/test_queues.py::QueueBasicTests.test_empty
+# cpython: test_asyncio/test_queues.py::QueueBasicTests.test_full
+# cpython: test_asyncio/test_queues.py::LifoQueueTests.test_order
+# cpython: test_asyncio/test_queues.py::PriorityQueueTests.test_order
+# cpython: test_asyncio/test_queues.py::QueueGetTests.test_nonblocking_get_exception
+# cpython: test_asyncio/test_queues.py::QueuePutTests.test_nonblocking_put_exception
+# cpython: test_asyncio/test_queues.py::QueuePutTests.test_blocking_put_wait
+# cpython: test_asyncio/test_queues.py::_QueueJoinTestMixin.test_task_done
+# cpython: test_asyncio/test_queues.py::_QueueJoinTestMixin.test_task_done_underflow
 import asyncio
 from twin import t, err
 

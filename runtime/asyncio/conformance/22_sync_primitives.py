@@ -1,4 +1,11 @@
 # Lock, Event, Semaphore, BoundedSemaphore, Condition and Barrier, in the order CPython wakes waiters.
+# cpython: test_asyncio/test_locks.py::LockTests.test_lock
+# cpython: test_asyncio/test_locks.py::LockTests.test_release_not_acquired
+# cpython: test_asyncio/test_locks.py::EventTests.test_wait
+# cpython: test_asyncio/test_locks.py::SemaphoreTests.test_semaphore
+# cpython: test_asyncio/test_locks.py::ConditionTests.test_notify
+# cpython: test_asyncio/test_locks.py::ConditionTests.test_notify_unacquired
+# cpython: test_asyncio/test_locks.py::BarrierTests.test_barrier
 import asyncio
 from twin import t, err
 

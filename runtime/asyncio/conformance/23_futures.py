@@ -1,4 +1,11 @@
 # Future API: results set from callbacks, done callbacks, and CPython's InvalidStateError messages.
+# cpython: test_asyncio/test_futures.py::BaseFutureTests.test_initial_state
+# cpython: test_asyncio/test_futures.py::BaseFutureTests.test_exception
+# cpython: test_asyncio/test_futures.py::BaseFutureTests.test_cancel
+# cpython: test_asyncio/test_futures.py::BaseFutureDoneCallbackTests.test_callbacks_invoked_on_set_result
+# cpython: test_asyncio/test_futures.py::BaseFutureDoneCallbackTests.test_remove_done_callback
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_ensure_future_future
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_ensure_future_coroutine
 import asyncio
 from twin import t, err
 

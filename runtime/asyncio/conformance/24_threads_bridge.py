@@ -1,4 +1,6 @@
 # to_thread and run_in_executor run blocking code in threads; asyncio keeps running meanwhile.
+# cpython: test_asyncio/test_threads.py::ToThreadTests.test_to_thread
+# cpython: test_asyncio/test_events.py::EventLoopTestsMixin.test_run_in_executor
 import asyncio
 import time
 import threading

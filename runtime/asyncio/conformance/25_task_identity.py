@@ -1,4 +1,6 @@
 # Task names follow CPython (Task-1 is main under run()), current_task(), all_tasks(), set_name/get_name.
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_current_task
+# cpython: test_asyncio/test_tasks.py::BaseTaskTests.test_bare_create_named_task
 import asyncio
 from twin import t
 

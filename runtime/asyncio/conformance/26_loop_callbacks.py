@@ -1,4 +1,8 @@
 # call_soon runs callbacks in FIFO order on the next turn; call_later by deadline; handles can be cancelled.
+# cpython: test_asyncio/test_base_events.py::BaseEventLoopTests.test_call_soon
+# cpython: test_asyncio/test_base_events.py::BaseEventLoopTests.test_call_later
+# cpython: test_asyncio/test_events.py::EventLoopTestsMixin.test_call_soon
+# cpython: test_asyncio/test_events.py::EventLoopTestsMixin.test_call_later
 import asyncio
 from twin import t
 

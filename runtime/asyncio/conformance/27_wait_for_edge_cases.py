@@ -1,4 +1,7 @@
 # wait_for with a Task: a timeout cancels the task itself; timeout <= 0 fails at once unless already done.
+# cpython: test_asyncio/test_waitfor.py::AsyncioWaitForTest.test_wait_for_timeout_less_then_0_or_0
+# cpython: test_asyncio/test_waitfor.py::AsyncioWaitForTest.test_wait_for_timeout_less_then_0_or_0_future_done
+# cpython: test_asyncio/test_waitfor.py::AsyncioWaitForTest.test_wait_for_timeout_less_then_0_or_0_coroutine_do_not_started
 import asyncio
 from twin import t, err
 

@@ -1,6 +1,9 @@
 # A waiter woken by release() but cancelled before it runs passes its turn on (Semaphore, Lock); a TaskGroup
 # cancelled from outside re-raises CancelledError; to_thread errors propagate, and cancelling the awaiting task
 # does not stop the thread; a finished timeout cannot be rescheduled.
+# cpython: test_asyncio/test_locks.py::SemaphoreTests.test_acquire_cancel_before_awoken
+# cpython: test_asyncio/test_threads.py::ToThreadTests.test_to_thread_exception
+# cpython: test_asyncio/test_timeouts.py::TimeoutTests.test_timeout_finished
 import asyncio
 import time
 from twin import t, err

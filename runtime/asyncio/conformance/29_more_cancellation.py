@@ -1,6 +1,9 @@
 # wait_for returns the value of work that swallowed its cancellation (3.11); a cancelled Condition.wait()
 # re-acquires the lock before raising; a cancelled put() on a full queue lets the next putter in; nested
 # timeouts: the inner one that expired raises TimeoutError; Barrier.abort() breaks waiters.
+# cpython: test_asyncio/test_locks.py::ConditionTests.test_wait_cancel
+# cpython: test_asyncio/test_timeouts.py::TimeoutTests.test_nested_timeouts
+# cpython: test_asyncio/test_locks.py::BarrierTests.test_abort_barrier
 import asyncio
 from twin import t, err
 

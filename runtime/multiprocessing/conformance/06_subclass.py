@@ -1,3 +1,4 @@
+# cpython: _test_multiprocessing.py::_TestSubclassingProcess.test_subclassing
 # A Process subclass that overrides run() (spawn start method: the object travels by pickling; its class is
 # found by name in the child), the default run() calling a target, and the exit codes of run().
 import multiprocessing

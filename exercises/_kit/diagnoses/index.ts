@@ -1,0 +1,27 @@
+// The registry: every diagnosis of the course, in the order they are tried (the first that matches names the
+// failure). More specific causes come first: a thread's called target explains the "already waiting" after it.
+// To add one: write diagnoses/<id>.ts exporting a Diagnosis, add it here, and add its unit test (tests/kit/).
+import type { Diagnosis } from '../diagnosis.ts';
+import { childDied } from './child-died.ts';
+import { deadlock } from './deadlock.ts';
+import { missingAwait } from './missing-await.ts';
+import { noEventLoop } from './no-event-loop.ts';
+import { notImplemented } from './not-implemented.ts';
+import { notStarted } from './not-started.ts';
+import { promiseAll } from './promise-all.ts';
+import { releaseUnlocked } from './release-unlocked.ts';
+import { runningPromise } from './running-promise.ts';
+import { targetCalled } from './target-called.ts';
+
+export const DIAGNOSES: readonly Diagnosis[] = [
+  notImplemented,
+  targetCalled,
+  runningPromise,
+  promiseAll,
+  missingAwait,
+  noEventLoop,
+  notStarted,
+  releaseUnlocked,
+  deadlock,
+  childDied,
+];

@@ -1,0 +1,18 @@
+// A stub function still throws its "not implemented" error: the student has not written it yet.
+import { findError, studentLineWhere, text, type Diagnosis } from '../diagnosis.ts';
+
+export const notImplemented: Diagnosis = {
+  id: 'not-implemented',
+  diagnose(evidence) {
+    const error = findError(evidence, /Not implemented yet: /);
+    if (error === undefined) return null;
+    const what = /Not implemented yet: ([^\n]+)/.exec(error.message ?? '')?.[1]?.trim() ?? '?';
+    return {
+      message: text(`${what} aún no está implementada.`, `${what} is not implemented yet.`),
+      hint: text(`Escribe su cuerpo en tu archivo (en lugar del throw notImplemented('${what}')) siguiendo el enunciado.`,
+        `Write its body in your file (instead of the throw notImplemented('${what}')) as the statement says.`),
+      // The stub's `throw notImplemented('f')`, not the helper that builds the error.
+      where: studentLineWhere((line) => !/Not implemented yet|function notImplemented/.test(line.code ?? ''), error.stack),
+    };
+  },
+};

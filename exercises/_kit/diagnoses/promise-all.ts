@@ -1,0 +1,51 @@
+// Promise.all (or race/allSettled/any) over runtime calls: every call parks the same thread or task, which
+// waits for one thing at a time. Told apart from a forgotten await by the student's line.
+import { findError, studentLine, text, type Diagnosis, type Evidence, type ErrorLike, type SourceLine } from '../diagnosis.ts';
+import { codeAt } from '../diagnosis.ts';
+
+export const ALREADY_WAITING = /^(\S+) is already waiting \(in (.+?)\) and cannot also wait in (.+?): a (thread|task) waits/;
+const ASYNCIO_ONE_AWAITABLE = /A task can wait for only one runtime awaitable at a time/;
+const PROMISE_COMBINATOR = /Promise\s*\.\s*(all|race|allSettled|any)\s*\(/;
+
+/** The "already waiting" conflict (or asyncio's one-awaitable error) and the student's line, if any. */
+export function waitConflict(evidence: Evidence): { error: ErrorLike; where: SourceLine | null } | null {
+  const error = findError(evidence, ALREADY_WAITING) ?? findError(evidence, ASYNCIO_ONE_AWAITABLE);
+  if (error === undefined) return null;
+  return { error, where: studentLine(error.stack) };
+}
+
+/** Whether the student's line (or one of the three before it: a call split over lines) uses Promise.all & co. */
+export function usesPromiseCombinator(where: SourceLine | null, stack: string | undefined): boolean {
+  if (where === null) return false;
+  if (PROMISE_COMBINATOR.test(where.code ?? '')) return true;
+  const path = /((?:file:\/\/)?\/[^\s():]+):\d+/.exec((stack ?? '').split('\n').find((l) => l.includes(`${where.file}:${where.line}`)) ?? '')?.[1];
+  if (path === undefined) return false;
+  for (let line = where.line - 1; line >= Math.max(1, where.line - 3); line--) {
+    if (PROMISE_COMBINATOR.test(codeAt(path.replace(/^file:\/\//, ''), line) ?? '')) return true;
+  }
+  return false;
+}
+
+export const promiseAll: Diagnosis = {
+  id: 'promise-all',
+  diagnose(evidence) {
+    const conflict = waitConflict(evidence);
+    if (conflict === null) return null;
+    const { error, where } = conflict;
+    const asyncio = ASYNCIO_ONE_AWAITABLE.test(error.message ?? '');
+    if (!asyncio && !usesPromiseCombinator(where, error.stack)) return null;
+    const [, who = '', first = '', second = '', kind = 'task'] = ALREADY_WAITING.exec(error.message ?? '') ?? [];
+    const clash = who === '' ? text('', '') : text(` (${who} ya esperaba en ${first} y no puede esperar también en ${second})`,
+      ` (${who} was already waiting in ${first} and cannot also wait in ${second})`);
+    return {
+      message: text(`Promise.all sobre llamadas del runtime: todas esperan en el mismo ${kind === 'thread' ? 'hilo' : 'hilo o tarea'}, que espera una sola cosa a la vez${clash.es}.`,
+        `Promise.all over runtime calls: they all wait in the same ${kind === 'thread' ? 'thread' : 'thread or task'}, which waits for one thing at a time${clash.en}.`),
+      hint: kind === 'thread'
+        ? text('Para esperar a varios hilos, haz await de cada join() uno detrás de otro: for (const t of threads) await t.join().',
+          'To wait for several threads, await each join() one after another: for (const t of threads) await t.join().')
+        : text('Para correr corrutinas a la vez usa gather(() => f(a), () => f(b)) o createTask(() => f(a)), no Promise.all.',
+          'To run coroutines at once use gather(() => f(a), () => f(b)) or createTask(() => f(a)), not Promise.all.'),
+      where,
+    };
+  },
+};
