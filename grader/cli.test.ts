@@ -43,8 +43,8 @@ describe('cli', () => {
     const { code, out } = await run(['test', '1', '2', '--course', FIXTURE_COURSE, '--lang', 'es']);
     expect(code).toBe(1);
     expect(out).toMatch(/· 01-add\s+Sumar {2}0\/2/);
-    expect(out).toContain('✗ adds small numbers\n        Aún no implementado / Not implemented yet: add');
-    expect(out).toContain('Pista: Usa el operador +.');
+    expect(out).toContain('✗ adds small numbers\n        add aún no está implementada.');
+    expect(out).toContain('Pista 1/1: Usa el operador +.');
     expect(out).not.toContain('adds zero');
     expect(out.trimEnd().split('\n').at(-1)).toBe('0/2 ejercicios completos. Siguiente: 01-add  →  npm test -- 01');
   }, 60_000);
