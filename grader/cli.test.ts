@@ -1,6 +1,7 @@
 // End to end on the fixture course: the commands, their reports, exit codes, and the student template
 // graded with and without the key. These spawn real vitest runs, so they are grouped to share them.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
@@ -36,7 +37,8 @@ describe('cli', () => {
     const { code, out } = await run(['keygen']);
     expect(code).toBe(0);
     expect(out).toMatch(/^[A-Za-z0-9+/]{43}=\n/);
-    expect(out).toContain('gh secret set GRADER_KEY');
+    expect(out).toContain('do NOT store it as a secret');
+    expect(out).not.toContain('gh secret set');
   });
 
   test('test: the student loop shows one line per exercise and the first unfinished one in detail', async () => {
@@ -87,9 +89,29 @@ describe('export and the sealed template', () => {
   const key = generateKey();
   const template = join(scratch, 'template');
 
-  test('export writes a template without solutions or plain hidden tests', async () => {
-    const { code, out } = await run(['export', template, '--course', FIXTURE_COURSE], { GRADER_KEY: key });
+  test('export checks the folder first, then writes a template without solutions or plain hidden tests', async () => {
+    // An occupied folder is refused at once, before any grading; a folder inside the course too.
+    mkdirSync(join(template, '.git'), { recursive: true });
+    writeFileSync(join(template, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(template, 'stale.txt'), 'from an older export\n');
+    const started = performance.now();
+    const refused = await run(['export', template, '--course', FIXTURE_COURSE], { GRADER_KEY: key });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/is not empty \(stale\.txt\): choose an empty folder, or add --force/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await run(['export', join(FIXTURE_COURSE, 'inside'), '--course', FIXTURE_COURSE])).err).toMatch(/is inside the course/);
+    // --force replaces the contents and keeps .git (a new export committed over the old one).
+    // --save-key keeps the key in a new file only its owner can read, and says where.
+    const keyFile = join(scratch, 'grader-key');
+    const { code, out } = await run(['export', template, '--course', FIXTURE_COURSE, '--force', '--save-key', keyFile], { GRADER_KEY: key });
     expect(code).toBe(0);
+    expect(existsSync(join(template, 'stale.txt'))).toBe(false);
+    expect(readFileSync(join(template, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+    expect(out).toContain(`also saved to ${keyFile}, mode 600`);
+    expect(readFileSync(keyFile, 'utf8')).toBe(`${key}\n`);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect((await run(['export', join(scratch, 'other'), '--course', FIXTURE_COURSE, '--save-key', keyFile])).err).toMatch(/already exists: it may hold the key of an earlier template/);
+    rmSync(join(template, '.git'), { recursive: true });
     expect(out).toContain('2 hidden test files sealed');
     expect(existsSync(join(template, 'solutions'))).toBe(false);
     expect(existsSync(join(template, 'exercises', '01-add', 'hidden.test.ts'))).toBe(false);
@@ -139,6 +161,42 @@ describe('export and the sealed template', () => {
     expect(err).toMatch(/would leak[\s\S]*support\.ts: contains 2 line\(s\) of solutions\/02-words\/exercise\.ts/);
     expect(existsSync(out)).toBe(false);
   }, 90_000);
+
+  test('a student\'s checkout of the template, graded from the course repository, is not tampering; an edited test is', async () => {
+    const checkout = join(scratch, 'student-checkout');
+    cpSync(template, checkout, { recursive: true });
+    cpSync(join(FIXTURE_COURSE, 'solutions', '01-add', 'exercise.ts'), join(checkout, 'exercises', '01-add', 'exercise.ts'));
+    const honest = join(scratch, 'checkout-out');
+    await run(['grade', '--course', FIXTURE_COURSE, '--submission', checkout, '--out', honest, '--only', '01']);
+    expect(readResult(honest).tamper).toEqual({ checked: true, changed: [] });
+    expect(readResult(honest).exercises[0]).toMatchObject({ score: 10, max_score: 10 });
+    writeFileSync(join(checkout, 'exercises', '01-add', 'exercise.test.ts'), "import { test } from 'vitest';\ntest('adds small numbers', () => {});\n");
+    const edited = join(scratch, 'checkout-edited');
+    expect((await run(['grade', '--course', FIXTURE_COURSE, '--submission', checkout, '--out', edited, '--only', '01'])).code).toBe(2);
+    expect(readResult(edited).tamper.changed).toEqual(['exercises/01-add/exercise.test.ts (changed)']);
+  }, 90_000);
+
+  test('export refuses a course with uncommitted changes, and stubs that already earn points', async () => {
+    const repo = join(scratch, 'git-course');
+    cpSync(FIXTURE_COURSE, repo, { recursive: true });
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@b', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@b' } });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'course');
+    cpSync(join(repo, 'solutions', '01-add', 'exercise.ts'), join(repo, 'exercises', '01-add', 'exercise.ts'));
+    const keyFile = join(scratch, 'never-written-key');
+    const dirty = await run(['export', join(scratch, 'dirty-template'), '--course', repo, '--save-key', keyFile], { GRADER_KEY: key });
+    expect(dirty.code).toBe(2);
+    expect(existsSync(keyFile)).toBe(false);
+    expect(dirty.err).toContain('export takes the course as committed');
+    expect(dirty.err).toContain('  exercises/01-add/exercise.ts');
+    // Committed, the solved stub is still refused: students would receive its points.
+    git('commit', '-qam', 'oops, solved in exercises/');
+    const solved = await run(['export', join(scratch, 'solved-template'), '--course', repo], { GRADER_KEY: key });
+    expect(solved.code).toBe(1);
+    expect(solved.err).toMatch(/the stubs in exercises\/ must score 0[\s\S]*01-add: 10\/10/);
+    expect(existsSync(join(scratch, 'solved-template'))).toBe(false);
+  }, 120_000);
 });
 
 describe('check', () => {

@@ -4,7 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Bilingual, Lang } from './i18n.ts';
+import { expectedTemplateManifest } from './export/expected.ts';
 import { tamperCheck } from './manifest.ts';
+import { TOOL_ROOT } from './paths.ts';
 import { loadCourse, selectExercises, type Exercise } from './model/course.ts';
 import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult, type Timeline } from './result.ts';
 import { runExercises, type EngineOptions } from './run/engine.ts';
@@ -135,7 +137,7 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
 
     const candidate = options.source.kind === 'submission' ? resolve(options.source.dir) : undefined;
     const tamper = options.source.kind === 'solutions' || options.tamperCheck === false
-      ? { checked: false, changed: [] } : tamperCheck(courseRoot, candidate, course.exercises);
+      ? { checked: false, changed: [] } : tamperCheck(courseRoot, candidate, course.exercises, { templateOf: () => expectedTemplateManifest(courseRoot, TOOL_ROOT, course.exercises) });
     const score = round2(exercises.reduce((sum, ex) => sum + ex.score, 0));
     const maxScore = round2(exercises.reduce((sum, ex) => sum + ex.max_score, 0));
     const partial = { tamper, errors, exercises, score, max_score: maxScore };

@@ -110,11 +110,16 @@ export interface TamperReport {
  * The tamper check for a grading. Grading the course folder itself needs its manifest (the student
  * template has one); grading a separate submission compares it with the trusted course's files.
  */
-export function tamperCheck(courseRoot: string, candidate: string | undefined, exercises: Exercise[]): TamperReport {
+export function tamperCheck(courseRoot: string, candidate: string | undefined, exercises: Exercise[], options: { templateOf?: () => Manifest } = {}): TamperReport {
   const manifest = readManifest(courseRoot);
   if (candidate === undefined) {
     if (manifest === undefined) return { checked: false, changed: [] };
     return { checked: true, changed: compareWithManifest(manifest, courseRoot, exercises) };
+  }
+  // A student's checkout of the template (it carries the template's manifest) graded from the authoring
+  // course: compared with what the export ships, not with the authoring tree.
+  if (manifest === undefined && options.templateOf !== undefined && existsSync(join(candidate, MANIFEST_PATH))) {
+    return { checked: true, changed: compareWithManifest(options.templateOf(), candidate, exercises) };
   }
   const trusted = manifest ?? buildManifest(courseRoot, exercises);
   const partial = !existsSync(join(candidate, 'package.json'));

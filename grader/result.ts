@@ -52,7 +52,7 @@ export interface Timeline {
 export interface TestResult {
   /** Language-independent test id (the `weights` key): stable across report languages. */
   id: string;
-  /** What the report shows, in the report's language. */
+  /** What the report shows, in the report's language (meta.json `testTitles`; the id when it has none). */
   name: string;
   status: Status;
   score: number;

@@ -35,6 +35,16 @@ describe('scoreExercise', () => {
     expect(result.tests[2]?.message).toBe('zero');
   });
 
+  test('a test title from meta.json testTitles in the run\'s language; the name stays the id', () => {
+    const titled = { ...add, meta: { ...add.meta, testTitles: { 'adds zero': { es: 'suma cero', en: 'adds the number zero' } } } };
+    const ev = { ...event('adds zero', 'failed', ['x']), fullName: 'add > adds zero' };
+    const es = scoreExercise({ exercise: titled, lang: 'es', gate: [], raw: raw([ev, event('adds negatives', 'passed')]) });
+    expect(es.tests[0]).toMatchObject({ id: 'add > adds zero', name: 'add > suma cero' });
+    expect(es.tests[1]).toMatchObject({ id: 'adds negatives', name: 'adds negatives' });
+    const en = scoreExercise({ exercise: titled, lang: 'en', gate: [], raw: raw([ev]) });
+    expect(en.tests[0]).toMatchObject({ id: 'add > adds zero', name: 'add > adds the number zero' });
+  });
+
   test("a failure's diagnosis and hint go into the result; a pass carries none; student text is sanitised", () => {
     const diagnosed = { ...event('adds zero', 'failed', ['Falta un await']), diagnosis: 'missing-await', hint: 'Pon await\u0007 ::set-output x' };
     const passing = { ...event('adds small numbers', 'passed'), diagnosis: 'missing-await', hint: 'stale' };

@@ -57,6 +57,19 @@ export function hiddenMessage(errors: string[], feedback: 'message' | 'name-only
   return short.trim() === '' ? generic : short.trim();
 }
 
+/**
+ * The full name in the report's language: each part (describe blocks, then the test's own name) through meta.json
+ * testTitles; undefined when no part has a title.
+ */
+function localTitle(exercise: Exercise, event: Pick<CaseEvent, 'name' | 'fullName'>, lang: Lang): string | undefined {
+  const titles = exercise.meta.testTitles;
+  const whole = titles[event.fullName];
+  if (whole !== undefined) return pick(whole, lang);
+  const parts = event.fullName.split(' > ');
+  if (!parts.some((part) => titles[part] !== undefined)) return undefined;
+  return parts.map((part) => (titles[part] !== undefined ? pick(titles[part], lang) : part)).join(' > ');
+}
+
 function weightOf(exercise: Exercise, event: Pick<CaseEvent, 'name' | 'fullName'>): number {
   return exercise.meta.weights[event.fullName] ?? exercise.meta.weights[event.name] ?? 1;
 }
@@ -106,7 +119,7 @@ export function scoreExercise(input: ScoreInput): ExerciseResult {
   if (state === 'complete' || state === 'hidden-pending') return { ...scored, state, hint: null, hints: [] };
   // Visible failures first: their hints speak about what the student can see.
   const failing = [...scored.tests.filter((t) => t.status !== 'pass' && t.visibility === 'visible'),
-    ...scored.tests.filter((t) => t.status !== 'pass' && t.visibility === 'hidden')].map((t) => t.name);
+    ...scored.tests.filter((t) => t.status !== 'pass' && t.visibility === 'hidden')].map((t) => t.id);
   const hints = releaseHints(input.exercise.meta, failing, input.hintLevel ?? 1, input.lang).map((hint) => hint.text);
   return { ...scored, state, hints, hint: hints[0] ?? scored.hint };
 }
@@ -166,9 +179,10 @@ function scoreInner(input: ScoreInput): ExerciseResult {
         ? hiddenMessage(event.errors, exercise.meta.hiddenFeedback, lang)
         : sanitize(event.errors.join('\n') || pick(bi('falló', 'failed'), lang), MESSAGE_LIMIT);
     }
+    const title = localTitle(exercise, event, lang);
     return {
       id: event.fullName,
-      name: event.fullName,
+      name: title ?? event.fullName,
       status: passed ? 'pass' : 'fail',
       score: passed ? round2(max) : 0,
       max_score: round2(max),

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { commonProblems, gradeWorkflowProblems } from './workflows/policy.ts';
+import { classWorkflowProblems, commonProblems, gradeWorkflowProblems } from './workflows/policy.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORKFLOWS = join(ROOT, '.github', 'workflows');
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     const validator = spawnSync(process.execPath, [validatorBin, file], { encoding: 'utf8' });
     if (validator.status !== 0) report(file, `action-validator: ${(validator.stdout + validator.stderr).trim().slice(0, 2000)}`);
     const workflow = parse(text);
-    const policy = file.endsWith('/grade.yml') ? gradeWorkflowProblems(workflow) : commonProblems(workflow);
+    const policy = file.endsWith('/grade.yml') ? gradeWorkflowProblems(workflow) : file.endsWith('/grade-class.yml') ? classWorkflowProblems(workflow) : commonProblems(workflow);
     for (const problem of policy) report(file, `policy: ${problem}`);
   }
   if (!existsSync(join(WORKFLOWS, 'grade.yml'))) report(WORKFLOWS, 'grade.yml is missing');

@@ -144,7 +144,7 @@ describe('01 · hidden', () => {
     }
     expect(
       took,
-      say(`attachAll debe tardar lo que el trabajo más largo (${longest.toFixed(2)} s)`, `attachAll must take as long as the longest job (${longest.toFixed(2)} s)`),
+      say(`attachAll debe tardar lo que el trabajo más largo (${longest.toFixed(2).replace('.', ',')} s)`, `attachAll must take as long as the longest job (${longest.toFixed(2)} s)`),
     ).toBeCloseTo(longest, 9);
     const starts = calls.map((c) => c.start);
     expect(starts.every((s) => s === 0), say('todos los hilos deben arrancar en el instante 0', 'every thread must start at instant 0'))

@@ -156,7 +156,7 @@ describe('02 · hidden', () => {
     const lastStart = run.output.map((l) => l.endsWith('Iniciando...')).lastIndexOf(true);
     const firstEnd = run.output.findIndex((l) => l.endsWith('Finalizando...'));
     expect(lastStart < firstEnd, say('arranca todos los hilos antes de esperar a ninguno', 'start every thread before waiting for any')).toBe(true);
-    expect(run.elapsed, say(`todos esperan a la vez: ${pause} s en total`, `they all wait at the same time: ${pause} s in total`)).toBe(pause);
+    expect(run.elapsed, say(`todos esperan a la vez: ${String(pause).replace('.', ',')} s en total`, `they all wait at the same time: ${pause} s in total`)).toBe(pause);
   });
 
   test('configureLogging replaces an earlier configuration', async () => {

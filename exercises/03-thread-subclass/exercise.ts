@@ -20,11 +20,17 @@ export async function storeReceipt(receipt: string): Promise<void> {
 /** One student's uploads, as a thread named `upload-<student>`. */
 export class ReceiptUploader extends Thread {
   readonly student: string;
-  /** What this uploader has stored, in order. */
-  readonly uploaded: string[] = [];
+  /**
+   * Lo que ha guardado este hilo, en orden. ¿Dónde se crea la lista para que cada hilo tenga la suya?
+   * What this uploader has stored, in order. Where is the list created so that each thread has its own?
+   */
+  readonly uploaded: string[];
 
   constructor(student: string, receipts: readonly string[], store: Store = storeReceipt) {
     super();
+    // TODO (es): guarda el estudiante, sus comprobantes, store y una lista `uploaded` nueva; el nombre del hilo se
+    //   lo das a super(). / (en): keep the student, their receipts, store and a new `uploaded` list; the thread's
+    //   name goes to super().
     void student;
     void receipts;
     void store;

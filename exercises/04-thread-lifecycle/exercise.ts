@@ -11,6 +11,14 @@ function notImplemented(what: string): Error {
 
 export type LifeState = 'created' | 'ready' | 'running' | 'blocked' | 'dead';
 
+// Por dónde empezar / Where to start:
+//  1. (es) Un método privado `#enter(state)` que añade el estado a la historia: todo lo demás lo llama.
+//     (en) A private `#enter(state)` method that appends the state to the history: everything else calls it.
+//  2. (es) `start()`: llama a `super.start()` y, si no lanza, `#enter('ready')`. `run()`: 'running', `super.run()`
+//     y 'dead' en un finally. / (en) `start()`: call `super.start()` and, if it does not throw,
+//     `#enter('ready')`. `run()`: 'running', `super.run()` and 'dead' in a finally.
+//  3. (es) Solo al final, `waitForState` sin sondear: un `Event` por estado que `#enter` activa la primera vez.
+//     (en) Only at the end, `waitForState` without polling: one `Event` per state that `#enter` sets the first time.
 export class TrackedThread extends Thread {
   constructor(options: ThreadOptions = {}) {
     super(options);

@@ -120,7 +120,7 @@ describe('04 · hidden', () => {
     expect([blocked, dead], say('waitForState devuelve true cuando se alcanza el estado', 'waitForState returns true when the state is reached')).toEqual([true, true]);
     const late = Math.max(blockedAt - d1, deadAt - (d1 + d2));
     if (late > 1e-9) {
-      expect.fail(say(`waitForState volvió ${late.toFixed(4)} s tarde: ${POLLING_ES}`, `waitForState returned ${late.toFixed(4)} s late: ${POLLING_EN}`));
+      expect.fail(say(`waitForState volvió ${late.toFixed(4).replace('.', ',')} s tarde: ${POLLING_ES}`, `waitForState returned ${late.toFixed(4)} s late: ${POLLING_EN}`));
     }
     expect(blockedAt).toBeCloseTo(d1, 9);
     expect(deadAt).toBeCloseTo(d1 + d2, 9);
@@ -157,9 +157,9 @@ describe('04 · hidden', () => {
     expect(run.value.first, say('si el estado no llega a tiempo, waitForState devuelve false', 'when the state does not come in time, waitForState returns false')).toBe(false);
     const late = run.value.firstAt - limit;
     if (late > 1e-9) {
-      expect.fail(say(`el timeout de waitForState llegó ${late.toFixed(4)} s tarde: ${POLLING_ES}`, `waitForState's timeout came ${late.toFixed(4)} s late: ${POLLING_EN}`));
+      expect.fail(say(`el timeout de waitForState llegó ${late.toFixed(4).replace('.', ',')} s tarde: ${POLLING_ES}`, `waitForState's timeout came ${late.toFixed(4)} s late: ${POLLING_EN}`));
     }
-    expect(run.value.firstAt, say(`el timeout son ${limit} s exactos`, `the timeout is exactly ${limit} s`)).toBeCloseTo(limit, 9);
+    expect(run.value.firstAt, say(`el timeout son ${String(limit).replace('.', ',')} s exactos`, `the timeout is exactly ${limit} s`)).toBeCloseTo(limit, 9);
     expect(run.value.second).toBe(true);
     expect(run.value.state).toBe('dead');
   });

@@ -90,13 +90,38 @@ describe('05 · hidden', () => {
     expect([run.value.writer.name, run.value.monitor.name]).toEqual(['escribir', 'chequear']);
   });
 
+  test('called from a daemon thread, the writer is still an ordinary thread', async () => {
+    const p = plan(57);
+    const path = join(dir, 'comprobante.tmp');
+    const run = await simulate(async () => {
+      let flags: { writer: boolean; monitor: boolean } | null = null;
+      const supervisor = new Thread({
+        name: 'supervisor',
+        daemon: true,
+        target: async () => {
+          const { writer, monitor } = await runWithMonitor(path, p);
+          flags = { writer: writer.daemon, monitor: monitor.daemon };
+        },
+      });
+      supervisor.start();
+      await supervisor.join();
+      return flags as { writer: boolean; monitor: boolean } | null;
+    });
+    expect(run.value, say('runWithMonitor terminó dentro del supervisor', 'runWithMonitor finished inside the supervisor')).not.toBeNull();
+    if (run.value?.writer === true) {
+      expect.fail(say('llamado desde un hilo demonio, el escritor salió demonio: el valor de daemon se hereda del hilo creador. Crea el escritor con `daemon: false` explícito, o el programa podría terminar con el archivo a medias',
+        'called from a daemon thread, the writer came out a daemon: the daemon flag is inherited from the creating thread. Create the writer with an explicit `daemon: false`, or the program could end with the file half-written'));
+    }
+    expect(run.value?.monitor, say(NOT_DAEMON_ES, NOT_DAEMON_EN)).toBe(true);
+  });
+
   test('the program ends when the writer ends, not when the watcher would', async () => {
     const p = plan(52);
     const run = await runPlan(join(dir, 'comprobante.tmp'), p);
     const { returnedAt } = run.value;
     if (returnedAt > p.end + 1e-9) expect.fail(say(JOINED_ES, JOINED_EN));
     if (run.elapsed > p.end + 1e-9) expect.fail(say(NOT_DAEMON_ES, NOT_DAEMON_EN));
-    expect(returnedAt, say(`runWithMonitor vuelve cuando acaba el escritor (${p.end.toFixed(2)} s)`, `runWithMonitor returns when the writer ends (${p.end.toFixed(2)} s)`))
+    expect(returnedAt, say(`runWithMonitor vuelve cuando acaba el escritor (${p.end.toFixed(2).replace('.', ',')} s)`, `runWithMonitor returns when the writer ends (${p.end.toFixed(2)} s)`))
       .toBeCloseTo(p.end, 9);
     expect(run.elapsed).toBeCloseTo(p.end, 9);
     expect(run.unjoined, say('no debe quedar ningún hilo normal sin esperar', 'no ordinary thread may be left unjoined')).toEqual([]);

@@ -2,8 +2,11 @@
 // downloads everything.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { say } from '#grader/testkit';
-import { checksumAll, download, downloadAll, receiptChecksum } from './exercise.ts';
-import { startReceiptServer, type ReceiptServer } from './support.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checksumAll, checksumStream, download, downloadAll, receiptChecksum } from './exercise.ts';
+import { GATE_FILE_VAR, GATE_ID_VAR, startReceiptServer, type ReceiptServer } from './support.ts';
 
 let server: ReceiptServer;
 beforeAll(async () => {
@@ -18,6 +21,36 @@ test('checksumAll returns the checksums in the order of ids', async () => {
   const expected = ids.map(receiptChecksum);
   expect(await checksumAll(ids, 2), say('los resultados de Pool.map, en el orden de ids',
     'the results of Pool.map, in the order of ids')).toEqual(expected);
+});
+
+test('checksumStream hands each result over as soon as it is ready, in order', async () => {
+  const ids = [41, 42, 43, 44, 45, 46];
+  const dir = mkdtempSync(join(tmpdir(), 'curso-08-gate-'));
+  const gate = join(dir, 'first-result-received');
+  // The bank holds the last receipt back until the parent has received the first result.
+  process.env[GATE_ID_VAR] = String(ids[ids.length - 1]);
+  process.env[GATE_FILE_VAR] = gate;
+  const got: [number, number][] = [];
+  let failure: unknown = null;
+  try {
+    await checksumStream(ids, 2, (id, checksum) => {
+      if (got.length === 0) writeFileSync(gate, 'ok');
+      got.push([id, checksum]);
+    });
+  } catch (error) {
+    failure = error;
+  } finally {
+    delete process.env[GATE_ID_VAR];
+    delete process.env[GATE_FILE_VAR];
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (failure instanceof Error && failure.message.includes('Not implemented yet')) throw failure;
+  if (failure !== null) {
+    expect.fail(say(`checksumStream falló (${String(failure).split('\n')[0]}): el último comprobante esperaba a que llegara el primer resultado, y no llegó hasta el final. pool.map entrega todo junto al acabar; pool.imap entrega cada resultado en cuanto está listo: for await (const suma of pool.imap(confirmedChecksum, ids))`,
+      `checksumStream failed (${String(failure).split('\n')[0]}): the last receipt waited for the first result to arrive, and it did not until the end. pool.map hands everything over together at the end; pool.imap hands each result over as soon as it is ready: for await (const checksum of pool.imap(confirmedChecksum, ids))`));
+  }
+  expect(got, say('un onResult por id, en el orden de ids, con su suma de control', 'one onResult per id, in the order of ids, with its checksum'))
+    .toEqual(ids.map((id) => [id, receiptChecksum(id)]));
 });
 
 test('download reports status and size of a receipt', async () => {

@@ -1,6 +1,9 @@
 // Course material for exercise 08 (not part of the student's submission): the banks' receipt server, local.
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sleep } from '#runtime/time';
+import { receiptChecksum } from './exercise.ts';
 
 export interface ReceiptServer {
   /** Base URL, e.g. http://127.0.0.1:41234 */
@@ -72,4 +75,36 @@ export async function startReceiptServer(): Promise<ReceiptServer> {
 
 function listen(server: Server): Promise<void> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The bank's streaming checksums (checksumStream). The tests can make the bank hold one receipt back until the
+// parent has received the first result: a pool that hands results over only at the end (map) never gets there.
+
+/** Environment variables the tests set: the id held back, and the file whose existence lets it go. */
+export const GATE_ID_VAR = 'COURSE_08_GATE_ID';
+export const GATE_FILE_VAR = 'COURSE_08_GATE_FILE';
+/** Real seconds a held-back receipt waits before giving up. */
+export const GATE_SECONDS = 8;
+
+/** The error of a receipt that waited for the gate in vain. */
+export class GateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GateError';
+  }
+}
+
+/** receiptChecksum(id) as the bank confirms it, in a pool worker. Pass it to the pool as it is. */
+export async function confirmedChecksum(id: number): Promise<number> {
+  const gateId = process.env[GATE_ID_VAR];
+  const gateFile = process.env[GATE_FILE_VAR];
+  if (gateId === String(id) && gateFile !== undefined) {
+    const until = Date.now() + GATE_SECONDS * 1000;
+    while (!existsSync(gateFile)) {
+      if (Date.now() > until) throw new GateError(`receipt ${id}: the first result never reached the parent`);
+      await sleep(0.01);
+    }
+  }
+  return receiptChecksum(id);
 }

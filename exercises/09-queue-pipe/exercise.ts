@@ -1,8 +1,9 @@
-// Ejercicio 09 · Queue y Pipe. Lee README.md (o README.en.md).
+// Ejercicio 09 · Queue y Pipe / Exercise 09 · Queue and Pipe.
+// Lee README.md (es) o README.en.md (en). / Read README.md (es) or README.en.md (en).
 import * as mp from '#runtime/multiprocessing';
-import { isValidReceipt } from './support.ts';
+import { isValidReceipt, newOutbox } from './support.ts';
 
-/** Un estudiante, o null: el centinela que le dice a un consumidor «no hay más». */
+/** Un estudiante, o null: el centinela que le dice a un consumidor «no hay más». / A student, or null: the sentinel. */
 export type Ticket = number | null;
 
 export interface Validated {
@@ -18,35 +19,54 @@ export interface Answer {
   valid: boolean;
 }
 
-/** Proceso productor: mete cada id en inbox, en orden (sin centinelas). */
+/**
+ * Proceso productor: mete cada id en inbox, en orden (sin centinelas).
+ * Producer process: puts each id into inbox, in order (no sentinels).
+ */
 export async function producer(inbox: mp.Queue<Ticket>, studentIds: number[]): Promise<void> {
   void inbox;
   void studentIds;
   throw new Error('Aún no implementado / Not implemented yet: producer');
 }
 
-/** Proceso consumidor: hasta recibir null, por cada id mete en outbox { studentId, valid, by }. */
+/**
+ * Proceso consumidor: hasta recibir null, por cada id mete en outbox { studentId, valid, by }.
+ * Consumer process: until it gets null, puts { studentId, valid, by } into outbox for each id.
+ */
 export async function consumer(inbox: mp.Queue<Ticket>, outbox: mp.Queue<Validated>): Promise<void> {
   void inbox;
   void outbox;
-  void isValidReceipt; // la regla de validación (support.ts)
+  void isValidReceipt; // la regla de validación / the validation rule (support.ts)
   throw new Error('Aún no implementado / Not implemented yet: consumer');
 }
 
-/** Un productor por lote, `consumers` consumidores, un centinela por consumidor; todos los resultados. */
+/**
+ * Un productor por lote, `consumers` consumidores, un centinela por consumidor; todos los resultados.
+ * One producer per batch, `consumers` consumers, one sentinel per consumer; every result.
+ */
 export async function runQueues(batches: number[][], consumers: number): Promise<Validated[]> {
+  // TODO (es): la cola de resultados es newOutbox() (admite pocos resultados a la vez). ¿En qué orden recoges los
+  //   resultados y esperas a los procesos? / (en): the results queue is newOutbox() (it holds few results at a
+  //   time). In which order do you collect the results and wait for the processes?
   void batches;
   void consumers;
+  void newOutbox;
   throw new Error('Aún no implementado / Not implemented yet: runQueues');
 }
 
-/** Servidor (objetivo de un hijo): una Answer por cada `validate`; con `stop`, cierra su extremo y termina. */
+/**
+ * Servidor (objetivo de un hijo): una Answer por cada `validate`; con `stop`, cierra su extremo y termina.
+ * Server (a child's target): one Answer per `validate`; on `stop`, closes its end and ends.
+ */
 export async function receiptServer(conn: mp.Connection): Promise<void> {
   void conn;
   throw new Error('Aún no implementado / Not implemented yet: receiptServer');
 }
 
-/** Cliente: Pipe, proceso con `server`, un send y un recv por id, `stop`, join; las respuestas en orden. */
+/**
+ * Cliente: Pipe, proceso con `server`, un send y un recv por id, `stop`, join; las respuestas en orden.
+ * Client: Pipe, a process running `server`, one send and one recv per id, `stop`, join; the answers in order.
+ */
 export async function askServer(
   studentIds: number[],
   server: (conn: mp.Connection) => Promise<void> = receiptServer,

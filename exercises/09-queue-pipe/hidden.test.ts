@@ -4,7 +4,7 @@ import { afterEach, expect, test } from 'vitest';
 import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
 import { askServer, consumer, producer, receiptServer, runQueues, type Ticket, type Validated } from './exercise.ts';
-import { isValidReceipt, strictServer, TIMED_OUT, within } from './support.ts';
+import { isValidReceipt, OUTBOX_SIZE, outboxesMade, strictServer, TIMED_OUT, within } from './support.ts';
 
 /** Where the student's targets live (saves the runtime a search through this file's imports). */
 const EXERCISE = new URL('./exercise.ts', import.meta.url);
@@ -34,8 +34,24 @@ function peerGone(conn: mp.Connection): boolean {
 }
 
 const NEVER_STOPS = say(
-  'runQueues no termina: o algún consumidor sigue esperando en get() (hace falta un centinela null por consumidor, cuando hayan acabado los productores), o esperas resultados que no llegan porque un consumidor paró antes de tiempo (¿centinelas antes de que acaben los productores?)',
-  'runQueues never returns: either some consumer still waits in get() (one sentinel null per consumer is needed, once the producers are done), or you wait for results that never come because a consumer stopped too early (sentinels before the producers finished?)');
+  'runQueues no termina: o algún consumidor sigue esperando en get() (hace falta un centinela null por consumidor, cuando hayan acabado los productores), o esperas resultados que no llegan porque un consumidor paró antes de tiempo (¿centinelas antes de que acaben los productores?), o esperaste (join) a los consumidores antes de sacar sus resultados de la outbox',
+  'runQueues never returns: either some consumer still waits in get() (one sentinel null per consumer is needed, once the producers are done), or you wait for results that never come because a consumer stopped too early (sentinels before the producers finished?), or you waited (join) for the consumers before taking their results out of the outbox');
+
+test('more results than the outbox holds: collected before joining the consumers', async () => {
+  const batches = randomBatches(9041, 12 * OUTBOX_SIZE, 3);
+  const before = outboxesMade.length;
+  const results = await within(20, runQueues(batches, 2));
+  if (outboxesMade.length === before) {
+    expect.fail(say('runQueues no usa newOutbox(): la cola de resultados tiene que ser la de support.ts, que admite pocos resultados a la vez',
+      'runQueues does not use newOutbox(): the results queue must be the one from support.ts, which holds few results at a time'));
+  }
+  if (results === TIMED_OUT) {
+    expect.fail(say(`runQueues se quedó esperando con ${12 * OUTBOX_SIZE} resultados y una outbox de ${OUTBOX_SIZE}: esperaste (join) a los consumidores antes de sacar sus resultados, y un consumidor parado en put() con la cola llena no termina nunca. Saca los resultados primero y haz join después`,
+      `runQueues got stuck with ${12 * OUTBOX_SIZE} results and an outbox of ${OUTBOX_SIZE}: you waited (join) for the consumers before taking their results out, and a consumer stopped in put() on a full queue never ends. Take the results out first and join afterwards`));
+  }
+  expect(results.map((r) => r.studentId).sort((a, b) => a - b), say('todos los comprobantes, una vez', 'every receipt, once'))
+    .toEqual(batches.flat().sort((a, b) => a - b));
+});
 
 test('every receipt arrives exactly once with several producers and consumers', async () => {
   const batches = randomBatches(9001, 120, 3);

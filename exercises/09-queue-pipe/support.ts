@@ -1,5 +1,18 @@
 // Course material for exercise 09 (not part of the student's submission).
-import type { Connection } from '#runtime/multiprocessing';
+import { Queue, type Connection } from '#runtime/multiprocessing';
+
+/** How many results the outbox holds before a put() waits: small, like the buffer of a real pipe (64 KiB). */
+export const OUTBOX_SIZE = 4;
+
+/** Every outbox made in this process (the tests check that runQueues uses one). */
+export const outboxesMade: Queue<unknown>[] = [];
+
+/** The results queue of runQueues: bounded to OUTBOX_SIZE results, as a pipe's buffer bounds CPython's queues. */
+export function newOutbox<T>(): Queue<T> {
+  const outbox = new Queue<T>(OUTBOX_SIZE);
+  outboxesMade.push(outbox as Queue<unknown>);
+  return outbox;
+}
 
 /** The validation rule: a receipt is valid when its student id is a positive integer not divisible by 13. */
 export function isValidReceipt(studentId: number): boolean {

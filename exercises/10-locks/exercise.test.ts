@@ -18,7 +18,7 @@ test('registerReceipt adds one to the ledger', async () => {
     return ledger.value;
   });
   expect(value, say('41 + 1', '41 + 1')).toBe(42);
-  expect(elapsed, say('una lectura y una escritura: 0.02 s virtuales', 'one read and one write: 0.02 virtual seconds'))
+  expect(elapsed, say('una lectura y una escritura: 0,02 s virtuales', 'one read and one write: 0.02 virtual seconds'))
     .toBeCloseTo(0.02, 9);
 });
 

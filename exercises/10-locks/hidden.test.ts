@@ -22,7 +22,7 @@ async function simulated<T>(fn: () => Promise<T>, onDeadlock?: [string, string])
     }
     if (error instanceof DeadlockError) {
       expect.fail(say(
-        `interbloqueo: todos los hilos esperan algo que nunca llega (¿un candado que no se suelta, o que se toma dos veces?)\n${error.report.text}`,
+        `interbloqueo: todos los hilos esperan algo que nunca llega (¿un cerrojo que no se suelta, o que se toma dos veces?)\n${error.report.text}`,
         `deadlock: every thread waits for something that never comes (a lock never released, or taken twice?)\n${error.report.text}`));
     }
     throw error;
@@ -32,11 +32,11 @@ async function simulated<T>(fn: () => Promise<T>, onDeadlock?: [string, string])
 function explained(failure: NonNullable<Awaited<ReturnType<typeof explore>>>): string {
   if (failure.error instanceof DeadlockError) {
     return say(
-      `interbloqueo: en algún orden de los hilos todos esperan un candado que nadie suelta (¿lo tomas dos veces, o no lo sueltas?).\n${failure.message}`,
+      `interbloqueo: en algún orden de los hilos todos esperan un cerrojo que nadie suelta (¿lo tomas dos veces, o no lo sueltas?).\n${failure.message}`,
       `deadlock: in some order of the threads they all wait for a lock nobody releases (taken twice, or never released?).\n${failure.message}`);
   }
   return say(
-    `se perdió un incremento: hay un orden de los hilos que rompe el contador. Toma UN candado compartido antes de read() y suéltalo después de write().\n${failure.message}`,
+    `se perdió un incremento: hay un orden de los hilos que rompe el contador. Toma UN cerrojo compartido antes de read() y suéltalo después de write().\n${failure.message}`,
     `an increment was lost: some order of the threads breaks the counter. Take ONE shared lock before read() and release it after write().\n${failure.message}`);
 }
 
@@ -85,14 +85,14 @@ test('the lock is released when the ledger fails halfway', async () => {
     await second.join();
     return { firstError, ledger: ledger.value, locked: lock.locked() };
   }, [
-    'el candado no se soltó cuando write() falló, y el otro hilo se quedó esperando para siempre: suéltalo en un finally',
+    'el cerrojo no se soltó cuando write() falló, y el otro hilo se quedó esperando para siempre: suéltalo en un finally',
     'the lock was not released when write() failed, and the other thread waited forever: release it in a finally',
   ]);
   expect(value.firstError, say('el error de write() debe llegar a quien llamó a registerReceipt (no lo tragues)',
     'the error from write() must reach whoever called registerReceipt (do not swallow it)')).toBeInstanceOf(Error);
   expect(value.ledger, say('el segundo registro se hace aunque el primero falle', 'the second registration happens although the first failed'))
     .toBe(11);
-  expect(value.locked, say('el candado queda libre al final', 'the lock is free at the end')).toBe(false);
+  expect(value.locked, say('el cerrojo queda libre al final', 'the lock is free at the end')).toBe(false);
 });
 
 test('a deadlock-free registerAll finishes with every receipt', async () => {
@@ -104,7 +104,7 @@ test('a deadlock-free registerAll finishes with every receipt', async () => {
     await registerAll(ledger, receipts, threads);
     return ledger.value;
   });
-  expect(value, say(`se perdieron registros: ¿un candado por hilo? Todos los hilos deben compartir UN Lock (${receipts} registros)`,
+  expect(value, say(`se perdieron registros: ¿un cerrojo por hilo? Todos los hilos deben compartir UN Lock (${receipts} registros)`,
     `registrations were lost: a lock per thread? All the threads must share ONE Lock (${receipts} registrations)`)).toBe(receipts);
 });
 

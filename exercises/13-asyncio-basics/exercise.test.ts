@@ -37,7 +37,7 @@ describe('asyncio basics', () => {
       return { results, returnedAt: loop.time() };
     }));
     if (value.returnedAt < 2) {
-      expect.fail(say(`runConcurrent volvió a los ${value.returnedAt} s, antes de que terminaran sus tareas: haz await de cada tarea`,
+      expect.fail(say(`runConcurrent volvió a los ${String(value.returnedAt).replace('.', ',')} s, antes de que terminaran sus tareas: haz await de cada tarea`,
         `runConcurrent returned at ${value.returnedAt} s, before its tasks were done: await every task`));
     }
     expect(value.results, say('resultados en el orden de steps', 'results in the order of steps')).toEqual(['hello', 'world']);

@@ -51,7 +51,7 @@ function awaitProblem(name: string, value: Observed, expectedTime: number): stri
       `${name} returned promises or tasks instead of strings: an await is missing in front of each result`);
   }
   if (value.returnedAt < expectedTime) {
-    return say(`${name} volvió a los ${value.returnedAt} s, antes de que terminaran sus pasos (${expectedTime} s): llamaste a una corrutina o creaste una tarea sin esperarla con await`,
+    return say(`${name} volvió a los ${String(value.returnedAt).replace('.', ',')} s, antes de que terminaran sus pasos (${String(expectedTime).replace('.', ',')} s): llamaste a una corrutina o creaste una tarea sin esperarla con await`,
       `${name} returned at ${value.returnedAt} s, before its steps were done (${expectedTime} s): you called a coroutine or created a task without awaiting it`);
   }
   return null;
@@ -76,7 +76,7 @@ describe('sequential versus concurrent (hidden)', () => {
       const problem = awaitProblem('runConcurrent', value, max(steps));
       if (problem !== null) expect.fail(problem);
       if (value.returnedAt === sum(steps)) {
-        expect.fail(say(`runConcurrent tardó ${sum(steps)} s (la suma) en vez de ${max(steps)} s (el máximo): hiciste await de cada tarea nada más crearla. Crea todas primero y espéralas después`,
+        expect.fail(say(`runConcurrent tardó ${String(sum(steps)).replace('.', ',')} s (la suma) en vez de ${String(max(steps)).replace('.', ',')} s (el máximo): hiciste await de cada tarea nada más crearla. Crea todas primero y espéralas después`,
           `runConcurrent took ${sum(steps)} s (the sum) instead of ${max(steps)} s (the maximum): you awaited each task right after creating it. Create them all first, then await them`));
       }
       expect(value.returnedAt, say('tiempo de runConcurrent (el delay más largo)', 'time of runConcurrent (the longest delay)')).toBe(max(steps));
@@ -221,7 +221,7 @@ describe('main (hidden)', () => {
     const steps = randomSteps(1340);
     const { value, output, elapsed } = await sim(() => main(steps));
     if (r6(elapsed) === sum(steps)) {
-      expect.fail(say(`main tardó ${sum(steps)} s (la suma) en vez de ${max(steps)} s: los pasos se ejecutaron uno detrás de otro`,
+      expect.fail(say(`main tardó ${String(sum(steps)).replace('.', ',')} s (la suma) en vez de ${String(max(steps)).replace('.', ',')} s: los pasos se ejecutaron uno detrás de otro`,
         `main took ${sum(steps)} s (the sum) instead of ${max(steps)} s: the steps ran one after another`));
     }
     expect(value, say('main devuelve los resultados en el orden de steps', 'main returns the results in the order of steps')).toEqual(steps.map((s) => s.what));

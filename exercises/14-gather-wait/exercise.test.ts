@@ -68,7 +68,7 @@ describe('gather, waitFor, wait', () => {
         'the upload was never cancelled: it kept running after the deadline. waitFor cancels it for you; wait() or a race against sleep do not'));
     }
     if (value.runningOnReturn) {
-      expect.fail(say(`withDeadline volvió a los ${value.returnedAt} s con la subida aún sin terminar de cancelarse: espera a que termine su limpieza (sus finally)`,
+      expect.fail(say(`withDeadline volvió a los ${String(value.returnedAt).replace('.', ',')} s con la subida aún sin terminar de cancelarse: espera a que termine su limpieza (sus finally)`,
         `withDeadline returned at ${value.returnedAt} s with the upload not yet done cancelling: wait for its cleanup (its finally blocks) to finish`));
     }
     expect(value.cancelledAt, say('la subida debe cancelarse justo en el plazo (1 s)', 'the upload must be cancelled right at the deadline (1 s)')).toBe(1);

@@ -78,7 +78,7 @@ describe('validateAll (hidden)', () => {
       const slowest = Math.max(...Object.values(table).map((v) => v.after));
       const total = r6(Object.values(table).reduce((s, v) => s + v.after, 0));
       if (r6(elapsed) === total) {
-        expect.fail(say(`tardó ${total} s, la suma de todas las validaciones: se hicieron una detrás de otra. Lánzalas todas a la vez con gather`,
+        expect.fail(say(`tardó ${String(total).replace('.', ',')} s, la suma de todas las validaciones: se hicieron una detrás de otra. Lánzalas todas a la vez con gather`,
           `it took ${total} s, the sum of all validations: they ran one after another. Launch them all at once with gather`));
       }
       expect(r6(elapsed), say('todas a la vez: tarda la validación más lenta', 'all at once: the slowest validation')).toBe(slowest);
@@ -149,12 +149,12 @@ describe('withDeadline (hidden)', () => {
       }
       expect(r.outcome.value, say('plazo vencido', 'deadline missed')).toEqual({ status: 'timeout' });
       if (r.upload.cancelledAt === null) {
-        expect.fail(say(`la subida no se canceló: siguió corriendo tras el plazo${r.finishedLater ? ` y terminó a los ${r.upload.finishedAt} s` : ''}. waitFor la cancela por ti; wait() o una carrera con sleep, no`,
+        expect.fail(say(`la subida no se canceló: siguió corriendo tras el plazo${r.finishedLater ? ` y terminó a los ${String(r.upload.finishedAt).replace('.', ',')} s` : ''}. waitFor la cancela por ti; wait() o una carrera con sleep, no`,
           `the upload was never cancelled: it kept running after the deadline${r.finishedLater ? ` and finished at ${r.upload.finishedAt} s` : ''}. waitFor cancels it for you; wait() or a race against sleep do not`));
       }
       expect(r.upload.cancelledAt, say('la subida se cancela justo en el plazo', 'the upload is cancelled right at the deadline')).toBe(seconds);
       if (r.runningOnReturn) {
-        expect.fail(say(`withDeadline volvió a los ${r.returnedAt} s con la subida aún limpiando: espera a que la cancelación termine (sus finally) antes de volver`,
+        expect.fail(say(`withDeadline volvió a los ${String(r.returnedAt).replace('.', ',')} s con la subida aún limpiando: espera a que la cancelación termine (sus finally) antes de volver`,
           `withDeadline returned at ${r.returnedAt} s with the upload still cleaning up: wait for the cancellation to finish (its finally blocks) before returning`));
       }
       expect(r.returnedAt, say('vuelve al terminar la limpieza', 'returns when the cleanup ends')).toBe(r6(seconds + cleanup));
@@ -255,7 +255,7 @@ describe('fastestMirror (hidden)', () => {
       const r = await race(specs);
       if (!r.outcome.ok) {
         const e = r.outcome.error as Error;
-        expect.fail(say(`fastestMirror lanzó ${e.name}: "${e.message}" aunque ${winner.label} terminó bien a los ${winner.duration} s. Que el primero en terminar falle no decide la carrera: sigue esperando a los pendientes`,
+        expect.fail(say(`fastestMirror lanzó ${e.name}: "${e.message}" aunque ${winner.label} terminó bien a los ${String(winner.duration).replace('.', ',')} s. Que el primero en terminar falle no decide la carrera: sigue esperando a los pendientes`,
           `fastestMirror threw ${e.name}: "${e.message}" although ${winner.label} succeeded at ${winner.duration} s. The first to finish failing does not decide the race: keep waiting for the pending ones`));
       }
       expect(r.outcome.value, say('gana la primera subida que termina BIEN', 'the first upload that SUCCEEDS wins')).toBe(`${winner.label}:ok`);

@@ -4,9 +4,36 @@ import { say } from '#grader/testkit';
 import { simulate } from '#runtime/testing';
 import { currentThread } from '#runtime/threading';
 import { monotonic, sleep } from '#runtime/time';
-import { ReminderService, RepeatingTimer } from './exercise.ts';
+import { ReminderService, RepeatingTimer, scheduleNotice } from './exercise.ts';
 
 interface Sent { id: string; at: number; thread: string }
+
+describe('scheduleNotice', () => {
+  test('scheduleNotice passes the whole message to notify through the Timer args', async () => {
+    const { value } = await simulate(async () => {
+      const calls: { args: unknown[]; at: number; thread: string }[] = [];
+      const t0 = monotonic();
+      const notify = (...args: unknown[]): void => {
+        calls.push({ args, at: monotonic() - t0, thread: currentThread().name });
+      };
+      const timer = scheduleNotice(3, notify, 'Hola mundo!');
+      await sleep(4);
+      return { calls, args: [...timer.args], same: timer.function === notify };
+    });
+    if (value.calls.length === 1 && value.calls[0]!.args.length > 1) {
+      expect.fail(say(`notify recibió ${value.calls[0]!.args.length} argumentos (${JSON.stringify(value.calls[0]!.args.slice(0, 3))}...): args tiene que ser una lista con el mensaje, ['Hola mundo!'], no la cadena sola (el error del ("Hola mundo!") sin coma de la unidad)`,
+        `notify got ${value.calls[0]!.args.length} arguments (${JSON.stringify(value.calls[0]!.args.slice(0, 3))}...): args must be a list holding the message, ['Hola mundo!'], not the bare string (the unit's ("Hola mundo!") without a comma)`));
+    }
+    expect(value.calls.map((c) => c.args), say('notify se llama una vez, con el mensaje entero', 'notify is called once, with the whole message')).toEqual([['Hola mundo!']]);
+    expect(value.calls[0]!.at, say('a los 3 s', 'after 3 s')).toBe(3);
+    expect(value.calls[0]!.thread, say('en el hilo del Timer, no en el principal', 'in the Timer\'s thread, not the main one')).not.toBe('MainThread');
+    if (!value.same || value.args.length !== 1) {
+      expect.fail(say('el Timer debe llamar a notify misma y llevar el mensaje en args: new Timer(delay, notify, [message]), sin una función intermedia',
+        'the Timer must call notify itself and carry the message in args: new Timer(delay, notify, [message]), with no intermediate function'));
+    }
+    expect(value.args).toEqual(['Hola mundo!']);
+  });
+});
 
 describe('ReminderService', () => {
   test('a reminder arrives delay seconds after the form opens, in its own Timer thread', async () => {
@@ -69,7 +96,7 @@ describe('RepeatingTimer', () => {
     }
     const late = value.calls.find((t) => t > 3.2);
     if (late !== undefined) {
-      expect.fail(say(`fn se llamó a los ${late} s, después de cancel() a los 3,2 s: el temporizador no se puede parar`,
+      expect.fail(say(`fn se llamó a los ${String(late).replace('.', ',')} s, después de cancel() a los 3,2 s: el temporizador no se puede parar`,
         `fn was called at ${late} s, after cancel() at 3.2 s: the timer cannot be stopped`));
     }
     expect(value.calls, say('instantes de las llamadas (s)', 'call instants (s)')).toEqual([0.5, 1.5, 2.5]);

@@ -3,8 +3,23 @@
 //   import { Event, Thread, Timer } from '#runtime/threading';
 //   import { monotonic } from '#runtime/time';
 
+import type { Timer } from '#runtime/threading';
+
 function notImplemented(what: string): Error {
   return new Error(`Aún no implementado / Not implemented yet: ${what}`);
+}
+
+/**
+ * El ejemplo de Timer de la unidad, corregido: llama a notify(message) a los delay segundos, con el mensaje en args.
+ * The unit's Timer example, fixed: calls notify(message) after delay seconds, with the message in args.
+ */
+export function scheduleNotice(delay: number, notify: (message: string) => void, message: string): Timer {
+  // TODO (es): new Timer(delay, función, args): ¿qué forma tiene args? / (en): new Timer(delay, function, args):
+  //   what shape does args have?
+  void delay;
+  void notify;
+  void message;
+  throw notImplemented('scheduleNotice');
 }
 
 /** One Timer per student whose upload form is open; uploading the receipt cancels it. */

@@ -118,7 +118,7 @@ function diagnose(actual: readonly Sent[], expected: readonly Sent[], actions: r
     const upload = actions.find((a) => a.kind === 'upload' && a.id === s.id && a.at < s.at
       && !actions.some((o) => o.kind === 'open' && o.id === s.id && o.at > a.at && o.at < s.at));
     if (upload !== undefined && !expected.some((e) => e.id === s.id && e.at === s.at)) {
-      return say(`${s.id} recibió un recordatorio a los ${s.at} s aunque subió su comprobante a los ${upload.at} s: el Timer disparó después de cancelar (¿cancelaste el Timer correcto?)`,
+      return say(`${s.id} recibió un recordatorio a los ${String(s.at).replace('.', ',')} s aunque subió su comprobante a los ${String(upload.at).replace('.', ',')} s: el Timer disparó después de cancelar (¿cancelaste el Timer correcto?)`,
         `${s.id} got a reminder at ${s.at} s although they uploaded at ${upload.at} s: the Timer fired after the cancel (did you cancel the right Timer?)`);
     }
   }
@@ -151,7 +151,7 @@ describe('ReminderService (hidden)', () => {
         .toEqual([...expected.sent].sort(bySent));
       for (let i = 0; i < actions.length; i++) {
         const a = actions[i]!;
-        expect(actual.pending[i], say(`pending() justo después de ${a.kind === 'open' ? 'abrir' : 'subir'} ${a.id} a los ${a.at} s`,
+        expect(actual.pending[i], say(`pending() justo después de ${a.kind === 'open' ? 'abrir' : 'subir'} ${a.id} a los ${String(a.at).replace('.', ',')} s`,
           `pending() right after ${a.kind === 'open' ? 'opening' : 'uploading'} ${a.id} at ${a.at} s`))
           .toEqual(expected.pending[i]);
       }
@@ -270,7 +270,7 @@ function tickProblem(log: TickLog, expected: readonly number[], interval: number
   }
   const late = log.starts.find((t) => t > cancelAt);
   if (late !== undefined) {
-    return say(`fn se llamó a los ${late} s, después de cancel() a los ${cancelAt} s: el temporizador no se puede parar (el siguiente disparo ya estaba programado)`,
+    return say(`fn se llamó a los ${String(late).replace('.', ',')} s, después de cancel() a los ${String(cancelAt).replace('.', ',')} s: el temporizador no se puede parar (el siguiente disparo ya estaba programado)`,
       `fn was called at ${late} s, after cancel() at ${cancelAt} s: the timer cannot be stopped (the next tick was already scheduled)`);
   }
   if (log.threads.includes('MainThread')) {
@@ -286,7 +286,7 @@ function tickProblem(log: TickLog, expected: readonly number[], interval: number
     const gap = r6(log.starts[i]! - log.starts[i - 1]!);
     const want = r6(expected[i]! - expected[i - 1]!);
     if (gap > want && expected[i] !== log.starts[i]) {
-      return say(`deriva: entre la llamada ${i} y la ${i + 1} pasaron ${gap} s en vez de ${want} s. Programas la siguiente ${interval} s después de que TERMINE la anterior; calcúlala desde el inicio (inicio + wait + k·interval)`,
+      return say(`deriva: entre la llamada ${i} y la ${i + 1} pasaron ${String(gap).replace('.', ',')} s en vez de ${String(want).replace('.', ',')} s. Programas la siguiente ${String(interval).replace('.', ',')} s después de que TERMINE la anterior; calcúlala desde el inicio (inicio + wait + k·interval)`,
         `drift: ${gap} s passed between call ${i} and call ${i + 1} instead of ${want} s. You schedule the next one ${interval} s after the previous one ENDS; compute it from the start (start + wait + k·interval)`);
     }
   }
@@ -306,7 +306,7 @@ describe('RepeatingTimer (hidden)', () => {
       const expected = expectedTicks(wait, interval, durations, cancelAt);
       const problem = tickProblem(log, expected, interval, cancelAt);
       if (problem !== null) expect.fail(problem);
-      expect(log.starts, say(`instantes de las llamadas con wait=${wait}, interval=${interval} y fn de ${work} s`,
+      expect(log.starts, say(`instantes de las llamadas con wait=${wait}, interval=${interval} y fn de ${String(work).replace('.', ',')} s`,
         `call instants with wait=${wait}, interval=${interval} and fn taking ${work} s`)).toEqual(expected);
     });
   }

@@ -45,7 +45,7 @@ describe('random days (hidden)', () => {
     const problem = diagnose(day, scenario, 1);
     if (problem !== null) expect.fail(problem);
     const { lower, upper } = minimumTime(scenario, 1);
-    expect(day.elapsed, say(`con límite 1 las subidas van de una en una: entre ${lower} y ${upper} s`, `with limit 1 the uploads go one by one: between ${lower} and ${upper} s`))
+    expect(day.elapsed, say(`con límite 1 las subidas van de una en una: entre ${lower} y ${String(upper).replace('.', ',')} s`, `with limit 1 the uploads go one by one: between ${lower} and ${upper} s`))
       .toBeGreaterThanOrEqual(lower);
     expect(day.elapsed).toBeLessThanOrEqual(upper * 1.5);
   });
@@ -77,7 +77,7 @@ describe('the fastest possible pipeline (hidden)', () => {
     if (problem !== null) expect.fail(problem);
     const { lower, upper } = minimumTime(scenario, 20);
     if (day.elapsed > upper + 1e-6) {
-      expect.fail(say(`tardó ${day.elapsed} s; el mínimo es ${lower}-${upper} s. Se llega limitando SOLO la subida: recibir, validar y notificar no esperan a nadie`,
+      expect.fail(say(`tardó ${String(day.elapsed).replace('.', ',')} s; el mínimo es ${lower}-${String(upper).replace('.', ',')} s. Se llega limitando SOLO la subida: recibir, validar y notificar no esperan a nadie`,
         `it took ${day.elapsed} s; the minimum is ${lower}-${upper} s. It is reached by bounding ONLY the upload: receiving, validating and notifying wait for nobody`));
     }
     expect(day.elapsed).toBeGreaterThanOrEqual(lower);

@@ -2,6 +2,7 @@
 // They work the same when awaited from a thread (#runtime/threading) or from an asyncio task (#runtime/asyncio),
 // and they record everything the tests need: calls per receipt and stage, uploads in flight, the order of steps.
 import * as asyncio from '#runtime/asyncio';
+import { seeded } from '#runtime/testing';
 import { monotonic, sleep as threadSleep } from '#runtime/time';
 
 /** What a student sends: who, and which receipt. The same receiptId may arrive twice (double click). */
@@ -182,17 +183,8 @@ function amountOf(receiptId: string): number {
   return 100 + (h % 900);
 }
 
-/** mulberry32: seeded, so a scenario is random but the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a scenario is random but the same on every run (the runtime's own generator). */
+export const rng = seeded;
 
 const INVALID = ['importe incorrecto', 'comprobante ilegible', 'fecha fuera de plazo', 'banco desconocido'];
 const CORRUPT = ['archivo corrupto', 'suma de control incorrecta'];

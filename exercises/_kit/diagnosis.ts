@@ -32,6 +32,8 @@ export interface Text {
 
 /** One line of the student's code: `exercise.ts:24` and the code on it. */
 export interface SourceLine {
+  /** The file as found on disk (to read the lines around it). */
+  path: string;
   file: string;
   line: number;
   code: string | null;
@@ -91,7 +93,7 @@ export function codeAt(file: string, line: number): string | null {
 export function sourceLineOf(file: string, line: number): SourceLine | null {
   const path = file.replace(/^file:\/\//, '');
   if (!isStudentFile(path.startsWith('/') ? path : `/${path}`)) return null;
-  return { file: basename(path), line, code: codeAt(path, line) };
+  return { path, file: basename(path), line, code: codeAt(path, line) };
 }
 
 /** Every `path:line:column` in a text (stack frames, sites named in a message), in order. */
@@ -123,6 +125,20 @@ export function studentLineWhere(accept: (line: SourceLine) => boolean, ...texts
 /** Absolute paths of course files (a grading workspace is a temporary folder) shortened to the file's name. */
 export function shortPaths(message: string): string {
   return message.replace(/(?:file:\/\/)?\/[^\s'"():]*[/\\]exercises[/\\][^\s'"():/\\]+[/\\]([^\s'"():/\\]+)/g, '$1');
+}
+
+/**
+ * The student's lines of a stack's synchronous part, innermost first ("at async" frames, the callers that were
+ * awaiting, are left out): the last one is where the student's code made the call that led here.
+ */
+export function studentFrames(stack: string | undefined): SourceLine[] {
+  const lines: SourceLine[] = [];
+  for (const frame of (stack ?? '').split('\n').slice(1)) {
+    if (/^\s*at async /.test(frame)) continue;
+    const line = studentLine(frame);
+    if (line !== null) lines.push(line);
+  }
+  return lines;
 }
 
 /** The rendered message: what happened and what to try, then the student's line, then the evidence. */

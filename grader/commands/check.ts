@@ -1,5 +1,6 @@
 // `tsx grader/cli.ts check`: the course check run by `npm run verify`. Per exercise: metadata complete,
 // the solution gets full marks three runs in a row (visible + hidden), the stub scores 0 and loads.
+// The stubs are graded in Spanish, and no English sentence may show outside code (english.ts).
 // Last line, always: `check: N passed, M failed` (exercise-level checks).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { grade } from '../grading.ts';
 import { loadCourse, type Exercise } from '../model/course.ts';
 import type { ExerciseResult, GradeResult } from '../result.ts';
 import { courseRootOf, parse, type Io } from './common.ts';
+import { englishTexts } from './english.ts';
 
 export const SOLUTION_RUNS = 3;
 
@@ -37,12 +39,21 @@ function testNameProblems(exercise: Exercise, result: ExerciseResult): string[] 
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const test of result.tests) {
-    if (seen.has(test.name)) problems.push(`test name used twice: "${test.name}"`);
-    seen.add(test.name);
+    if (seen.has(test.id)) problems.push(`test name used twice: "${test.id}"`);
+    seen.add(test.id);
   }
-  for (const name of Object.keys(exercise.meta.weights)) {
-    if (result.tests.length > 0 && !seen.has(name) && !result.tests.some((test) => test.name.endsWith(name))) {
-      problems.push(`meta.json weights: no test named "${name}"`);
+  const keyed: [string, string[]][] = [
+    ['weights', Object.keys(exercise.meta.weights)],
+    ['testHints', Object.keys(exercise.meta.testHints)],
+    ['testTitles', Object.keys(exercise.meta.testTitles)],
+  ];
+  for (const [field, names] of keyed) {
+    for (const name of names) {
+      const named = (test: { id: string }): boolean =>
+        test.id.endsWith(name) || (field === 'testTitles' && test.id.split(' > ').includes(name));
+      if (result.tests.length > 0 && !seen.has(name) && !result.tests.some(named)) {
+        problems.push(`meta.json ${field}: no test named "${name}"`);
+      }
     }
   }
   return problems;
@@ -77,7 +88,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     }
   }
   const stubs = course.exercises.length > 0
-    ? await grade({ courseRoot: root, source: { kind: 'exercises' }, lang: 'en', hidden: true })
+    ? await grade({ courseRoot: root, source: { kind: 'exercises' }, lang: 'es', hidden: true }) // in Spanish: the language guard reads it
     : undefined;
 
   for (const exercise of course.exercises) {
@@ -90,6 +101,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     const stub = stubs?.exercises.find((ex) => ex.key === exercise.key);
     if (stub === undefined || stub.score !== 0) problems.push(`stub should score 0: ${describe(stub)}`);
     else if (stub.error !== null) problems.push(`stub should fail its tests, not error: ${describe(stub)}`);
+    if (stub !== undefined) {
+      for (const text of englishTexts(stub).slice(0, 5)) problems.push(`English in a Spanish run (--lang es): "${text.trim().slice(0, 160)}"`);
+    }
     if (problems.length === 0) {
       passed += 1;
       io.out(`${p.green('✓')} ${exercise.key}\n`);

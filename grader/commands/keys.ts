@@ -7,11 +7,10 @@ import { courseRootOf, parse, type Io } from './common.ts';
 export function keyInstructions(key?: string): string {
   const value = key ?? '<the key>';
   return [
-    `Store it as the secret ${KEY_ENV} of the student repositories (or once for the whole organisation):`,
-    `  gh secret set ${KEY_ENV} --org <your-org> --visibility all --body '${value}'`,
-    `  gh secret set ${KEY_ENV} --repo <owner>/<repo> --body '${value}'`,
-    `or in GitHub: Settings → Secrets and variables → Actions → New secret. Keep a copy: without it the`,
-    `sealed hidden tests cannot be opened. Locally: ${KEY_ENV}='${value}' npm run grade`,
+    `Keep it for yourself; do NOT store it as a secret of your organisation or of student repositories: a student's`,
+    `own workflow could read it there. The hidden tests are graded by your private grading repository, which has`,
+    `them in plain text (README, "Setting up a class"). The key only opens the template's sealed tests on your machine:`,
+    `  ${KEY_ENV}='${value}' npm run grade -- --course ../course-template --submission ../student-checkout`,
   ].join('\n');
 }
 

@@ -59,8 +59,8 @@ export function progressRow(exercise: Exercise, result: ExerciseResult): Progres
   const visible = visibleCount(result);
   const hidden = hiddenShare(exercise);
   const tests = result.tests.filter((t) => t.visibility === 'visible');
-  const visibleWeight = tests.reduce((sum, t) => sum + weightOf(exercise, t.name), 0);
-  const passedWeight = tests.filter((t) => t.status === 'pass').reduce((sum, t) => sum + weightOf(exercise, t.name), 0);
+  const visibleWeight = tests.reduce((sum, t) => sum + weightOf(exercise, t.id), 0);
+  const passedWeight = tests.filter((t) => t.status === 'pass').reduce((sum, t) => sum + weightOf(exercise, t.id), 0);
   const total = visibleWeight + hidden.weight;
   const points = result.status === 'error' || total === 0 ? 0 : round2((exercise.meta.points * passedWeight) / total);
   let state: ProgressState;

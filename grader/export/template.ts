@@ -15,11 +15,13 @@ export const TEMPLATE_ENTRIES = [
 ];
 
 /** Grader files only the course authors need. */
-function excluded(path: string): boolean {
+export function excluded(path: string): boolean {
   return /(^|\/)grader\/(fixtures|test-support)(\/|$)/.test(path) || /^grader\/.*\.test\.ts$/.test(path)
     || path === 'grader/manifest.json' || /(^|\/)(node_modules|\.grade)(\/|$)/.test(path)
-    // The course's own CI runs verify, which needs solutions/: not a student's concern.
-    || path === '.github/workflows/ci.yml';
+    // The course's own CI runs verify, which needs solutions/: not a student's concern. Class grading
+    // (its workflow, its code, the roster) belongs to the instructor's grading repository only.
+    || path === '.github/workflows/ci.yml' || path === '.github/workflows/grade-class.yml'
+    || /^grader\/class(\/|$)/.test(path) || /^class(\/|$)/.test(path);
 }
 
 /** The authoring files copyCourse copies (absolute paths): the template's public material. */
@@ -76,7 +78,11 @@ export function studentReadme(exercises: Exercise[], lang: Lang): string {
       'npm run grade       # nota local (los tests ocultos se ejecutan en CI)', '```', '',
       'Solo cuentan los cambios en los archivos `exercise.ts`. Los tests, `runtime/`, `grader/`, la configuración y los',
       'workflows están protegidos: si los cambias, el corrector lo indica y usa las copias originales.', '',
-      'Al hacer push, GitHub Actions corrige todo (con los tests ocultos) y publica la nota.', '',
+      'Entrega con un pull request: al abrirlo, y con cada push a su rama, GitHub Actions ejecuta los tests visibles y',
+      'comenta tu nota en el pull request. Los tests ocultos no están en este repositorio: los corrige tu profesor desde su',
+      'repositorio de corrección, con lo último que hayas subido antes de la fecha límite (cuenta la hora del push, no la del commit).', '',
+      'Documentación: [modelo de hilos](docs/threading-model.md), [time, queue y logging](docs/time-queue-logging.md),',
+      '[asyncio](runtime/asyncio/README.md), [procesos](docs/process-model.md), [memoria compartida](docs/shared-memory.md).', '',
       '| Nº | Ejercicio | Puntos |', '|---|---|---|', ...list, '',
     ].join('\n');
   }
@@ -87,7 +93,12 @@ export function studentReadme(exercises: Exercise[], lang: Lang): string {
     'npm run grade       # local score (hidden tests run in CI)', '```', '',
     'Only changes to the `exercise.ts` files count. Tests, `runtime/`, `grader/`, configuration and workflows are',
     'protected: if you change them the grader says so and uses the original copies.', '',
-    'On every push GitHub Actions grades everything (with the hidden tests) and publishes the score.', '',
+    'Submit through a pull request: when you open it, and on every push to its branch, GitHub Actions runs the visible',
+    'tests and comments your score on the pull request. The hidden tests are not in this repository: your instructor grades',
+    'them from the course\'s grading repository, on the last work you pushed before the deadline (the push time counts,',
+    'not the commit date).', '',
+    'Documentation: [threading model](docs/threading-model.md), [time, queue and logging](docs/time-queue-logging.md),',
+    '[asyncio](runtime/asyncio/README.md), [processes](docs/process-model.md), [shared memory](docs/shared-memory.md).', '',
     '| # | Exercise | Points |', '|---|---|---|', ...list, '',
   ].join('\n');
 }
@@ -111,7 +122,7 @@ export interface ExportOutcome {
 }
 
 export function writeTemplate(courseRoot: string, toolRoot: string, outDir: string, key: Buffer, graded: Map<string, ExerciseResult>): ExportOutcome {
-  if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty`);
+  if (existsSync(outDir) && readdirSync(outDir).some((name) => name !== '.git')) throw new Error(`${outDir} is not empty`);
   mkdirSync(outDir, { recursive: true });
   const { exercises } = loadCourse(courseRoot);
   copyCourse(courseRoot, toolRoot, outDir);

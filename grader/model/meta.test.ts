@@ -52,6 +52,14 @@ describe('validateMeta', () => {
     expect(problemsOf({ ...good, files: ['exercise.test.ts'] })[0]).toMatch(/course material/);
   });
 
+  test('testHints and testTitles: bilingual texts keyed by test name, empty by default', () => {
+    const meta = validateMeta({ ...good, testHints: { 'adds two numbers': { es: 'suma', en: 'add' } } }, 'x/meta.json');
+    expect(meta.testHints).toEqual({ 'adds two numbers': { es: 'suma', en: 'add' } });
+    expect(meta.testTitles).toEqual({});
+    expect(problemsOf({ ...good, testHints: ['a'] })[0]).toMatch(/"testHints": must be an object/);
+    expect(problemsOf({ ...good, testTitles: { t: { es: 'x' } } })[0]).toMatch(/"testTitles": "t" must be .*both texts/);
+  });
+
   test('not an object', () => {
     expect(problemsOf([1, 2])).toEqual(['the file must contain a JSON object']);
   });

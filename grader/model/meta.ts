@@ -5,6 +5,9 @@ import type { Bilingual } from '../i18n.ts';
 
 export type HiddenFeedback = 'message' | 'name-only';
 
+/** Per-test bilingual texts keyed by the test's name (its language-independent id). */
+export type PerTest = Record<string, Bilingual>;
+
 export interface Meta {
   id: string;
   slug: string;
@@ -13,12 +16,14 @@ export interface Meta {
   topics: string[];
   section: string;
   hints: { es: string[]; en: string[] };
-  /** Hints attached to one test (by its name or full name), shown first when that test fails. */
-  testHints: Record<string, Bilingual>;
   files: string[];
   timeLimit: number;
   weights: Record<string, number>;
   hiddenFeedback: HiddenFeedback;
+  /** A failing test's own hint, shown before the exercise's general hints. */
+  testHints: PerTest;
+  /** A test's title in each language (reports fall back to the name). */
+  testTitles: PerTest;
 }
 
 export class MetaError extends Error {
@@ -74,17 +79,6 @@ export function validateMeta(raw: unknown, file: string): Meta {
       problems.push(`field "hints": "es" has ${hints['es'].length} hints but "en" has ${hints['en'].length}`);
     }
   }
-  const testHints = raw['testHints'];
-  if (testHints !== undefined) {
-    if (!isObject(testHints)) problems.push('field "testHints": must be an object { "<test name>": { "es": "...", "en": "..." } }');
-    else {
-      for (const [name, hint] of Object.entries(testHints)) {
-        if (!isObject(hint) || !nonEmptyString(hint['es']) || !nonEmptyString(hint['en'])) {
-          problems.push(`field "testHints": hint of "${name}" must be { "es": "...", "en": "..." } with both texts`);
-        }
-      }
-    }
-  }
   const files = raw['files'];
   if (files !== undefined) {
     if (!stringArray(files) || files.length === 0) {
@@ -113,6 +107,21 @@ export function validateMeta(raw: unknown, file: string): Meta {
       }
     }
   }
+  const perTest = (field: 'testHints' | 'testTitles'): void => {
+    const value = raw[field];
+    if (value === undefined) return;
+    if (!isObject(value)) {
+      problems.push(`field "${field}": must be an object { "<test name>": { "es": "...", "en": "..." } }`);
+      return;
+    }
+    for (const [name, texts] of Object.entries(value)) {
+      if (!isObject(texts) || !nonEmptyString(texts['es']) || !nonEmptyString(texts['en'])) {
+        problems.push(`field "${field}": "${name}" must be { "es": "...", "en": "..." } with both texts`);
+      }
+    }
+  };
+  perTest('testHints');
+  perTest('testTitles');
   const feedback = raw['hiddenFeedback'];
   need('hiddenFeedback', feedback === undefined || feedback === 'message' || feedback === 'name-only',
     'must be "message" or "name-only"');
@@ -128,13 +137,19 @@ export function validateMeta(raw: unknown, file: string): Meta {
     topics: (raw['topics'] as string[] | undefined) ?? [],
     section: (raw['section'] as string | undefined) ?? '',
     hints: { es: [...validHints.es], en: [...validHints.en] },
-    testHints: Object.fromEntries(Object.entries((testHints ?? {}) as Record<string, Bilingual>)
-      .map(([name, hint]) => [name, { es: hint.es, en: hint.en }])),
     files: (files as string[] | undefined) ?? ['exercise.ts'],
     timeLimit: (timeLimit as number | undefined) ?? DEFAULT_TIME_LIMIT,
     weights: { ...((weights as Record<string, number> | undefined) ?? {}) },
     hiddenFeedback: (feedback as HiddenFeedback | undefined) ?? 'message',
+    testHints: copyPerTest(raw['testHints']),
+    testTitles: copyPerTest(raw['testTitles']),
   };
+}
+
+function copyPerTest(value: unknown): PerTest {
+  const out: PerTest = {};
+  for (const [name, texts] of Object.entries((value ?? {}) as Record<string, Bilingual>)) out[name] = { es: texts.es, en: texts.en };
+  return out;
 }
 
 export function loadMeta(file: string): Meta {

@@ -39,13 +39,13 @@ export function visibleCount(exercise: ExerciseResult): { passed: number; total:
 
 /**
  * Where pending hidden tests will run: "in CI" on a student's machine; inside GitHub Actions they are pending
- * only because this run had no GRADER_KEY, and promising CI there would be wrong.
+ * because the instructor's grading repository grades them (a student repository never holds the key).
  */
 function pendingWhere(lang: Lang, inCi: boolean): { all: (n: number) => string; extra: string } {
   if (inCi) {
     return lang === 'es'
-      ? { all: (n) => `${n} sin ejecutar (falta GRADER_KEY)`, extra: 'sin ejecutar' }
-      : { all: (n) => `${n} not run (no GRADER_KEY)`, extra: 'not run' };
+      ? { all: (n) => `${n} los corrige tu profesor`, extra: 'los corrige tu profesor' }
+      : { all: (n) => `${n} graded by your instructor`, extra: 'graded by your instructor' };
   }
   return lang === 'es'
     ? { all: (n) => `${n} se ejecutarán en CI`, extra: 'en CI' }
@@ -86,7 +86,7 @@ export function headline(result: GradeResult, lang: Lang, inCi = runningInCi()):
       ? 'todos los tests visibles pasan' : `tests visibles ${visible.passed}/${visible.total}`);
     if (hidden.ran > 0) parts.push(`ocultos ${hidden.passed}/${hidden.ran}`);
     if (hidden.pending > 0) {
-      parts.push(inCi ? `${hidden.pending} tests ocultos sin ejecutar (falta GRADER_KEY)` : `${hidden.pending} tests ocultos se ejecutarán en CI`);
+      parts.push(inCi ? `${hidden.pending} tests ocultos los corrige tu profesor` : `${hidden.pending} tests ocultos se ejecutarán en CI`);
     }
     if (errors > 0) parts.push(`${errors} ejercicio(s) con error`);
   } else {
@@ -94,7 +94,7 @@ export function headline(result: GradeResult, lang: Lang, inCi = runningInCi()):
       ? 'all visible tests passed' : `visible tests ${visible.passed}/${visible.total}`);
     if (hidden.ran > 0) parts.push(`hidden ${hidden.passed}/${hidden.ran}`);
     if (hidden.pending > 0) {
-      parts.push(inCi ? `${hidden.pending} hidden tests not run (no GRADER_KEY)` : `${hidden.pending} hidden tests will run in CI`);
+      parts.push(inCi ? `${hidden.pending} hidden tests graded by your instructor` : `${hidden.pending} hidden tests will run in CI`);
     }
     if (errors > 0) parts.push(`${errors} exercise(s) with errors`);
   }

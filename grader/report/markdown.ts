@@ -24,13 +24,28 @@ function statusIcon(exercise: ExerciseResult): string {
   return exercise.status === 'pass' ? '✅' : exercise.status === 'error' ? '⛔' : exercise.state === 'hidden-pending' ? '🕓' : '❌';
 }
 
+/**
+ * Not started (schema v2's `state`): such exercises are listed on one line, not with a block per failing
+ * test: a fresh template would otherwise repeat the stub's message once per test of the course.
+ */
+export function notStarted(exercise: ExerciseResult): boolean {
+  return exercise.state === 'not-started';
+}
+
 function details(exercise: ExerciseResult, lang: Lang): string {
   const parts: string[] = [];
   if (exercise.error !== null) parts.push(fenced(exercise.error.message));
+  // Tests that failed with the same message are listed together, the message shown once.
+  const groups = new Map<string, string[]>();
   for (const test of exercise.tests) {
     if (test.status === 'pass') continue;
     const tag = test.visibility === 'hidden' ? ` _(${label('hiddenTag', lang)})_` : '';
-    parts.push(`- ❌ ${cell(test.name)}${tag}\n\n${fenced(test.message ?? '')}`);
+    const message = test.message ?? '';
+    groups.set(message, [...(groups.get(message) ?? []), `${cell(test.name)}${tag}`]);
+  }
+  for (const [message, names] of groups) {
+    const list = names.length === 1 ? names[0]! : `${names.join(' · ')} (${names.length} ${lang === 'es' ? 'tests, mismo mensaje' : 'tests, same message'})`;
+    parts.push(`- ❌ ${list}\n\n${fenced(message)}`);
   }
   parts.push(...hintParts(exercise, lang));
   return `<details><summary>${cell(`${exercise.key} ${exercise.title}`)} — ${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)}</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
@@ -77,9 +92,17 @@ export function markdown(result: GradeResult, kind: 'summary' | 'comment'): stri
   }
   if (result.timeline !== null) lines.push(...timelineSection(result.timeline, lang));
   const failing = result.exercises.filter((exercise) => exercise.status !== 'pass' && exercise.state !== 'hidden-pending');
+  const unstarted = failing.filter(notStarted);
+  const started = failing.filter((exercise) => !notStarted(exercise));
   if (failing.length > 0) {
     lines.push(`### ${label('details', lang)}`, '');
-    for (const exercise of failing) lines.push(details(exercise, lang), '');
+    for (const exercise of started) lines.push(details(exercise, lang), '');
+    if (unstarted.length > 0) {
+      const names = unstarted.map((exercise) => cell(`${exercise.key}`)).join(', ');
+      lines.push(lang === 'es'
+        ? `⏳ **Sin empezar (${unstarted.length}):** ${names}. Sus tests fallan con el «Aún no implementado» del esqueleto; empieza por el primero con \`npm test -- ${unstarted[0]!.id}\`.`
+        : `⏳ **Not started (${unstarted.length}):** ${names}. Their tests fail with the stub's "Not implemented yet"; start with the first one: \`npm test -- ${unstarted[0]!.id}\`.`, '');
+    }
   }
   let text = lines.join('\n');
   if (text.length > SUMMARY_LIMIT) text = `${text.slice(0, SUMMARY_LIMIT)}\n\n…`;

@@ -18,7 +18,7 @@ export function gradescope(result: GradeResult): object {
     for (const test of exercise.tests) {
       number += 1;
       tests.push({
-        name: `${exercise.key} › ${test.name}${test.visibility === 'hidden' ? ` [${label('hiddenTag', lang)}]` : ''}`,
+        name: `${exercise.key} › ${test.id}${test.visibility === 'hidden' ? ` [${label('hiddenTag', lang)}]` : ''}`,
         number: `${exercise.id}.${number}`,
         score: test.score,
         max_score: test.max_score,
@@ -51,7 +51,7 @@ export function classroomRunnerResult(result: GradeResult): object {
         line_no: 0, duration: 0, output: '' }];
     }
     return exercise.tests.map((test: TestResult) => ({
-      name: `${exercise.key} › ${test.name}`, status: test.status, score: test.score, message: test.message ?? '',
+      name: `${exercise.key} › ${test.id}`, status: test.status, score: test.score, message: test.message ?? '',
       test_code: '', filename: `exercises/${exercise.key}/${test.visibility === 'hidden' ? 'hidden' : 'exercise'}.test.ts`,
       line_no: 0, duration: Math.round(test.duration * 1000), output: test.output,
     }));
@@ -94,7 +94,7 @@ export function junit(result: GradeResult): string {
     }
     for (const test of exercise.tests) {
       time += test.duration;
-      const name = `${test.name}${test.visibility === 'hidden' ? ' [hidden]' : ''}`;
+      const name = `${test.id}${test.visibility === 'hidden' ? ' [hidden]' : ''}`;
       const body = test.status === 'pass' ? ''
         : `\n      <failure message="${xml((test.message ?? '').split('\n')[0] ?? '')}">${xml(test.message ?? '')}</failure>`;
       const output = test.output !== '' ? `\n      <system-out>${xml(test.output)}</system-out>` : '';

@@ -61,11 +61,11 @@ describe('pending hidden tests', () => {
     expect(text).not.toContain('✗ 05-z');
   });
 
-  test('inside GitHub Actions they did not run for want of the key, and the report says so', () => {
-    expect(hiddenSummary(pending, 'en', true)).toBe('4 not run (no GRADER_KEY)');
-    expect(hiddenSummary(pending, 'es', true)).toBe('4 sin ejecutar (falta GRADER_KEY)');
-    expect(hiddenSummary(partly, 'en', true)).toBe('1/2 (+2 not run)');
-    expect(headline(gradeResult([pending]), 'es', true)).toContain('4 tests ocultos sin ejecutar (falta GRADER_KEY)');
+  test('inside GitHub Actions (a student repository, which never holds the key) the report says the instructor grades them', () => {
+    expect(hiddenSummary(pending, 'en', true)).toBe('4 graded by your instructor');
+    expect(hiddenSummary(pending, 'es', true)).toBe('4 los corrige tu profesor');
+    expect(hiddenSummary(partly, 'en', true)).toBe('1/2 (+2 graded by your instructor)');
+    expect(headline(gradeResult([pending]), 'es', true)).toContain('4 tests ocultos los corrige tu profesor');
   });
 });
 
@@ -106,5 +106,32 @@ describe('terminal', () => {
 
   test('an empty course says so', () => {
     expect(renderTerminal(gradeResult([]), { color: false })).toContain('There are no exercises to grade');
+  });
+});
+
+describe('markdown collapses what repeats', () => {
+  const stubMessage = 'Aún no implementado / Not implemented yet: attachReceipt';
+  const stub = (key: string, n: number) => exerciseResult(key, Array.from({ length: n }, (_, i) => testResult(`${key} test ${i}`, { status: 'fail', score: 0, message: stubMessage })));
+
+  test('exercises not started are one line, not a block per test', () => {
+    const result = gradeResult([stub('01-a', 10), stub('02-b', 10), stub('03-c', 10), exerciseResult('04-d', [testResult('ok')])]);
+    const text = markdown(result, 'comment');
+    expect(text.split('Not implemented yet').length - 1).toBe(1);
+    expect(text).toContain('⏳ **Not started (3):** 01-a, 02-b, 03-c. Their tests fail with the stub\'s "Not implemented yet"; start with the first one: `npm test -- 01`.');
+    expect(text).not.toContain('<details>');
+    expect(markdown({ ...result, lang: 'es' }, 'comment')).toContain('⏳ **Sin empezar (3):** 01-a, 02-b, 03-c.');
+  });
+
+  test('tests that fail with the same message show it once; a started exercise keeps its details', () => {
+    const started = exerciseResult('05-e', [
+      testResult('first', { status: 'fail', score: 0, message: 'the threads did not overlap' }),
+      testResult('second', { status: 'fail', score: 0, message: 'the threads did not overlap' }),
+      testResult('third', { status: 'fail', score: 0, message: 'ran in MainThread' }),
+      testResult('fourth'),
+    ]);
+    const text = markdown(gradeResult([started]), 'comment');
+    expect(text.split('the threads did not overlap').length - 1).toBe(1);
+    expect(text).toContain('- ❌ first · second (2 tests, same message)');
+    expect(text).toContain('- ❌ third\n');
   });
 });

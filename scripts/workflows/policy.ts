@@ -72,7 +72,8 @@ export function gradeWorkflowProblems(workflow: unknown): string[] {
   }
   if (JSON.stringify(wf['permissions']) !== '{}') problems.push('top-level permissions must be {} (each job asks for what it needs)');
   if (asObj(wf['concurrency'])['cancel-in-progress'] !== true) problems.push('concurrency must cancel in-progress grading of the same pull request');
-  if (mentionsSecrets(wf['env'])) problems.push('workflow-level env must not hold secrets');
+  // A student with push access can run their own workflow and read anything this one could: no secret at all.
+  if (mentionsSecrets(workflow)) problems.push('the student repository\'s workflow must not reference any secret (a student\'s own workflow could read it): hidden tests are graded in the central grading repository');
 
   const jobs = jobsOf(workflow);
   const graders = jobs.filter(([, job]) => stepsOf(job).some((step) => runs(step, 'grade')));
@@ -82,7 +83,6 @@ export function gradeWorkflowProblems(workflow: unknown): string[] {
 
   for (const [id, job] of graders) {
     if (JSON.stringify(job['permissions']) !== JSON.stringify({ contents: 'read' })) problems.push(`jobs.${id}: the job running student code must have permissions exactly { contents: read }`);
-    if (mentionsSecrets(job['env'])) problems.push(`jobs.${id}: job-level env must not hold secrets`);
     const steps = stepsOf(job);
     const order = ['submission', 'unseal', 'grade'].map((command) => steps.findIndex((step) => runs(step, command)));
     if (order.some((index) => index < 0) || !(order[0]! < order[1]! && order[1]! < order[2]!)) {
@@ -90,10 +90,9 @@ export function gradeWorkflowProblems(workflow: unknown): string[] {
     }
     steps.forEach((step, index) => {
       const where = label(id, step, index);
-      if (mentionsSecrets(step) && !runs(step, 'unseal')) problems.push(`${where}: only the unseal step may reference secrets`);
       if (runs(step, 'unseal')) {
-        const names = Object.keys(asObj(step.env)).sort().join(',');
-        if (names !== 'GRADER_KEY,HIDDEN_TESTS_ALLOWED') problems.push(`${where}: the unseal step's env must be exactly GRADER_KEY and HIDDEN_TESTS_ALLOWED (got ${names})`);
+        const env = asObj(step.env);
+        if (Object.keys(env).join(',') !== 'HIDDEN_TESTS_ALLOWED' || String(env['HIDDEN_TESTS_ALLOWED']) !== 'false') problems.push(`${where}: the unseal step's env must be exactly HIDDEN_TESTS_ALLOWED: 'false' (no key in a student repository)`);
       }
       if (step.uses?.startsWith('actions/checkout@') === true) {
         const ref = JSON.stringify(step.with?.['ref'] ?? '') + JSON.stringify(step.with?.['repository'] ?? '');
@@ -108,10 +107,47 @@ export function gradeWorkflowProblems(workflow: unknown): string[] {
   for (const [id, job] of publishers) {
     const steps = stepsOf(job);
     if (steps.some((step) => runs(step, 'grade') || runs(step, 'submission') || runs(step, 'unseal'))) problems.push(`jobs.${id}: the reporting job must not grade`);
-    if (mentionsSecrets(job)) problems.push(`jobs.${id}: the reporting job needs no secrets`);
     const needs = job['needs'];
     if (!graders.some(([grader]) => needs === grader || (Array.isArray(needs) && needs.includes(grader)))) problems.push(`jobs.${id}: must need the grading job`);
     if (asObj(job['permissions'])['pull-requests'] !== 'write') problems.push(`jobs.${id}: needs pull-requests: write to comment`);
+  }
+  return problems;
+}
+
+function runsClass(step: Step, command: string): boolean {
+  return new RegExp(`grader/class/cli\\.ts\\s+${command}\\b`).test(step.run ?? '');
+}
+
+/**
+ * The class grading workflow's promises (see the header of .github/workflows/grade-class.yml): the token
+ * appears only in the plan and publish steps, and the jobs that run student code hold no token, no
+ * secret and no checkout, and upload only their results.
+ */
+export function classWorkflowProblems(workflow: unknown): string[] {
+  const wf = asObj(workflow);
+  const problems = commonProblems(workflow);
+  const triggers = Object.keys(asObj(wf['on'])).sort();
+  if (triggers.join(',') !== 'workflow_dispatch') problems.push(`the class workflow runs only when an instructor dispatches it (got ${triggers.join(', ') || 'none'})`);
+  if (JSON.stringify(wf['permissions']) !== '{}') problems.push('top-level permissions must be {} (each job asks for what it needs)');
+  if (mentionsSecrets(wf['env'])) problems.push('workflow-level env must not hold secrets');
+  const jobs = jobsOf(workflow);
+  const graders = jobs.filter(([, job]) => stepsOf(job).some((step) => runsClass(step, 'grade')));
+  if (graders.length !== 1) problems.push(`exactly one job must run "grader/class/cli.ts grade" (found ${graders.length})`);
+  for (const [id, job] of jobs) {
+    if (mentionsSecrets(job['env'])) problems.push(`jobs.${id}: job-level env must not hold secrets`);
+    stepsOf(job).forEach((step, index) => {
+      if (mentionsSecrets(step) && !runsClass(step, 'plan') && !runsClass(step, 'publish')) problems.push(`${label(id, step, index)}: only the plan and publish steps may reference secrets`);
+    });
+  }
+  for (const [id, job] of graders) {
+    if (JSON.stringify(job['permissions']) !== '{}') problems.push(`jobs.${id}: the job running student code must have permissions: {} (no token that can read anything)`);
+    if (mentionsSecrets(job)) problems.push(`jobs.${id}: the job running student code must not reference secrets`);
+    stepsOf(job).forEach((step, index) => {
+      const where = label(id, step, index);
+      if (step.uses?.startsWith('actions/checkout@') === true) problems.push(`${where}: the job running student code gets the course as an artifact, never a checkout (no repository token on the runner)`);
+      if (step.uses?.startsWith('actions/upload-artifact@') === true && !/\/class\/results\/?$/.test(String(step.with?.['path'] ?? '').trim())) problems.push(`${where}: upload the chunk's results only`);
+      if (step.uses?.startsWith('actions/cache@') === true) problems.push(`${where}: the grading job may never save a cache`);
+    });
   }
   return problems;
 }

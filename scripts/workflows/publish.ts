@@ -18,9 +18,9 @@ const NOTES = {
     es: '> [!NOTE]\n> Los tests ocultos no se han ejecutado: este pull request viene de un fork, y el código de un fork nunca se ejecuta junto a ellos. La nota solo cuenta los tests visibles.',
     en: '> [!NOTE]\n> Hidden tests did not run: this pull request comes from a fork, and a fork\'s code never runs beside them. The score counts the visible tests only.',
   },
-  noKey: {
-    es: '> [!NOTE]\n> Los tests ocultos no se han ejecutado: el secreto `GRADER_KEY` no está configurado en este repositorio. La nota solo cuenta los tests visibles (avisa a tu profesor).',
-    en: '> [!NOTE]\n> Hidden tests did not run: the `GRADER_KEY` secret is not set in this repository. The score counts the visible tests only (tell your instructor).',
+  central: {
+    es: '> [!NOTE]\n> Esta nota cuenta solo los tests visibles. Los tests ocultos no se ejecutan en este repositorio: los corrige tu profesor desde su repositorio de corrección, con la versión que subas antes de la fecha límite.',
+    en: '> [!NOTE]\n> This score counts the visible tests only. Hidden tests never run in this repository: your instructor grades them from the course\'s grading repository, on what you push before the deadline.',
   },
   missing: {
     es: '## Nota: sin resultado\n\n⛔ La corrección no produjo un resultado válido. Revisa el registro de la ejecución.',
@@ -32,7 +32,7 @@ const NOTES = {
 export function hiddenNote(result: GradeResult, context: PublishContext): string | undefined {
   const pending = result.exercises.some((exercise) => exercise.hidden.pending > 0);
   if (!pending) return undefined;
-  return NOTES[context.sameRepository ? 'noKey' : 'fork'][result.lang];
+  return NOTES[context.sameRepository ? 'central' : 'fork'][result.lang];
 }
 
 function footer(lang: Lang, context: PublishContext): string {

@@ -44,7 +44,9 @@ export async function runWithMonitor(path: string, options: MonitorOptions): Pro
   rmSync(path, { force: true }); // leftovers of an earlier run
   // daemon: true — the program does not wait for the watcher: when the writer ends, the watcher is abandoned.
   const monitor = new Thread({ name: 'chequear', target: checkSize, args: [path, checks, checkInterval], daemon: true });
-  const writer = new Thread({ name: 'escribir', target: writeFile, args: [path, chunks, writeInterval] });
+  // daemon: false said explicitly — the flag is inherited from the creating thread, and a supervisor that is
+  // itself a daemon must not turn the writer into one.
+  const writer = new Thread({ name: 'escribir', target: writeFile, args: [path, chunks, writeInterval], daemon: false });
   monitor.start();
   writer.start();
   try {

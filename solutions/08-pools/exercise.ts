@@ -1,5 +1,6 @@
 // Exercise 08 · Pool and ThreadPool — reference solution.
 import * as mp from '#runtime/multiprocessing';
+import { confirmedChecksum } from './support.ts';
 
 /** Checksums computed in THIS process. The pool's workers are other processes with their own copy. */
 export const stats = { computedHere: 0 };
@@ -26,6 +27,20 @@ export async function checksumAll(ids: number[], processes: number): Promise<num
   // `await using` closes the pool when the function returns or throws (Python's `with Pool(n) as pool:`).
   await using pool = new mp.Pool(processes);
   return await pool.map(receiptChecksum, ids);
+}
+
+/**
+ * Streaming: imap hands each result over as soon as it (and every one before it) is ready, in the order of ids,
+ * while the pool's processes keep computing the rest; map would hand them all over at the end.
+ */
+export async function checksumStream(
+  ids: number[],
+  processes: number,
+  onResult: (id: number, checksum: number) => void,
+): Promise<void> {
+  await using pool = new mp.Pool(processes);
+  let i = 0;
+  for await (const checksum of pool.imap(confirmedChecksum, ids)) onResult(ids[i++]!, checksum);
 }
 
 /** One download. Never throws: a failure is a result too, so one bad URL cannot stop the others. */

@@ -1,6 +1,6 @@
 // Exercise 09 · Queue and Pipe — reference solution.
 import * as mp from '#runtime/multiprocessing';
-import { isValidReceipt } from './support.ts';
+import { isValidReceipt, newOutbox } from './support.ts';
 
 /** A student id, or null: the sentinel that tells one consumer "no more work". */
 export type Ticket = number | null;
@@ -36,7 +36,7 @@ export async function consumer(inbox: mp.Queue<Ticket>, outbox: mp.Queue<Validat
 export async function runQueues(batches: number[][], consumers: number): Promise<Validated[]> {
   if (consumers < 1) throw new RangeError(`se necesita al menos un consumidor / at least one consumer (${consumers})`);
   const inbox = new mp.Queue<Ticket>();
-  const outbox = new mp.Queue<Validated>();
+  const outbox = newOutbox<Validated>(); // bounded: a consumer's put() waits while it is full
   const producers = batches.map((batch) => new mp.Process({ target: producer, args: [inbox, batch] }));
   const workers = Array.from({ length: consumers }, () => new mp.Process({ target: consumer, args: [inbox, outbox] }));
   for (const p of [...producers, ...workers]) p.start();
@@ -45,7 +45,8 @@ export async function runQueues(batches: number[][], consumers: number): Promise
   for (const p of producers) await p.join();
   for (let i = 0; i < consumers; i++) await inbox.put(null);
 
-  // Drain the results before joining the consumers: we know exactly how many to expect.
+  // Drain the results before joining the consumers: a consumer blocked in put() on a full outbox can never
+  // end, so joining it first would wait forever (CPython's 'joining processes that use queues').
   const expected = batches.reduce((n, batch) => n + batch.length, 0);
   const results: Validated[] = [];
   for (let i = 0; i < expected; i++) results.push(await outbox.get());

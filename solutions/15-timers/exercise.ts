@@ -10,6 +10,13 @@ function checkSeconds(name: string, value: number, allowZero: boolean): void {
   }
 }
 
+/** The unit's Timer example, fixed: the message travels in args as a one-element list, not as a bare string. */
+export function scheduleNotice(delay: number, notify: (message: string) => void, message: string): Timer {
+  const timer = new Timer(delay, notify, [message]); // Python: args=(message,) — the comma makes the tuple
+  timer.start();
+  return timer;
+}
+
 /** One Timer per student whose upload form is open; uploading the receipt cancels it. */
 export class ReminderService {
   readonly #delay: number;

@@ -122,6 +122,15 @@ describe('asyncio (13, 14)', () => {
     expect(en).toMatch(/exercise\.ts:11 {2}│ await Promise\.all\(\[sleep\(1\), sleep\(2\)\]\);/);
   });
 
+  test('missing-await: coroutines called in a map run in one task; the line is the map, not the sleep inside', async () => {
+    const { id, es, en } = await diagnosed(() => simulate(() => asyncio13.coroutinesInMap()));
+    expect(id).toBe('missing-await');
+    expect(en).toMatch(/^A missing await: Task-\d+ was still waiting in asyncio\.sleep\(\)/);
+    expect(en).toMatch(/make them tasks: createTask\(\(\) => f\(x\)\) or gather/);
+    expect(es).toMatch(/lánzalas como tareas: createTask/);
+    expect(en).toMatch(/exercise\.ts:38 {2}│ const pending = \[1, 2\]\.map\(\(delay\) => sayAfter\(delay, 'hola'\)\);/);
+  });
+
   test('promise-all: Promise.all over tasks', async () => {
     const { id } = await diagnosed(() => simulate(() => asyncio13.tasksWithPromiseAll()));
     expect(id).toBe('promise-all');

@@ -23,7 +23,7 @@ function goodWorkflow(): Workflow {
           { uses: `actions/cache/restore@${SHA}`, with: { path: '~/.npm' } },
           { run: 'npm ci --ignore-scripts' },
           { name: 'Read', id: 'submission', env: { GITHUB_TOKEN: '${{ github.token }}' }, run: 'npx tsx scripts/workflows/cli.ts submission' },
-          { name: 'Unseal', env: { GRADER_KEY: '${{ secrets.GRADER_KEY }}', HIDDEN_TESTS_ALLOWED: 'true' }, run: 'npx tsx scripts/workflows/cli.ts unseal' },
+          { name: 'Unseal', env: { HIDDEN_TESTS_ALLOWED: 'false' }, run: 'npx tsx scripts/workflows/cli.ts unseal' },
           { name: 'Grade', env: { PR_HEAD_SHA: 'x' }, run: 'npx tsx scripts/workflows/cli.ts grade' },
           { uses: `actions/upload-artifact@${SHA}`, with: { path: '${{ runner.temp }}/course-grader/out/result.json' } },
         ],
@@ -58,11 +58,14 @@ describe('grading workflow policy', () => {
     expect(broken((wf) => { wf.on['pull_request'] = {}; }).join('\n')).toMatch(/triggers must be exactly/);
   });
 
-  test('a secret anywhere but the unseal step is refused', () => {
-    expect(broken((wf) => { step(wf, 5).env = { PR_HEAD_SHA: 'x', GRADER_KEY: '${{ secrets.GRADER_KEY }}' }; }).join('\n')).toMatch(/only the unseal step may reference secrets/);
-    expect(broken((wf) => { wf.env = { GRADER_KEY: '${{ secrets.GRADER_KEY }}' }; }).join('\n')).toMatch(/workflow-level env must not hold secrets/);
-    expect(broken((wf) => { wf.jobs.report.env = { K: '${{ secrets.X }}' }; }).join('\n')).toMatch(/reporting job needs no secrets/);
-    expect(broken((wf) => { step(wf, 4).env = { GRADER_KEY: 'k', HIDDEN_TESTS_ALLOWED: 'true', NODE_OPTIONS: '--require x' }; }).join('\n')).toMatch(/env must be exactly GRADER_KEY and HIDDEN_TESTS_ALLOWED/);
+  test('a secret anywhere in the student repository\'s workflow is refused (a student\'s own workflow could read it)', () => {
+    const secretWhere = /must not reference any secret/;
+    expect(broken((wf) => { step(wf, 5).env = { PR_HEAD_SHA: 'x', GRADER_KEY: '${{ secrets.GRADER_KEY }}' }; }).join('\n')).toMatch(secretWhere);
+    expect(broken((wf) => { step(wf, 4).env = { GRADER_KEY: '${{ secrets.GRADER_KEY }}', HIDDEN_TESTS_ALLOWED: 'false' }; }).join('\n')).toMatch(secretWhere);
+    expect(broken((wf) => { wf.env = { GRADER_KEY: '${{ secrets.GRADER_KEY }}' }; }).join('\n')).toMatch(secretWhere);
+    expect(broken((wf) => { wf.jobs.report.env = { K: '${{ secrets.X }}' }; }).join('\n')).toMatch(secretWhere);
+    expect(broken((wf) => { step(wf, 4).env = { HIDDEN_TESTS_ALLOWED: 'true' }; }).join('\n')).toMatch(/exactly HIDDEN_TESTS_ALLOWED: 'false'/);
+    expect(broken((wf) => { step(wf, 4).env = { HIDDEN_TESTS_ALLOWED: 'false', NODE_OPTIONS: '--require x' }; }).join('\n')).toMatch(/exactly HIDDEN_TESTS_ALLOWED: 'false'/);
   });
 
   test('a grading job that can write, or steps out of order, is refused', () => {

@@ -39,10 +39,8 @@ async function gradePullRequest(number: number, files: Record<string, string | n
   const job = startJob(origin, `grade-${number}`, event, api);
   const submission = await runStep(job, 'submission', { GITHUB_TOKEN: 'ghs_read_only_token' });
   expect(submission.status, submission.stderr).toBe(0);
-  const unseal = await runStep(job, 'unseal', {
-    GRADER_KEY: submission.outputs['same_repo'] === 'true' ? origin.key.toString('base64') : '',
-    HIDDEN_TESTS_ALLOWED: submission.outputs['same_repo'],
-  });
+  // No key in a student repository: the hidden tests stay sealed (graded by the central grading repository).
+  const unseal = await runStep(job, 'unseal', { HIDDEN_TESTS_ALLOWED: 'false' });
   expect(unseal.status, unseal.stderr).toBe(0);
   const grade = await runStep(job, 'grade', { PR_HEAD_SHA: submission.outputs['head_sha'] });
   expect(grade.status, grade.stderr).toBe(0);
@@ -81,26 +79,26 @@ describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
     const commands = [...WORKFLOW.matchAll(/scripts\/workflows\/cli\.ts\s+([a-z-]+)/g)].map((m) => m[1]);
     expect(commands).toEqual(['submission', 'unseal', 'grade', 'publish']);
     expect(stepEnvNames('submission')).toEqual(['GITHUB_TOKEN']);
-    expect(stepEnvNames('unseal')).toEqual(['GRADER_KEY', 'HIDDEN_TESTS_ALLOWED']);
+    expect(stepEnvNames('unseal')).toEqual(['HIDDEN_TESTS_ALLOWED']);
+    expect(WORKFLOW).not.toMatch(/secrets\./);
     expect(stepEnvNames('grade')).toEqual(['PR_HEAD_SHA']);
     expect(stepEnvNames('publish')).toEqual(['GITHUB_TOKEN', 'PR_HEAD_SHA', 'RESULT_FILE']);
   });
 
-  test('an honest pull request: full marks with the hidden tests, one comment updated in place', async () => {
+  test('an honest pull request: visible tests graded, hidden tests left sealed for the central grading, one comment updated in place', async () => {
     api.seedStudentComment(1, `${COMMENT_MARKER}\nI give myself 100/100`);
     const run = await gradePullRequest(1, { 'exercises/01-add/exercise.ts': SOLVED_ADD, 'exercises/02-greet/exercise.ts': SOLVED_GREET });
     expect(run.submission.outputs['exercises_changed']).toBe('01-add 02-greet');
-    expect(run.unseal.outputs['mode']).toBe('unsealed');
-    expect(run.result).toMatchObject({ status: 'pass', score: 15, max_score: 15, tamper: { changed: [] } });
+    expect(run.unseal.outputs['mode']).toBe('not-allowed');
+    expect(run.result).toMatchObject({ status: 'fail', score: 11.67, max_score: 15, tamper: { changed: [] } });
     expect(run.publish.status).toBe(0);
-    expect(run.publish.stdout).toContain('::notice title=Autograding complete::Points 15/15\n');
-    expect(run.publish.stdout).toContain('::notice title=Autograding report::{"totalPoints":15,"maxPoints":15}');
+    expect(run.publish.stdout).toContain('::notice title=Autograding complete::Points 11.67/15\n');
     const [comment, ...others] = commentsOn(1);
     expect(others).toEqual([]);
-    expect(comment!.startsWith(`${COMMENT_MARKER}\n## Score: 15/15 (100 %)`)).toBe(true);
-    expect(comment).toContain('all visible tests passed, hidden 1/1');
+    expect(comment).toContain('Hidden tests never run in this repository: your instructor grades them from the course\'s grading repository');
+    expect(comment).toContain('## Score: 11.67/15');
     expect(comment).toContain(run.headSha.slice(0, 12));
-    expect(run.summary).toContain('## Score: 15/15');
+    expect(run.summary).toContain('## Score: 11.67/15');
     // The student's look-alike comment is left alone.
     expect(api.comments.get(1)![0]!.body).toBe(`${COMMENT_MARKER}\nI give myself 100/100`);
     // Hidden tests: never in the result, the logs, or left on disk.
@@ -110,11 +108,11 @@ describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
 
     // A new push to the same pull request: the same comment is updated, not a second one posted.
     const again = await gradePullRequest(1, { 'exercises/02-greet/exercise.ts': "export function greet(name: string): string {\n  return name;\n}\n" });
-    expect(again.result).toMatchObject({ status: 'fail', score: 10, max_score: 15 });
+    expect(again.result).toMatchObject({ status: 'fail', score: 6.67, max_score: 15 });
     expect(again.publish.status).toBe(0);
-    expect(again.publish.stdout).toContain('::notice title=Autograding complete::Points 10/15\n');
+    expect(again.publish.stdout).toContain('::notice title=Autograding complete::Points 6.67/15\n');
     expect(commentsOn(1)).toHaveLength(1);
-    expect(commentsOn(1)[0]).toContain('## Score: 10/15');
+    expect(commentsOn(1)[0]).toContain('## Score: 6.67/15');
     expect(commentsOn(1)[0]).toContain('Hint for greet.');
   });
 
@@ -133,7 +131,7 @@ describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
   });
 
   test.concurrent('a pull request that edits the workflow: reported, and the base branch\'s workflow graded it anyway', async () => {
-    const edited = WORKFLOW.replace(/ {6}- name: Unseal[\s\S]*?cli\.ts unseal\n/, '');
+    const edited = WORKFLOW.replace(/ {6}- name: Copy the trusted course[\s\S]*?cli\.ts unseal\n/, '');
     expect(edited).not.toBe(WORKFLOW);
     const run = await gradePullRequest(3, {
       'exercises/01-add/exercise.ts': SOLVED_ADD,
@@ -141,10 +139,10 @@ describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
       'notes/::warning::forged.md': 'x',
     });
     expect(run.result.tamper.changed).toEqual(['.github/workflows/grade.yml (changed)', 'notes/:\u200b:warning:\u200b:forged.md (added)']);
-    expect(run.unseal.outputs['mode']).toBe('unsealed');
-    expect(run.result).toMatchObject({ status: 'error', score: 10, max_score: 15 });
+    expect(run.unseal.outputs['mode']).toBe('not-allowed');
+    expect(run.result).toMatchObject({ status: 'error', score: 6.67, max_score: 15 });
     expect(run.publish.status).toBe(1);
-    expect(run.publish.stdout).toContain('::notice title=Autograding complete::Points 10/15\n');
+    expect(run.publish.stdout).toContain('::notice title=Autograding complete::Points 6.67/15\n');
     // The file name cannot become a workflow command in any log line.
     for (const out of [run.submission.stdout, run.grade.stdout, run.publish.stdout]) expect(out).not.toMatch(/^::warning/m);
     expect(commentsOn(3)[0]).toContain('.github/workflows/grade.yml (changed)');

@@ -9,8 +9,8 @@ export const notImplemented: Diagnosis = {
     const what = /Not implemented yet: ([^\n]+)/.exec(error.message ?? '')?.[1]?.trim() ?? '?';
     return {
       message: text(`${what} aún no está implementada.`, `${what} is not implemented yet.`),
-      hint: text(`Escribe su cuerpo en tu archivo (en lugar del throw notImplemented('${what}')) siguiendo el enunciado.`,
-        `Write its body in your file (instead of the throw notImplemented('${what}')) as the statement says.`),
+      hint: text(`Escribe su cuerpo en tu archivo, donde ahora lanza «Aún no implementado», siguiendo el enunciado.`,
+        'Write its body in your file, where it now throws "Not implemented yet", as the statement says.'),
       // The stub's `throw notImplemented('f')`, not the helper that builds the error.
       where: studentLineWhere((line) => !/Not implemented yet|function notImplemented/.test(line.code ?? ''), error.stack),
     };

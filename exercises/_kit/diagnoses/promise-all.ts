@@ -1,27 +1,29 @@
 // Promise.all (or race/allSettled/any) over runtime calls: every call parks the same thread or task, which
 // waits for one thing at a time. Told apart from a forgotten await by the student's line.
-import { findError, studentLine, text, type Diagnosis, type Evidence, type ErrorLike, type SourceLine } from '../diagnosis.ts';
-import { codeAt } from '../diagnosis.ts';
+import { codeAt, findError, studentFrames, text, type Diagnosis, type Evidence, type ErrorLike, type SourceLine } from '../diagnosis.ts';
 
 export const ALREADY_WAITING = /^(\S+) is already waiting \(in (.+?)\) and cannot also wait in (.+?): a (thread|task) waits/;
 const ASYNCIO_ONE_AWAITABLE = /A task can wait for only one runtime awaitable at a time/;
 const PROMISE_COMBINATOR = /Promise\s*\.\s*(all|race|allSettled|any)\s*\(/;
 
-/** The "already waiting" conflict (or asyncio's one-awaitable error) and the student's line, if any. */
-export function waitConflict(evidence: Evidence): { error: ErrorLike; where: SourceLine | null } | null {
+/**
+ * The "already waiting" conflict (or asyncio's one-awaitable error) and the student's line: the outermost of
+ * the student's frames that led synchronously to the second wait, where the unawaited calls were made (a
+ * `steps.map((s) => work(s))` rather than the sleep inside work); a frame using Promise.all wins.
+ */
+export function waitConflict(evidence: Evidence): { error: ErrorLike; where: SourceLine | null; combinator: boolean } | null {
   const error = findError(evidence, ALREADY_WAITING) ?? findError(evidence, ASYNCIO_ONE_AWAITABLE);
   if (error === undefined) return null;
-  return { error, where: studentLine(error.stack) };
+  const frames = studentFrames(error.stack);
+  const combined = frames.find((frame) => usesPromiseCombinator(frame));
+  return { error, where: combined ?? frames.at(-1) ?? null, combinator: combined !== undefined };
 }
 
 /** Whether the student's line (or one of the three before it: a call split over lines) uses Promise.all & co. */
-export function usesPromiseCombinator(where: SourceLine | null, stack: string | undefined): boolean {
+export function usesPromiseCombinator(where: SourceLine | null): boolean {
   if (where === null) return false;
-  if (PROMISE_COMBINATOR.test(where.code ?? '')) return true;
-  const path = /((?:file:\/\/)?\/[^\s():]+):\d+/.exec((stack ?? '').split('\n').find((l) => l.includes(`${where.file}:${where.line}`)) ?? '')?.[1];
-  if (path === undefined) return false;
-  for (let line = where.line - 1; line >= Math.max(1, where.line - 3); line--) {
-    if (PROMISE_COMBINATOR.test(codeAt(path.replace(/^file:\/\//, ''), line) ?? '')) return true;
+  for (let line = where.line; line >= Math.max(1, where.line - 3); line--) {
+    if (PROMISE_COMBINATOR.test((line === where.line ? where.code : codeAt(where.path, line)) ?? '')) return true;
   }
   return false;
 }
@@ -31,9 +33,9 @@ export const promiseAll: Diagnosis = {
   diagnose(evidence) {
     const conflict = waitConflict(evidence);
     if (conflict === null) return null;
-    const { error, where } = conflict;
+    const { error, where, combinator } = conflict;
     const asyncio = ASYNCIO_ONE_AWAITABLE.test(error.message ?? '');
-    if (!asyncio && !usesPromiseCombinator(where, error.stack)) return null;
+    if (!asyncio && !combinator) return null;
     const [, who = '', first = '', second = '', kind = 'task'] = ALREADY_WAITING.exec(error.message ?? '') ?? [];
     const clash = who === '' ? text('', '') : text(` (${who} ya esperaba en ${first} y no puede esperar también en ${second})`,
       ` (${who} was already waiting in ${first} and cannot also wait in ${second})`);

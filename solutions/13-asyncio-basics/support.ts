@@ -1,1 +1,0 @@
-../../exercises/13-asyncio-basics/support.ts

@@ -1,1 +1,0 @@
-../../exercises/14-gather-wait/support.ts

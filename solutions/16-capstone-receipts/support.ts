@@ -1,1 +1,0 @@
-../../exercises/16-capstone-receipts/support.ts
