@@ -73,9 +73,13 @@ export const HELP: Record<string, CommandHelp> = {
     ],
   },
   export: {
-    usage: 'npm run export -- DIR',
+    usage: 'npm run export -- DIR [--force] [--save-key FILE]',
     about: { es: 'Escribe la plantilla del estudiante (sin soluciones, tests ocultos sellados).', en: 'Writes the student template (no solutions, hidden tests sealed).' },
-    options: [COURSE_OPTION],
+    options: [
+      { flag: '--force', text: { es: 'reemplaza el contenido de una carpeta existente (conserva su .git)', en: 'replace the contents of an existing folder (its .git is kept)' } },
+      { flag: '--save-key FILE', text: { es: 'guarda la clave en un archivo nuevo que solo tú puedes leer', en: 'keep the key in a new file only you can read' } },
+      COURSE_OPTION,
+    ],
   },
   check: {
     usage: 'npm run check-course',
