@@ -46,7 +46,7 @@ describe('cli', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/· 01-add\s+Sumar {2}0\/2/);
     expect(out).toContain('✗ adds small numbers\n        add aún no está implementada.');
-    expect(out).toContain('Pista: Usa el operador +.');
+    expect(out).toContain('Pista 1/1: Usa el operador +.');
     expect(out).not.toContain('adds zero');
     expect(out.trimEnd().split('\n').at(-1)).toBe('0/2 ejercicios completos. Siguiente: 01-add  →  npm test -- 01');
   }, 60_000);

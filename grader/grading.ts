@@ -3,16 +3,17 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Lang } from './i18n.ts';
+import type { Bilingual, Lang } from './i18n.ts';
 import { expectedTemplateManifest } from './export/expected.ts';
 import { tamperCheck } from './manifest.ts';
 import { TOOL_ROOT } from './paths.ts';
 import { loadCourse, selectExercises, type Exercise } from './model/course.ts';
-import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult } from './result.ts';
+import { overallStatus, RESULT_SCHEMA_VERSION, round2, type ExerciseResult, type GradeResult, type Timeline } from './result.ts';
 import { runExercises, type EngineOptions } from './run/engine.ts';
 import { checkGate, type GateProblem } from './run/gate.ts';
 import { probeSandbox } from './run/sandbox.ts';
 import type { WorkspaceItem } from './run/workspace.ts';
+import { runTimeline } from './timeline/validate.ts';
 import { scoreExercise, type PendingHidden } from './score.ts';
 import { parseSealed, unseal } from './seal.ts';
 
@@ -30,6 +31,8 @@ export interface GradeOptions {
   /** false: skip the tamper check (the student loop, which does not report it; ~30-90 ms in a template). */
   tamperCheck?: boolean;
   engine?: Partial<EngineOptions>;
+  /** Exercise hints released for an unfinished exercise: one level for all, or per exercise key (default 1). */
+  hintLevel?: number | ((key: string) => number);
   /** false: run the test processes without the sandbox (the student loop, on the student's own machine). */
   sandbox?: boolean;
 }
@@ -45,6 +48,23 @@ export interface GradeTestHooks {
 
 export class SelectionError extends Error {
   override name = 'SelectionError';
+  readonly unknown: string[];
+  readonly available: { id: string; key: string; title: Bilingual }[];
+  constructor(unknown: string[], available: Exercise[] = []) {
+    super(`no exercise matches ${unknown.map((u) => `"${u}"`).join(', ')}`);
+    this.unknown = unknown;
+    this.available = available.map((ex) => ({ id: ex.meta.id, key: ex.key, title: ex.meta.title }));
+  }
+
+  /** The message in the student's language, with the valid ids and their titles. */
+  describe(lang: Lang): string {
+    const wanted = this.unknown.map((u) => `"${u}"`).join(', ');
+    const head = lang === 'es' ? `ningún ejercicio se llama ${wanted}` : `no exercise matches ${wanted}`;
+    if (this.available.length === 0) return head;
+    const list = this.available.map((ex) => `  ${ex.id}  ${ex.key.padEnd(28)} ${ex.title[lang]}`);
+    const tail = lang === 'es' ? 'Ejercicios (usa el número, p. ej. npm test -- 03):' : 'Exercises (use the number, e.g. npm test -- 03):';
+    return `${head}\n\n${tail}\n${list.join('\n')}`;
+  }
 }
 
 /** Where the changeable files of an exercise come from. */
@@ -74,13 +94,23 @@ interface Prepared {
   error?: string;
 }
 
+/** The first failing visible test that carries a timeline, for the PR comment and the job summary. */
+export function firstTimeline(exercises: ExerciseResult[]): Timeline | null {
+  for (const exercise of exercises) {
+    for (const test of exercise.tests) {
+      if (test.timeline !== undefined) return runTimeline(test.timeline, exercise.key, test.name);
+    }
+  }
+  return null;
+}
+
 export async function grade(options: GradeOptions, hooks: GradeTestHooks = {}): Promise<GradeResult> {
   const started = performance.now();
   const courseRoot = resolve(options.courseRoot);
   const course = loadCourse(courseRoot);
   const errors = course.problems.map((problem) => problem.message);
   const { selected, unknown } = selectExercises(course.exercises, options.only ?? []);
-  if (unknown.length > 0) throw new SelectionError(`no exercise matches ${unknown.map((u) => `"${u}"`).join(', ')}`);
+  if (unknown.length > 0) throw new SelectionError(unknown, course.exercises);
 
   const unsealDir = mkdtempSync(join(tmpdir(), 'course-hidden-'));
   try {
@@ -116,6 +146,7 @@ export async function grade(options: GradeOptions, hooks: GradeTestHooks = {}): 
     const raw = await runExercises(runnable.map((p) => p.item), { lang: options.lang, sandbox, ...options.engine });
     const exercises: ExerciseResult[] = prepared.map((p) => scoreExercise({
       exercise: p.exercise, lang: options.lang, gate: p.gate, raw: raw.get(p.exercise.key), pendingHidden: p.pending,
+      hintLevel: typeof options.hintLevel === 'function' ? options.hintLevel(p.exercise.key) : options.hintLevel,
     }));
 
     const candidate = options.source.kind === 'submission' ? resolve(options.source.dir) : undefined;
@@ -132,7 +163,7 @@ export async function grade(options: GradeOptions, hooks: GradeTestHooks = {}): 
       source: describeSource(options.source),
       duration: Math.round(performance.now() - started) / 1000,
       sandbox: sandbox.kind,
-      timeline: null,
+      timeline: firstTimeline(exercises),
     };
   } finally {
     rmSync(unsealDir, { recursive: true, force: true });

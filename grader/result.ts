@@ -1,6 +1,7 @@
 // The one result model every report is rendered from (result.json is this object, serialised).
 // Student-controlled text (messages, output) is already sanitised here: see sanitize.ts.
 import type { Lang } from './i18n.ts';
+import type { Timeline as DrawnTimeline } from './timeline/model.ts';
 
 export const RESULT_SCHEMA_VERSION = 2;
 
@@ -67,6 +68,8 @@ export interface TestResult {
   diagnosis: string | null;
   /** The hint that matches this failure (the test's own, or its diagnosis's advice), or null. */
   hint: string | null;
+  /** In memory only (never in result.json): who ran when in a failing visible test's last simulation. */
+  timeline?: DrawnTimeline;
 }
 
 export interface ExerciseResult {

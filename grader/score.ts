@@ -4,7 +4,11 @@ import { bi, pick, type Bilingual, type Lang } from './i18n.ts';
 import type { Exercise } from './model/course.ts';
 import type { ErrorKind, ExerciseResult, TestResult } from './result.ts';
 import { exerciseState, round2 } from './result.ts';
+import { releaseHints, testHintOf } from './hints/select.ts';
 import { sanitize } from './sanitize.ts';
+import { isTimingPicture } from './timeline/build.ts';
+import type { Timeline } from './timeline/model.ts';
+import { parseTimeline } from './timeline/validate.ts';
 import type { CaseEvent } from './run/channel.ts';
 import type { RawExercise } from './run/engine.ts';
 import type { GateProblem } from './run/gate.ts';
@@ -118,12 +122,26 @@ export interface ScoreInput {
   gate: GateProblem[];
   raw: RawExercise | undefined;
   pendingHidden?: PendingHidden;
+  /** How many of the exercise's hints to release when it is not complete (default 1). */
+  hintLevel?: number;
+}
+
+/** A failing visible test's picture; hidden tests keep theirs (their data would show in the names). */
+function timelineOf(event: CaseEvent, visibility: 'visible' | 'hidden', passed: boolean): { timeline?: Timeline } {
+  if (passed || visibility !== 'visible' || event.timeline === undefined) return {};
+  const timeline = parseTimeline(event.timeline);
+  return timeline !== null && isTimingPicture(timeline) ? { timeline } : {};
 }
 
 export function scoreExercise(input: ScoreInput): ExerciseResult {
   const scored = scoreInner(input);
   const state = exerciseState(scored);
-  return state === 'complete' || state === 'hidden-pending' ? { ...scored, state, hint: null, hints: [] } : { ...scored, state };
+  if (state === 'complete' || state === 'hidden-pending') return { ...scored, state, hint: null, hints: [] };
+  // Visible failures first: their hints speak about what the student can see.
+  const failing = [...scored.tests.filter((t) => t.status !== 'pass' && t.visibility === 'visible'),
+    ...scored.tests.filter((t) => t.status !== 'pass' && t.visibility === 'hidden')].map((t) => t.id);
+  const hints = releaseHints(input.exercise.meta, failing, input.hintLevel ?? 1, input.lang).map((hint) => hint.text);
+  return { ...scored, state, hints, hint: hints[0] ?? scored.hint };
 }
 
 function scoreInner(input: ScoreInput): ExerciseResult {
@@ -199,7 +217,10 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
       diagnosis,
-      hint: passed || event.hint === undefined || event.hint === null ? null : sanitize(event.hint, MESSAGE_LIMIT),
+      // The test's own hint (meta.json testHints) first, else the advice of the recognised mistake.
+      hint: passed ? null : testHintOf(exercise.meta, event.fullName, lang)
+        ?? (event.hint === undefined || event.hint === null ? null : sanitize(event.hint, MESSAGE_LIMIT)),
+      ...timelineOf(event, visibility, passed),
     };
   });
   const allPassed = tests.every((test) => test.status === 'pass');

@@ -73,7 +73,7 @@ function describe(result: ExerciseResult | undefined): string {
 }
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {});
+  const { values } = parse(args, {}, io.env);
   const root = courseRootOf(values.course);
   const course = loadCourse(root);
   const p = pc.createColors(io.color);

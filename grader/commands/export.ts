@@ -23,7 +23,7 @@ function saveKey(path: string, key: string): string {
 }
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { force: { type: 'boolean' }, 'save-key': { type: 'string' } });
+  const { values, positionals } = parse(args, { force: { type: 'boolean' }, 'save-key': { type: 'string' } }, io.env);
   const target = positionals[0];
   if (target === undefined || positionals.length > 1) throw new UsageError('usage: npm run export -- DIR [--force] [--save-key FILE]');
   const courseRoot = courseRootOf(values.course);

@@ -8,6 +8,7 @@ import { renderTerminal } from '../report/terminal.ts';
 import { readKeyFile } from '../key-file.ts';
 import { probeSandbox } from '../run/sandbox.ts';
 import { KEY_ENV, keyFromEnv } from '../seal.ts';
+import { ciHintLevel } from '../hints/select.ts';
 import { courseRootOf, langOf, parse, UsageError, type Io } from './common.ts';
 
 export async function gradeCommand(args: string[], io: Io): Promise<number> {
@@ -18,7 +19,8 @@ export async function gradeCommand(args: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     verbose: { type: 'boolean' },
     'key-file': { type: 'string' },
-  });
+    'hint-level': { type: 'string' },
+  }, io.env);
   if (values.solutions === true && values.submission !== undefined) throw new UsageError('use either --solutions or --submission DIR, not both');
   const lang = langOf(values.lang, io.env);
   const courseRoot = courseRootOf(values.course);
@@ -45,7 +47,13 @@ export async function gradeCommand(args: string[], io: Io): Promise<number> {
       ? `grade: sin sandbox: ${sandbox.reason}. El código corregido se ejecuta con tus permisos (ver "Threat model" en grader/README.md).\n`
       : `grade: no sandbox: ${sandbox.reason}. The graded code runs with your user's rights (see "Threat model" in grader/README.md).\n`);
   }
-  const result = await grade({ courseRoot, source, only, lang, hidden: true, key });
+  let hintLevel: number;
+  try {
+    hintLevel = ciHintLevel(values['hint-level'], io.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const result = await grade({ courseRoot, source, only, lang, hidden: true, key, hintLevel });
   io.out(renderTerminal(result, { color: io.color, verbose: values.verbose === true }));
   const published = writeReports(result, outDir, 'before-grading');
   if (published.removed.length > 0) {

@@ -15,14 +15,14 @@ export function keyInstructions(key?: string): string {
 }
 
 export function keygenCommand(args: string[], io: Io): Promise<number> {
-  parse(args, {});
+  parse(args, {}, io.env);
   const key = generateKey();
   io.out(`${key}\n\n${keyInstructions(key)}\n`);
   return Promise.resolve(0);
 }
 
 export function manifestCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {});
+  const { values } = parse(args, {}, io.env);
   const root = courseRootOf(values.course);
   const manifest = writeManifest(root, loadCourse(root).exercises);
   io.out(`${MANIFEST_PATH}: ${Object.keys(manifest.files).length} protected files\n`);

@@ -44,7 +44,7 @@ export async function mistakesCommand(args: string[], io: Io): Promise<number> {
   const root = courseRootOf(values.course);
   const course = loadCourse(root);
   const { selected, unknown } = selectExercises(course.exercises, positionals);
-  if (unknown.length > 0) throw new SelectionError(`no exercise matches ${unknown.map((u) => `"${u}"`).join(', ')}`);
+  if (unknown.length > 0) throw new SelectionError(unknown, course.exercises);
   let fixtures;
   try {
     fixtures = loadFixtures(root, selected);

@@ -11,7 +11,7 @@ import { seal } from '../seal.ts';
 /** Top-level entries of the authoring repository that go into the template. */
 export const TEMPLATE_ENTRIES = [
   'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', 'eslint.config.js',
-  'runtime', 'grader', 'exercises', '.github/workflows', 'scripts/workflows', 'docs',
+  'runtime', 'grader', 'exercises', '.github/workflows', 'scripts/workflows', 'docs', '.devcontainer', '.vscode',
 ];
 
 /** Grader files only the course authors need. */
@@ -132,7 +132,7 @@ export function writeTemplate(courseRoot: string, toolRoot: string, outDir: stri
   if (existsSync(packageJson)) writeFileSync(packageJson, studentPackageJson(readFileSync(packageJson, 'utf8')));
   const sealed = sealHiddenTests(exercises, outDir, key, graded);
   writeFileSync(join(outDir, 'README.md'), `${studentReadme(exercises, 'es')}\n---\n\n${studentReadme(exercises, 'en')}`);
-  writeFileSync(join(outDir, '.gitignore'), 'node_modules/\n.grade/\n');
+  writeFileSync(join(outDir, '.gitignore'), 'node_modules/\n.grade/\n.course/\n');
   rmSync(join(outDir, 'solutions'), { recursive: true, force: true });
   const manifest = writeManifest(outDir, loadCourse(outDir).exercises);
   return { sealed, protectedFiles: Object.keys(manifest.files).length };

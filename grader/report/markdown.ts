@@ -1,7 +1,9 @@
 // Markdown for the GitHub job summary and the PR comment: total first, visible and hidden kept apart,
 // then what failed and why. Student text goes inside code fences it cannot close.
 import type { Lang } from '../i18n.ts';
-import type { ExerciseResult, GradeResult } from '../result.ts';
+import type { ExerciseResult, GradeResult, Timeline } from '../result.ts';
+import { renderMermaid } from '../timeline/mermaid.ts';
+import { labelledHints } from '../hints/select.ts';
 import { formatPoints, headline, hiddenSummary, label, pointsText, visibleCount } from './labels.ts';
 
 export const COMMENT_MARKER = '<!-- course-grader-report -->';
@@ -45,8 +47,28 @@ function details(exercise: ExerciseResult, lang: Lang): string {
     const list = names.length === 1 ? names[0]! : `${names.join(' · ')} (${names.length} ${lang === 'es' ? 'tests, mismo mensaje' : 'tests, same message'})`;
     parts.push(`- ❌ ${list}\n\n${fenced(message)}`);
   }
-  if (exercise.hint !== null) parts.push(`💡 **${label('hint', lang)}:** ${cell(exercise.hint)}`);
+  parts.push(...hintParts(exercise, lang));
   return `<details><summary>${cell(`${exercise.key} ${exercise.title}`)} — ${formatPoints(exercise.score)}/${formatPoints(exercise.max_score)}</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
+}
+
+/** The first released hint in the open; the further ones folded, so a student opens them only when stuck. */
+function hintParts(exercise: ExerciseResult, lang: Lang): string[] {
+  const [first, ...more] = labelledHints(exercise, lang);
+  if (first === undefined) return [];
+  const line = (hint: typeof first): string => `💡 **${cell(hint.label)}:** ${cell(hint.text)}`;
+  const parts = [line(first)];
+  if (more.length > 0) {
+    const summary = lang === 'es' ? `Más pistas (${more.length})` : `More hints (${more.length})`;
+    parts.push(`<details><summary>${summary}</summary>\n\n${more.map(line).join('\n\n')}\n\n</details>`);
+  }
+  return parts;
+}
+
+/** The Mermaid picture of the first failing visible timing test (GitHub renders it). */
+function timelineSection(timeline: Timeline, lang: Lang): string[] {
+  const title = lang === 'es' ? `Línea de tiempo: ${timeline.exercise}` : `Timeline: ${timeline.exercise}`;
+  const said = lang === 'es' ? 'Qué hizo cada hilo en el test que falla' : 'What each thread did in the failing test';
+  return [`### ${cell(title)}`, '', `${said}: **${cell(timeline.test)}**`, '', renderMermaid(timeline, lang, title), ''];
 }
 
 export function markdown(result: GradeResult, kind: 'summary' | 'comment'): string {
@@ -68,6 +90,7 @@ export function markdown(result: GradeResult, kind: 'summary' | 'comment'): stri
     }
     lines.push('');
   }
+  if (result.timeline !== null) lines.push(...timelineSection(result.timeline, lang));
   const failing = result.exercises.filter((exercise) => exercise.status !== 'pass' && exercise.state !== 'hidden-pending');
   const unstarted = failing.filter(notStarted);
   const started = failing.filter((exercise) => !notStarted(exercise));

@@ -100,7 +100,7 @@ describe('terminal', () => {
   test('failures with message and hint, the total with the split', () => {
     const text = renderTerminal(result, { color: false });
     expect(text).toContain('✗ hidden one [hidden] 0/1');
-    expect(text).toContain('Hint: a hint');
+    expect(text).toContain('Hint 1/1: a hint');
     expect(text).toContain('Score: 4/6  visible tests 2/3, hidden 2/3');
   });
 

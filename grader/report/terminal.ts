@@ -2,6 +2,8 @@
 import pc from 'picocolors';
 import type { Lang } from '../i18n.ts';
 import type { ExerciseResult, GradeResult, TestResult } from '../result.ts';
+import { labelledHints } from '../hints/select.ts';
+import { renderGantt } from '../timeline/gantt.ts';
 import { formatPoints, headline, hiddenSummary, label, pointsText, visibleCount } from './labels.ts';
 
 export interface TerminalOptions {
@@ -32,6 +34,7 @@ function testLine(test: TestResult, lang: Lang, p: ReturnType<typeof painter>, s
   if (test.status !== 'pass' && test.output.trim() !== '') {
     lines.push(p.dim(`        ${label('output', lang)}:`), p.dim(indent(test.output.trimEnd(), '          ')));
   }
+  if (test.status !== 'pass' && test.timeline !== undefined) lines.push(renderGantt(test.timeline, lang, { headline: true, indent: '        ' }));
   return lines.join('\n');
 }
 
@@ -50,8 +53,19 @@ export function renderExercise(exercise: ExerciseResult, lang: Lang, options: Te
     if (options.visibleOnly && test.visibility === 'hidden') continue;
     if (test.status !== 'pass' || options.verbose === true) lines.push(testLine(test, lang, p, options.visibleOnly !== true));
   }
-  if (exercise.hint !== null && exercise.status !== 'pass') lines.push(p.cyan(`    ${label('hint', lang)}: ${exercise.hint}`));
+  if (exercise.status !== 'pass') lines.push(...hintLines(exercise, lang, p));
   return lines.join('\n');
+}
+
+/** The released hints, labelled ("Pista 1/4"), and how to get the next one. */
+function hintLines(exercise: ExerciseResult, lang: Lang, p: ReturnType<typeof painter>): string[] {
+  const hints = labelledHints(exercise, lang);
+  const lines = hints.map((hint) => p.cyan(`    ${hint.label}: ${hint.text}`));
+  const shown = Math.max(0, ...hints.map((hint) => hint.number ?? 0));
+  if (hints.length > 0 && shown < exercise.hints_available) {
+    lines.push(p.dim(`    ${lang === 'es' ? 'Siguiente pista' : 'Next hint'}: npm test -- ${exercise.id} --hint`));
+  }
+  return lines;
 }
 
 export function renderTerminal(result: GradeResult, options: TerminalOptions): string {

@@ -16,10 +16,18 @@ export const REPORT_FILES = {
   text: 'report.txt',
 } as const;
 
+function withoutTestTimelines(result: GradeResult): GradeResult {
+  const exercises = result.exercises.map((exercise) => ({
+    ...exercise, tests: exercise.tests.map(({ timeline: _drawn, ...test }) => test),
+  }));
+  return { ...result, exercises };
+}
+
 /** Writes every report into `outDir`, which it owns: see publish.ts (anything else found there is removed). */
 export function writeReports(result: GradeResult, outDir: string, checkedAt: 'before-grading' | 'now' = 'now'): Published {
   const contents: Record<keyof typeof REPORT_FILES, string> = {
-    result: `${JSON.stringify(result, null, 2)}\n`,
+    // Per-test timelines are for the terminal; result.json carries the run-level one only.
+    result: `${JSON.stringify(withoutTestTimelines(result), null, 2)}\n`,
     gradescope: `${JSON.stringify(gradescope(result), null, 2)}\n`,
     classroom: `${classroomBase64(result)}\n`,
     junit: junit(result),

@@ -16,6 +16,8 @@ export interface CaseEvent {
   /** The course kit's diagnosis of a failure (a stable id such as `target-called`) and its advice, if any. */
   diagnosis?: string | null;
   hint?: string | null;
+  /** A failing test's timeline (grader/timeline/model.ts), as the test process built it: untrusted. */
+  timeline?: unknown;
 }
 
 export interface ReporterEvent {

@@ -39,6 +39,13 @@ function describeError(error: SerializedErrorLike): string {
   return `${name}${error.message ?? String(error)}${diff}`.replace(ANSI, '');
 }
 
+/** The timeline a failing test carries (see workspace.ts entrySource), if it is small enough to be a picture. */
+function timelineOf(test: TestCase): { timeline?: unknown } {
+  const timeline = (test.meta() as { courseTimeline?: unknown }).courseTimeline;
+  if (timeline === undefined || JSON.stringify(timeline).length > 64_000) return {};
+  return { timeline };
+}
+
 export default class GraderReporter implements Reporter {
   private readonly writer: ChannelWriter;
   private readonly outputByTask = new Map<string, string>();
@@ -81,6 +88,7 @@ export default class GraderReporter implements Reporter {
       duration: test.diagnostic()?.duration ?? 0,
       output: this.outputByTask.get(test.id) ?? '',
       ...diagnosisOf(errors),
+      ...timelineOf(test),
     });
   }
 

@@ -113,11 +113,21 @@ function entrySource(sections: Section[], canary: string, token: string, exercis
   const families = CANARY_FAMILIES.map(([name, check]) => `  [${JSON.stringify(name)}, () => ${check}],`);
   const isolation = { deadline: exercise.meta.testDeadline, causes: exercise.meta.hangCauses, stuck, runningFile };
   return [
-    "import { describe as __graderDescribe, test as __graderTest, expect as __graderExpect } from 'vitest';",
+    "import { describe as __graderDescribe, test as __graderTest, expect as __graderExpect, beforeEach as __graderBeforeEach } from 'vitest';",
     `import { integrityProblems as __graderIntegrity } from ${JSON.stringify(LOCKDOWN_FILE)};`,
+    "import { lastSimulation as __graderLastSimulation, clearLastSimulation as __graderClearSimulation } from '#runtime/testing';",
+    "import { buildTimeline as __graderBuildTimeline } from '../../grader/timeline/build.ts';",
     // Before the test files load: every test gets a fresh program and the exercise's deadline (see the kit).
     `import { isolateTests as __graderIsolate } from '../${KIT_DIR}/isolation.ts';`,
     `__graderIsolate(${JSON.stringify(isolation)});`,
+    // A failing test carries the timeline of its last simulation (who ran when), drawn under it in the report.
+    '__graderBeforeEach((context) => {',
+    '  __graderClearSimulation();',
+    '  context.onTestFailed(() => {',
+    '    const run = __graderLastSimulation();',
+    '    if (run !== undefined) context.task.meta.courseTimeline = __graderBuildTimeline(run.trace, run.elapsed);',
+    '  });',
+    '});',
     ...sections.map((section) => `__graderDescribe(${JSON.stringify(section.prefix)}, async () => {\n  await import(${JSON.stringify(`./${section.name}`)});\n});`),
     `__graderTest(${JSON.stringify(canary)}, async () => {`,
     '  const e = __graderExpect;',
@@ -166,6 +176,8 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
     const kit = kitSource(items, toolRoot);
     mkdirSync(join(root, 'exercises', KIT_DIR), { recursive: true });
     copyTree(kit, join(root, 'exercises', KIT_DIR), (rel) => rel.endsWith('.test.ts'));
+    mkdirSync(join(root, 'grader', 'timeline'));
+    for (const file of ['build.ts', 'model.ts']) copyFileSync(join(toolRoot, 'grader', 'timeline', file), join(root, 'grader', 'timeline', file));
 
     const tests: TestFilePlan[] = [];
     const entries = new Map<string, (stuck: readonly string[]) => void>();

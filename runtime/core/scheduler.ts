@@ -72,7 +72,7 @@ export interface TraceEvent {
   time: number;
   fiber: string;
   fiberId: number;
-  event: 'spawn' | 'run' | 'block' | 'yield' | 'finish' | 'external';
+  event: 'spawn' | 'run' | 'block' | 'yield' | 'finish' | 'external' | 'process-start' | 'process-exit';
   detail?: string;
 }
 
@@ -210,7 +210,7 @@ export class Scheduler {
     if (fiber.kind === 'thread') this.current().startedThreads = true;
     this.strategy.onSpawn(fiber);
     this.fibers.add(fiber);
-    this.record(fiber, 'spawn');
+    this.record(fiber, 'spawn', fiber.kind);
     this.enqueue(fiber);
     return fiber;
   }
@@ -600,6 +600,17 @@ export class Scheduler {
   private keepAlive(): boolean {
     const main = this.main as Fiber | undefined;
     return this.nonDaemonThreads > 0 || (main !== undefined && (main.state === 'blocked' || main.state === 'runnable'));
+  }
+
+  /**
+   * A child process's start or exit, for the timeline (child processes are lanes of their own). Its id is the
+   * negated pid, so it never meets a fiber id.
+   */
+  traceProcess(pid: number, name: string, event: 'process-start' | 'process-exit', detail?: string): void {
+    if (this.trace === null) return;
+    const entry: TraceEvent = { time: this.now(), fiber: name, fiberId: -pid, event };
+    if (detail !== undefined) entry.detail = detail;
+    this.trace.push(entry);
   }
 
   private record(fiber: Fiber, event: TraceEvent['event'], detail?: string): void {

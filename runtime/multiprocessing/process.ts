@@ -6,7 +6,7 @@
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { activeCapture, awaitExternal, onDescribeProgram, onFreshProgram, processInfo } from '../core/index.ts';
+import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo } from '../core/index.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { childOutputDone, deliverChildOutput } from './output.ts';
@@ -195,6 +195,9 @@ export class Process {
     noteProcessStart(pid, this._name);
     emitLifecycle({ kind: 'start', what: 'Process', name: this._name });
     this._capture = activeCapture();
+    // The timeline draws each child as a lane from its start to its exit (only inside a fiber's scheduler).
+    const tracer = fiberStorage.getStore()?.scheduler;
+    tracer?.traceProcess(pid, this._name, 'process-start');
     children.add(this);
     this._exited = new Promise<void>((resolve) => {
       worker.on('message', (message: ChildMessage) => {
@@ -212,6 +215,7 @@ export class Process {
       worker.on('exit', (code) => {
         this._exitcode = this._signalled ?? code;
         noteProcessEnd(pid);
+        tracer?.traceProcess(pid, this._name, 'process-exit', `exitcode ${this._exitcode}`);
         // join() returns once the child's output is shown: the parent's next print comes after it.
         const slot = this._outputSlot;
         const lastTaken = slot !== null && Atomics.load(slot, 0) === 1 ? Atomics.load(slot, 1) : null;

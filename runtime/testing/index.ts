@@ -3,6 +3,8 @@
 export {
   simulate,
   activeSimulations,
+  lastSimulation,
+  clearLastSimulation,
   DEFAULT_EPOCH,
   type SimulateOptions,
   type SimulationResult,

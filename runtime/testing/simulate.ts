@@ -61,6 +61,19 @@ export const DEFAULT_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0) / 1000;
 
 let active = 0;
 
+/** The latest simulation that ended, pass or fail: the grader draws its timeline under a failing test. */
+let latest: SimulationFailure | undefined;
+
+/** The trace, output and elapsed time of the simulation that ended last in this process (or undefined). */
+export function lastSimulation(): SimulationFailure | undefined {
+  return latest;
+}
+
+/** Forgets the last simulation (the grader calls it before each test, so a test never shows another's). */
+export function clearLastSimulation(): void {
+  latest = undefined;
+}
+
 export function simulate<T>(main: () => T | Promise<T>, options: SimulateOptions = {}): Promise<SimulationResult<Awaited<T>>> {
   if (typeof main !== 'function') {
     throw new TypeError('simulate() needs a function to run as the main thread: simulate(async () => { ... })');
@@ -99,6 +112,7 @@ export function simulate<T>(main: () => T | Promise<T>, options: SimulateOptions
       settled = true;
       scheduler.close();
       active--;
+      latest = summary();
       if (error !== null && typeof error === 'object') {
         Object.defineProperty(error, 'simulation', { value: summary(), enumerable: false, configurable: true });
       }
@@ -110,7 +124,8 @@ export function simulate<T>(main: () => T | Promise<T>, options: SimulateOptions
       const abandoned = [...scheduler.fibers].filter((f) => f.kind === 'thread' && f.state !== 'done').map((f) => f.name);
       scheduler.close();
       active--;
-      const { schedule: sched, trace, output, elapsed } = summary();
+      latest = summary();
+      const { schedule: sched, trace, output, elapsed } = latest;
       resolve({ value: main_.result as Awaited<T>, elapsed, output, trace, schedule: sched, unjoined, abandoned });
     };
     const finishedAll = (): boolean => main_.state === 'done' && scheduler.liveNonDaemonThreads === 0;

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { grade } from '../../grader/grading.ts';
+import { ciHintLevel } from '../../grader/hints/select.ts';
 import type { Lang } from '../../grader/i18n.ts';
 import { overallStatus, RESULT_SCHEMA_VERSION, type GradeResult } from '../../grader/result.ts';
 
@@ -30,7 +31,9 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   const { lang, label } = options;
   let result: GradeResult;
   try {
-    result = await grade({ courseRoot: options.course, source: { kind: 'submission', dir: options.submission }, lang, hidden: true });
+    // The instructor's COURSE_HINT_LEVEL (grade.yml) says how many exercise hints the PR comment releases.
+    result = await grade({ courseRoot: options.course, source: { kind: 'submission', dir: options.submission }, lang, hidden: true,
+      hintLevel: ciHintLevel(undefined, process.env) });
   } catch (error) {
     return errorResult(`grading error: ${(error as Error).message}`, lang, label, options.tampered);
   }

@@ -1,0 +1,8 @@
+// Demo of exercise 09: producers and consumers through Queues, then questions to a server through a Pipe.
+import { askServer, runQueues } from './exercise.ts';
+
+export default async function demo(): Promise<void> {
+  const validated = await runQueues([[1, 2, 3], [4, 5]], 2);
+  console.log(`${validated.length} tickets validated`);
+  console.log(await askServer([7, 8]));
+}
