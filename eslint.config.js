@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.grade/**', 'dist/**', 'coverage/**', '**/*.py', 'scratch/**', '**/fixtures/.compiled-*/**', 'solutions/*/mistakes/**'] },
+  { ignores: ['node_modules/**', '.grade/**', 'dist/**', 'coverage/**', '**/*.py', 'scratch/**', '**/fixtures/.compiled-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
