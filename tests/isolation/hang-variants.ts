@@ -53,6 +53,8 @@ export const HANG_VARIANTS: HangVariant[] = [
     mistake: 'printSlip never releases the printer lock',
     edits: [["    appendFileSync(printer, `Recibo ${studentId}: fin\\n`);\n  } finally {\n    lock.release();\n  }", "    appendFileSync(printer, `Recibo ${studentId}: fin\\n`);\n  } finally {\n    // the next process will take it over (it cannot: nobody releases it)\n  }"]],
     failing: [
+      'printAllSlips starts every process before joining any',
+      'printSlip holds the shared lock for its three lines',
       'the slips of 10 processes never interleave',
       'three processes print their slips without mixing lines',
     ],
