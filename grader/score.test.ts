@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { loadCourse } from './model/course.ts';
 import type { CaseEvent } from './run/channel.ts';
 import type { RawExercise } from './run/engine.ts';
-import { hiddenMessage, scoreExercise } from './score.ts';
+import { hiddenMessage, teachingMessage, scoreExercise } from './score.ts';
 import { FIXTURE_COURSE } from './test-support/course-builder.ts';
 
 const course = loadCourse(FIXTURE_COURSE);
@@ -94,6 +94,13 @@ describe('hiddenMessage', () => {
   test('keeps the teaching sentence, drops expected values', () => {
     expect(hiddenMessage(['order matters: expected [ 1, 2 ] to deeply equal [ 2, 1 ]'], 'message', 'en')).toBe('order matters');
     expect(hiddenMessage(['expected 1 to be 2 // Object.is equality'], 'message', 'en')).toBe('failed (hidden test)');
+    // Visible tests: the teaching sentence instead of vitest's expected/received text; without one, vitest's text.
+    expect(teachingMessage('three waits overlap: 0.5 s, not 1.5 s: expected 1.5 to be 0.5 // Object.is equality\n- Expected\n+ Received\n\n- 0.5\n+ 1.5'))
+      .toBe('three waits overlap: 0.5 s, not 1.5 s');
+    expect(teachingMessage('expected 1 to be 2 // Object.is equality')).toBe('expected 1 to be 2 // Object.is equality');
+    const lines = "one line per student: expected [ 'A' ] to deeply equal [ 'A', 'B' ]\n- Expected\n+ Received";
+    expect(teachingMessage(lines)).toBe(lines);
+    expect(teachingMessage('El trabajo se ejecutó en MainThread\n  exercise.ts:20  │ code')).toBe('El trabajo se ejecutó en MainThread\n  exercise.ts:20  │ code');
     expect(hiddenMessage(['TypeError: x is not a function'], 'message', 'en')).toBe('TypeError: x is not a function');
     expect(hiddenMessage(['order matters: expected 1'], 'name-only', 'es')).toBe('falló (test oculto)');
   });

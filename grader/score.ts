@@ -67,6 +67,18 @@ function withoutFrameworkTimeout(text: string, exercise: Exercise, lang: Lang): 
     + text.slice(match[0].length);
 }
 
+/**
+ * A visible failure in the student's terms: an assertion on a number or a flag with a teaching sentence
+ * (`say(...)`) shows that sentence, not the framework's "expected 1.5 to be 0.5 // Object.is equality" and its
+ * Expected/Received diff (the sentence names both values, and a timing test draws its timeline). Assertions on
+ * text or lists keep the diff: there the received lines are what shows the mistake.
+ */
+export function teachingMessage(text: string): string {
+  const first = text.split('\n')[0] ?? '';
+  const cut = first.search(/: expected (?:[+-]?\d[\d.e+-]*|true|false|null|undefined|NaN|[+-]?Infinity) to /);
+  return cut > 0 ? first.slice(0, cut).trim() : text;
+}
+
 /** What a hidden test's failure may reveal: the teaching sentence, never expected values or source. */
 export function hiddenMessage(errors: string[], feedback: 'message' | 'name-only', lang: Lang): string {
   const generic = pick(bi('falló (test oculto)', 'failed (hidden test)'), lang);
@@ -203,7 +215,7 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       const whole = visibility === 'visible' || (HANG_REPORTS.has(diagnosis ?? '') && exercise.meta.hiddenFeedback === 'message');
       message = !whole
         ? hiddenMessage(errors, exercise.meta.hiddenFeedback, lang)
-        : sanitize(errors.join('\n') || pick(bi('falló', 'failed'), lang), MESSAGE_LIMIT);
+        : sanitize(errors.map(teachingMessage).join('\n') || pick(bi('falló', 'failed'), lang), MESSAGE_LIMIT);
     }
     const title = localTitle(exercise, event, lang);
     return {
