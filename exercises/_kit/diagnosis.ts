@@ -18,11 +18,35 @@ export interface ChildTraceback {
   text: string;
 }
 
+/** A runtime call whose Promise nobody awaited (see #runtime/testing's tapUnawaitedWaits). */
+export interface UnawaitedWait {
+  kind: 'ended' | 'refused';
+  who: string;
+  fiber: 'main' | 'thread' | 'task';
+  what: string;
+  site: string | null;
+  /** The stack of the pending call: its outermost student frame is where the Promise was dropped. */
+  stack: string | null;
+  error?: { message: string; stack: string };
+}
+
+/** A thread or process started or joined during the test, and the caller's line. */
+export interface LifecycleStep {
+  kind: 'start' | 'join';
+  what: 'Thread' | 'Process';
+  name: string;
+  site?: string | null;
+}
+
 export interface Evidence {
   /** The failing test's errors, first one first. */
   errors: readonly ErrorLike[];
   /** Tracebacks printed by child processes during the test, in print order. */
   tracebacks: readonly ChildTraceback[];
+  /** Runtime calls made without await during the test (threads and tasks that ended or collided in them). */
+  unawaited?: readonly UnawaitedWait[];
+  /** Starts and joins of threads and processes during the test, in order. */
+  lifecycle?: readonly LifecycleStep[];
 }
 
 export interface Text {

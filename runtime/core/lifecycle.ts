@@ -1,11 +1,14 @@
 // Lifecycle events of threads and processes (start, join), for tests that check a lesson exactly ("start them
 // all, then join them") instead of inferring it from timing. No listener, no cost beyond one length check.
+import { captureSite, userSite } from './deadlock.ts';
 
 export interface LifecycleEvent {
   kind: 'start' | 'join';
   what: 'Thread' | 'Process';
   /** The thread's or process's name (Thread-1, Process-2...). */
   name: string;
+  /** The caller's line (`exercises/07-processes/exercise.ts:31:7`), when a listener asked for events. */
+  site?: string | null;
 }
 
 type Listener = (event: LifecycleEvent) => void;
@@ -14,8 +17,11 @@ type Listener = (event: LifecycleEvent) => void;
 const KEY = Symbol.for('concurrency-course.lifecycle');
 const listeners: Listener[] = ((globalThis as { [KEY]?: Listener[] })[KEY] ??= []);
 
-export function emitLifecycle(event: LifecycleEvent): void {
+/** `siteOf`: the public method the caller called (Thread.prototype.start...), so its caller's line is recorded. */
+export function emitLifecycle(event: LifecycleEvent, siteOf?: (...args: never[]) => unknown): void {
   if (listeners.length === 0) return;
+  // Only with a listener (tests): a one-frame stack capture, so "join inside the start loop" can name the lines.
+  if (siteOf !== undefined) event.site = userSite(captureSite(siteOf));
   for (const listener of [...listeners]) listener(event);
 }
 

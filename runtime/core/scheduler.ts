@@ -17,7 +17,8 @@ import { Fiber, type Blocker, type FiberKind, type Outcome } from './fiber.ts';
 import type { Timer } from './timers.ts';
 import { Clock, type ClockKind } from './clock.ts';
 import { RunQueue } from './runqueue.ts';
-import { captureSite } from './deadlock.ts';
+import { captureSite, userSite } from './deadlock.ts';
+import { notifyUnawaited, tappingUnawaited, type UnawaitedWait } from './unawaited.ts';
 import {
   FifoStrategy,
   PctStrategy,
@@ -226,6 +227,9 @@ export class Scheduler {
   }
 
   private finish(fiber: Fiber): void {
+    const pending = fiber.state === 'blocked' || fiber.state === 'runnable' || (fiber.state === 'external' && fiber.blockedOn !== null);
+    // Its code ended while a wait it started is still pending: that call's Promise was never awaited.
+    if (pending && tappingUnawaited()) notifyUnawaited(this.unawaited(fiber, 'ended'));
     this.leave(fiber);
     if (fiber.state === 'blocked' || fiber.state === 'runnable') {
       // Its code ended while a wait it started is still pending (a refused second wait rejected a
@@ -258,7 +262,8 @@ export class Scheduler {
     fiber.state = 'blocked';
     fiber.blockedOn = blocker;
     fiber.lastWait = blocker.what;
-    fiber.blockedSite = blocker.trackSite === true ? captureSite(blocker.siteOf) : null;
+    // A plain sleep's line is captured only when a test kit watches for unawaited waits (it costs a stack).
+    fiber.blockedSite = blocker.trackSite === true ? captureSite(blocker.siteOf) : tappingUnawaited() ? captureSite(undefined) : null;
     if (timeout !== undefined && timeout !== null) {
       const timer = this.time.add(timeout, () => {
         if (fiber.state !== 'blocked' || fiber.blockedOn !== blocker) return;
@@ -332,6 +337,7 @@ export class Scheduler {
   private requeue(fiber: Fiber, event: 'yield'): Promise<void> {
     this.assertNotWaiting(fiber, 'sleep(0)');
     fiber.lastWait = 'sleep(0)';
+    if (tappingUnawaited()) fiber.blockedSite = captureSite(undefined);
     this.leave(fiber);
     const gate = this.gateFor(fiber) as Promise<void>;
     fiber.pending = OK;
@@ -443,11 +449,21 @@ export class Scheduler {
         'or createTask(() => f()), never Promise.all over runtime calls.'
       : 'await each call before the next one (`await t.join()`), never Promise.all over runtime calls; to wait for ' +
         'several threads, join them one after another.';
-    throw new RuntimeError(
+    const refused = new RuntimeError(
       `${fiber.name} is already waiting (in ${current}) and cannot also wait in ${what}: a ` +
         `${fiber.kind === 'task' ? 'task' : 'thread'} waits for one thing at a time, as in Python. A runtime call ` +
         `started without await, or passed to Promise.all, keeps waiting while the code goes on: ${advice}`,
     );
+    if (tappingUnawaited()) {
+      notifyUnawaited({ ...this.unawaited(fiber, 'refused'), error: { message: refused.message, stack: refused.stack ?? '' } });
+    }
+    throw refused;
+  }
+
+  /** What a fiber still waits in, for the unawaited-wait taps. */
+  private unawaited(fiber: Fiber, kind: 'ended' | 'refused'): UnawaitedWait {
+    const what = fiber.blockedOn?.what ?? fiber.lastWait;
+    return { kind, who: fiber.name, fiber: fiber.kind, what, site: userSite(fiber.blockedSite), stack: fiber.blockedSite?.stack ?? null };
   }
 
   private gateFor(fiber: Fiber): Promise<unknown> {

@@ -193,7 +193,7 @@ export class Process {
     this._worker = worker;
     this._pid = pid;
     noteProcessStart(pid, this._name);
-    emitLifecycle({ kind: 'start', what: 'Process', name: this._name });
+    emitLifecycle({ kind: 'start', what: 'Process', name: this._name }, Process.prototype.start);
     this._capture = activeCapture();
     // The timeline draws each child as a lane from its start to its exit (only inside a fiber's scheduler).
     const tracer = fiberStorage.getStore()?.scheduler;
@@ -328,7 +328,7 @@ export class Process {
   async join(timeout: number | null = null): Promise<void> {
     this._checkClosed();
     if (this._exited === null) throw new AssertionError('can only join a started process');
-    emitLifecycle({ kind: 'join', what: 'Process', name: this._name });
+    emitLifecycle({ kind: 'join', what: 'Process', name: this._name }, Process.prototype.join);
     if (this._exitcode !== null) {
       children.delete(this);
       return;

@@ -13,11 +13,12 @@ export {
 } from './simulate.ts';
 export { explore, replay, type ExploreOptions, type FailingSchedule } from './explore.ts';
 export { formatInterleaving } from './interleaving.ts';
-export { DeadlockError, tapChildOutput } from '../core/index.ts';
-export type { ChildChunk } from '../core/index.ts';
+export { DeadlockError, tapChildOutput, tapUnawaitedWaits } from '../core/index.ts';
+export type { ChildChunk, UnawaitedWait } from '../core/index.ts';
 /** The seeded generator the schedule explorer uses (mulberry32): the same sequence for the same seed. */
 export { prng as seeded } from '../core/strategy.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
 export { enableRaceDetection, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
 export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';
+export { onLifecycle } from '../core/lifecycle.ts';
 export { programState, endProgram, type ProgramState, type ProgramWait } from './boundary.ts';

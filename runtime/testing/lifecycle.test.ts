@@ -2,11 +2,14 @@
 // made, and the "start them all, then join them" check that does not depend on timing.
 import { describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
-import { recordLifecycle, simulate, startAfterJoin } from '#runtime/testing';
+import { recordLifecycle, simulate, startAfterJoin, type LifecycleEvent } from '#runtime/testing';
 import { Thread } from '#runtime/threading';
 import { sleep } from '#runtime/time';
 
 const nap = (): Promise<void> => sleep(0.1);
+
+/** The events without their sites (checked on their own). */
+const bare = (events: LifecycleEvent[]) => events.map(({ kind, what, name }) => ({ kind, what, name }));
 
 describe('recordLifecycle', () => {
   it('records thread starts and joins in order, and the first start after a join', async () => {
@@ -17,13 +20,20 @@ describe('recordLifecycle', () => {
         await t.join();
       }
     }));
-    expect(events).toEqual([
+    expect(bare(events)).toEqual([
       { kind: 'start', what: 'Thread', name: 'a' },
       { kind: 'join', what: 'Thread', name: 'a' },
       { kind: 'start', what: 'Thread', name: 'b' },
       { kind: 'join', what: 'Thread', name: 'b' },
     ]);
     expect(startAfterJoin(events, 'Thread')).toEqual({ joined: 'a', started: 'b' });
+    // Each event names the caller's line: the start of both threads on one line is the sign of a loop.
+    expect(events.map((e) => e.site)).toEqual([
+      'runtime/testing/lifecycle.test.ts:19:11',
+      'runtime/testing/lifecycle.test.ts:20:17',
+      'runtime/testing/lifecycle.test.ts:19:11',
+      'runtime/testing/lifecycle.test.ts:20:17',
+    ]);
   });
 
   it('accepts start all, then join all', async () => {
@@ -42,7 +52,8 @@ describe('recordLifecycle', () => {
       p.start();
       await p.join();
     });
-    expect(events).toEqual([{ kind: 'start', what: 'Process', name: 'child' }, { kind: 'join', what: 'Process', name: 'child' }]);
+    expect(bare(events)).toEqual([{ kind: 'start', what: 'Process', name: 'child' }, { kind: 'join', what: 'Process', name: 'child' }]);
+    expect(events.map((e) => /lifecycle\.test\.ts:\d+/.exec(e.site ?? '')?.[0])).toEqual(['lifecycle.test.ts:52', 'lifecycle.test.ts:53']);
     expect(startAfterJoin(events, 'Thread')).toBeNull();
     const later = new Thread({ target: () => undefined });
     later.start();

@@ -113,7 +113,7 @@ export class Thread {
   start(): void {
     if (this._started) throw new RuntimeError('threads can only be started once');
     this._started = true;
-    emitLifecycle({ kind: 'start', what: 'Thread', name: this._name });
+    emitLifecycle({ kind: 'start', what: 'Thread', name: this._name }, Thread.prototype.start);
     const fiber = this._scheduler.spawn(() => this._bootstrap(), {
       name: this._name,
       daemon: this._daemon,
@@ -163,7 +163,7 @@ export class Thread {
   /** Waits until the thread ends, or `timeout` seconds pass (then check isAlive()). */
   join(timeout: number | null = null): Promise<void> {
     if (!this._started) return Promise.reject(new RuntimeError('cannot join thread before it is started'));
-    emitLifecycle({ kind: 'join', what: 'Thread', name: this._name });
+    emitLifecycle({ kind: 'join', what: 'Thread', name: this._name }, Thread.prototype.join);
     const scheduler = this._scheduler;
     const me = scheduler.current();
     if (this._fiber === me || (this._fiber === null && me === scheduler.main)) {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { processError } from '@vitest/utils/error';
 import { afterEach, describe, expect, test } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
-import { simulate, tapChildOutput } from '#runtime/testing';
+import { recordLifecycle, simulate, tapChildOutput, tapUnawaitedWaits, type UnawaitedWait } from '#runtime/testing';
+import { Event, Thread } from '#runtime/threading';
 import { DIAGNOSES, explain, type ChildTraceback, type ErrorLike, type Evidence } from '../../exercises/_kit/index.ts';
 import * as threads01 from './fixtures/exercises/01-threads/exercise.ts';
 import * as processes07 from './fixtures/exercises/07-processes/exercise.ts';
@@ -90,6 +91,85 @@ describe('threads (01)', () => {
     expect(en).toMatch(/^attachAll is not implemented yet\./);
     expect(es).toMatch(/^attachAll aún no está implementada\./);
     for (const text of [es, en]) expect(text).toMatch(/exercise\.ts:38 {2}│ throw notImplemented\('attachAll'\);/);
+  });
+});
+
+/** Runs a simulation that passes or fails, with the unawaited waits and lifecycle events the kit collects. */
+async function observed(run: () => Promise<unknown>): Promise<Evidence> {
+  const unawaited: UnawaitedWait[] = [];
+  const stop = tapUnawaitedWaits((wait) => unawaited.push(wait));
+  try {
+    const { events } = await recordLifecycle(() => run().catch(() => undefined));
+    return { errors: [{ name: 'AssertionError', message: 'expected 0.5 to be 1' }], tracebacks: [], unawaited, lifecycle: events };
+  } finally {
+    stop();
+  }
+}
+
+describe('what the test never sees: unawaited waits and lifecycle events', () => {
+  test('missing-await: a thread that ends while its wait is still pending (the test only sees a wrong result)', async () => {
+    const evidence = await observed(() => simulate(async () => {
+      const t = new Thread({ target: threads01.waitWithoutAwait, args: [new Event()] });
+      t.start();
+      await t.join();
+    }));
+    const { id, es, en } = both(evidence);
+    expect(id).toBe('missing-await');
+    expect(en).toMatch(/^A missing await: Thread-1 \(waitWithoutAwait\) ended while still waiting in Event\.wait\(\), a call made without await/);
+    expect(es).toMatch(/^Falta un await: Thread-1 \(waitWithoutAwait\) terminó mientras seguía esperando en Event\.wait\(\)/);
+    for (const text of [es, en]) expect(text).toMatch(/await ready\.wait\(\)[\s\S]*exercise\.ts:48 {2}│ void ready\.wait\(\);/);
+  });
+
+  test('missing-await: a second sleep refused inside a thread whose name has spaces (the thread dies, the test never sees why), at the line without await', async () => {
+    const evidence = await observed(() => simulate(async () => {
+      const t = new Thread({ target: threads01.twoStepsOneAwait });
+      t.start();
+      await t.join();
+    }));
+    expect(evidence.unawaited?.[0]?.kind).toBe('refused');
+    const { id, en } = both(evidence);
+    expect(id).toBe('missing-await');
+    expect(en).toMatch(/^A missing await: Thread-1 \(twoStepsOneAwait\) was still waiting in time\.sleep\(\)/);
+    expect(en).toMatch(/exercise\.ts:53 {2}│ void sleep\(0\.5\);/);
+  });
+
+  test('join-in-start-loop: a start on the same line after a join in the same loop, from lifecycle events', async () => {
+    const evidence = await observed(() => simulate(() => threads01.joinInStartLoop([1, 2, 3])));
+    const { id, es, en } = both(evidence);
+    expect(id).toBe('join-in-start-loop');
+    expect(en).toMatch(/^join\(\) inside the loop that starts the threads: Thread-1 \(attachReceipt\) is waited for before Thread-2 \(attachReceipt\) starts \(exercise\.ts:60\)/);
+    expect(es).toMatch(/^join\(\) dentro del bucle que arranca los hilos: se espera a Thread-1/);
+    for (const text of [es, en]) expect(text).toMatch(/exercise\.ts:61 {2}│ await thread\.join\(\);/);
+  });
+
+  test('join-in-start-loop is not blamed on a helper that starts and joins one thread, called again by the test', async () => {
+    const evidence = await observed(() => simulate(async () => {
+      for (const student of [1, 2]) await threads01.attachOne(student);
+    }));
+    expect(evidence.lifecycle?.map((e) => e.kind)).toEqual(['start', 'join', 'start', 'join']);
+    expect(explain(evidence, 'en')).toBeNull();
+  });
+
+  test('wait-without-timeout: a deadlock in a wait whose function got a timeout it did not pass on', async () => {
+    const error = await failureOf(() => simulate(async () => {
+      const t = new Thread({ target: () => threads01.blockedWait(new Event(), 0.25) });
+      t.start();
+      await t.join();
+    }));
+    const { id, es, en } = both({ errors: [error], tracebacks: [] });
+    expect(id).toBe('wait-without-timeout');
+    expect(en).toMatch(/^Thread-1 \(<lambda>\) waits forever in Event\.wait\(\) with no timeout: the function receives timeout but does not pass it/);
+    expect(es).toMatch(/sin timeout: la función recibe timeout, pero no se lo pasa a la espera/);
+    for (const text of [es, en]) expect(text).toMatch(/event\.wait\(timeout\)[\s\S]*exercise\.ts:75 {2}│ return event\.wait\(\);/);
+  });
+
+  test('a deadlock whose waiting function takes no timeout stays a deadlock', async () => {
+    const error = await failureOf(() => simulate(async () => {
+      const t = new Thread({ target: async () => { await new Event().wait(); } });
+      t.start();
+      await t.join();
+    }));
+    expect(both({ errors: [error], tracebacks: [] }).id).toBe('deadlock');
   });
 });
 

@@ -5,6 +5,7 @@ import type { Diagnosis } from '../diagnosis.ts';
 import { childDied } from './child-died.ts';
 import { deadlock } from './deadlock.ts';
 import { hang } from './hang.ts';
+import { joinInStartLoop } from './join-in-start-loop.ts';
 import { missingAwait } from './missing-await.ts';
 import { noEventLoop } from './no-event-loop.ts';
 import { notImplemented } from './not-implemented.ts';
@@ -14,6 +15,7 @@ import { releaseUnlocked } from './release-unlocked.ts';
 import { runningPromise } from './running-promise.ts';
 import { targetCalled } from './target-called.ts';
 import { unprotectedSharedWrite } from './unprotected-shared-write.ts';
+import { waitWithoutTimeout } from './wait-without-timeout.ts';
 
 export const DIAGNOSES: readonly Diagnosis[] = [
   notImplemented,
@@ -21,10 +23,12 @@ export const DIAGNOSES: readonly Diagnosis[] = [
   runningPromise,
   promiseAll,
   missingAwait,
+  joinInStartLoop,
   noEventLoop,
   notStarted,
   releaseUnlocked,
   unprotectedSharedWrite,
+  waitWithoutTimeout,
   deadlock,
   hang,
   childDied,

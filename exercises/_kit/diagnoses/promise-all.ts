@@ -2,7 +2,7 @@
 // waits for one thing at a time. Told apart from a forgotten await by the student's line.
 import { codeAt, findError, studentFrames, text, type Diagnosis, type Evidence, type ErrorLike, type SourceLine } from '../diagnosis.ts';
 
-export const ALREADY_WAITING = /^(\S+) is already waiting \(in (.+?)\) and cannot also wait in (.+?): a (thread|task) waits/;
+export const ALREADY_WAITING = /^(.+?) is already waiting \(in (.+?)\) and cannot also wait in (.+?): a (thread|task) waits/;
 const ASYNCIO_ONE_AWAITABLE = /A task can wait for only one runtime awaitable at a time/;
 const PROMISE_COMBINATOR = /Promise\s*\.\s*(all|race|allSettled|any)\s*\(/;
 
@@ -12,11 +12,23 @@ const PROMISE_COMBINATOR = /Promise\s*\.\s*(all|race|allSettled|any)\s*\(/;
  * `steps.map((s) => work(s))` rather than the sleep inside work); a frame using Promise.all wins.
  */
 export function waitConflict(evidence: Evidence): { error: ErrorLike; where: SourceLine | null; combinator: boolean } | null {
-  const error = findError(evidence, ALREADY_WAITING) ?? findError(evidence, ASYNCIO_ONE_AWAITABLE);
+  const error = findError(evidence, ALREADY_WAITING) ?? findError(evidence, ASYNCIO_ONE_AWAITABLE) ?? refusedInThread(evidence);
   if (error === undefined) return null;
   const frames = studentFrames(error.stack);
   const combined = frames.find((frame) => usesPromiseCombinator(frame));
   return { error, where: combined ?? frames.at(-1) ?? null, combinator: combined !== undefined };
+}
+
+/**
+ * A conflict raised where the test could not see it: inside a thread or task, in the Promise of a call made
+ * without await (`void sleep(1)` twice). The runtime reports it to the kit (evidence.unawaited).
+ */
+function refusedInThread(evidence: Evidence): ErrorLike | undefined {
+  const refused = (evidence.unawaited ?? []).find((wait) => wait.kind === 'refused' && wait.error !== undefined
+    && ALREADY_WAITING.test(wait.error.message) && studentFrames(wait.stack ?? wait.error.stack).length > 0);
+  if (refused?.error === undefined) return undefined;
+  // The stack of the call still pending (the one without await), not of the second call that collided with it.
+  return { name: 'RuntimeError', message: refused.error.message, stack: refused.stack ?? refused.error.stack };
 }
 
 /** Whether the student's line (or one of the three before it: a call split over lines) uses Promise.all & co. */
