@@ -8,6 +8,9 @@ import { ReminderService, RepeatingTimer, scheduleNotice } from './exercise.ts';
 
 interface Sent { id: string; at: number; thread: string }
 
+/** Virtual seconds after which a simulation that never ends is stopped (a timer that ignores cancel()). */
+const RUNAWAY = 60;
+
 describe('scheduleNotice', () => {
   test('scheduleNotice passes the whole message to notify through the Timer args', async () => {
     const { value } = await simulate(async () => {
@@ -78,8 +81,10 @@ describe('ReminderService', () => {
 
 describe('RepeatingTimer', () => {
   test('calls fn at wait + k·interval until cancelled', async () => {
-    const { value } = await simulate(async () => {
-      const calls: number[] = [];
+    const calls: number[] = [];
+    // Bounded (60 virtual seconds, no real time): a timer that ignores cancel() would keep join() waiting forever,
+    // and the calls it made after cancel() are what names that mistake.
+    const run = await simulate(async () => {
       const t0 = monotonic();
       const timer = new RepeatingTimer(0.5, 1, () => {
         calls.push(monotonic() - t0);
@@ -88,19 +93,20 @@ describe('RepeatingTimer', () => {
       await sleep(3.2);
       timer.cancel();
       await timer.join();
-      return { calls, joinedAt: monotonic() - t0 };
-    });
-    if (value.calls.length === 0) {
+      return { joinedAt: monotonic() - t0 };
+    }, { maxTime: RUNAWAY }).catch((error: unknown) => ({ error }));
+    if (calls.length === 0) {
       expect.fail(say('fn no se llamó nunca: ¿tu start() cancela el temporizador justo después de arrancarlo, como la versión de los apuntes?',
         'fn was never called: does your start() cancel the timer right after starting it, like the notes\' version?'));
     }
-    const late = value.calls.find((t) => t > 3.2);
+    const late = calls.find((t) => t > 3.2);
     if (late !== undefined) {
       expect.fail(say(`fn se llamó a los ${String(late).replace('.', ',')} s, después de cancel() a los 3,2 s: el temporizador no se puede parar`,
         `fn was called at ${late} s, after cancel() at 3.2 s: the timer cannot be stopped`));
     }
-    expect(value.calls, say('instantes de las llamadas (s)', 'call instants (s)')).toEqual([0.5, 1.5, 2.5]);
-    expect(value.joinedAt, say('join() debe volver en cuanto se cancela', 'join() must return as soon as it is cancelled'))
+    if ('error' in run) throw run.error;
+    expect(calls, say('instantes de las llamadas (s)', 'call instants (s)')).toEqual([0.5, 1.5, 2.5]);
+    expect(run.value.joinedAt, say('join() debe volver en cuanto se cancela', 'join() must return as soon as it is cancelled'))
       .toBe(3.2);
   });
 
@@ -115,6 +121,9 @@ describe('RepeatingTimer', () => {
       timer.start();
       await timer.join();
       return counter;
+    }, { maxTime: RUNAWAY }).catch((error: unknown) => {
+      throw new Error(say('el temporizador no se paró: cancel() llamado desde fn a la décima llamada tiene que detenerlo, y join() volver',
+        'the timer did not stop: cancel() called from fn at the tenth call has to stop it, and join() return'), { cause: error });
     });
     if (value === 0) {
       expect.fail(say('fn no se llamó nunca: ¿tu start() cancela el temporizador justo después de arrancarlo, como la versión de los apuntes?',

@@ -9,6 +9,7 @@ import { joinInStartLoop } from './join-in-start-loop.ts';
 import { missingAwait } from './missing-await.ts';
 import { noEventLoop } from './no-event-loop.ts';
 import { notImplemented } from './not-implemented.ts';
+import { notJoined } from './not-joined.ts';
 import { notStarted } from './not-started.ts';
 import { promiseAll } from './promise-all.ts';
 import { releaseUnlocked } from './release-unlocked.ts';
@@ -29,6 +30,7 @@ export const DIAGNOSES: readonly Diagnosis[] = [
   releaseUnlocked,
   unprotectedSharedWrite,
   waitWithoutTimeout,
+  notJoined,
   deadlock,
   hang,
   childDied,
