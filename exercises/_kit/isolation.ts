@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { courseLang } from './lang.ts';
-import { endProgram, programState, type ProgramState } from '#runtime/testing';
+import { childWaits, endProgram, programState, type ProgramState } from '#runtime/testing';
 import { hangId, hangText, stuckText, type HangCauses } from './diagnoses/hang.ts';
 
 export interface IsolationOptions {
@@ -23,6 +23,9 @@ export interface IsolationOptions {
   /** Where to write the full name of the running test (emptied when it ends), for the grader's supervisor. */
   runningFile?: string;
 }
+
+/** How long a child process may take to say what it waits on (it answers from its event loop: milliseconds). */
+const CHILD_ANSWER_MS = 500;
 
 /** The error vitest raises when a test overruns its timeout. */
 const VITEST_TIMEOUT = /^Test timed out in \d+ms/;
@@ -82,11 +85,13 @@ export function isolateTests(options: IsolationOptions): void {
     }, { once: true });
   });
 
-  afterEach((context) => {
+  afterEach(async (context) => {
     const errors = (context.task.result?.errors ?? []) as SerializedError[];
     const index = errors.findIndex((error) => VITEST_TIMEOUT.test(error.message ?? ''));
     if (index >= 0) {
       const state = atTimeout ?? programState();
+      // Before endProgram() stops them: each child still running says which call it is parked in, and where.
+      state.children = await childWaits(CHILD_ANSWER_MS);
       const text = hangText({ deadline: options.deadline, state, causes: options.causes }, courseLang());
       const id = hangId(state);
       const name = id === 'deadlock' ? 'DeadlockError' : 'HangError';

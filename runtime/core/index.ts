@@ -5,6 +5,8 @@ export { Fiber } from './fiber.ts';
 export type { Blocker, FiberKind, FiberState } from './fiber.ts';
 export { currentScheduler, currentFiber, awaitExternal, programScheduler, freshProgram, onFreshProgram,
   onDescribeProgram, describeProgramResources } from './runtime.ts';
+export { askChildren, onAskChildren, programWaits } from './child-waits.ts';
+export type { ChildWait, ChildWaits } from './child-waits.ts';
 export { tapUnawaitedWaits, tappingUnawaited, notifyUnawaited } from './unawaited.ts';
 export type { UnawaitedWait } from './unawaited.ts';
 export { writeOutput, activeCapture, tapChildOutput, notifyChildOutput } from './output.ts';

@@ -6,8 +6,8 @@
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo } from '../core/index.ts';
-import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
+import { activeCapture, awaitExternal, fiberStorage, onAskChildren, onDescribeProgram, onFreshProgram, processInfo, type ChildWait } from '../core/index.ts';
+import type { AskWaitsMessage, ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { childOutputDone, deliverChildOutput } from './output.ts';
 import { orderRootOutput } from './output-root.ts';
@@ -206,6 +206,7 @@ export class Process {
           if (output.seq !== undefined) this._lastSeq = output.seq;
           deliverChildOutput(output, this._capture);
         }
+        else if (message.kind === 'waits') this._onWaits(message.waits);
         else this._pool?.onMessage(message);
       });
       worker.on('error', (error) => {
@@ -224,7 +225,7 @@ export class Process {
     });
     // After the listeners: adding a 'message' listener refs the worker's port again.
     if (this._daemon) worker.unref();
-    void this._launch(worker, boot);
+    this._launching = this._launch(worker, boot);
   }
 
   private async _launch(worker: Worker, boot: BootData): Promise<void> {
@@ -376,6 +377,37 @@ export class Process {
     return `${this.name} (${role})`;
   }
 
+  /** Answers to _askWaits still awaited. */
+  private _waitAsks: Array<(waits: ChildWait[]) => void> = [];
+  /** Settles once the start message is posted: the child reads its first message as the start. */
+  private _launching: Promise<void> | null = null;
+
+  /** @internal What the child's threads wait on (hang reports); null if it does not answer within `timeoutMs`. */
+  async _askWaits(timeoutMs: number): Promise<ChildWait[] | null> {
+    const worker = this._worker;
+    if (worker === null || this._exitcode !== null || this._pool !== null) return null;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), timeoutMs);
+    });
+    const answer = (async (): Promise<ChildWait[]> => {
+      await this._launching;
+      return new Promise((resolve) => {
+        this._waitAsks.push(resolve);
+        worker.postMessage({ kind: 'ask-waits' } satisfies AskWaitsMessage);
+      });
+    })();
+    try {
+      return await Promise.race([answer, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private _onWaits(waits: ChildWait[]): void {
+    for (const answer of this._waitAsks.splice(0)) answer(waits);
+  }
+
   /** Stops the child at once (Python sends SIGTERM): exitcode becomes -15. */
   terminate(): void {
     this._stop(-15);
@@ -459,6 +491,8 @@ onFreshProgram(() => {
 });
 
 onDescribeProgram(() => activeChildren().map((child) => child._describe()));
+onAskChildren((timeoutMs) => Promise.all(activeChildren().map(async (child) => (
+  { name: child.name, label: child._describe(), waits: await child._askWaits(timeoutMs) }))));
 
 /** Python's active_children(): the started children still running (finished ones are reaped). */
 export function activeChildren(): Process[] {

@@ -4,7 +4,7 @@ import * as mp from '#runtime/multiprocessing';
 import { Queue } from '#runtime/queue';
 import { Lock, Thread } from '#runtime/threading';
 import { sleep } from '#runtime/time';
-import { endProgram, programState } from './index.ts';
+import { childWaits, endProgram, programState } from './index.ts';
 import { waitForever } from './fixtures/boundary-targets.ts';
 
 const TARGETS = new URL('./fixtures/boundary-targets.ts', import.meta.url);
@@ -65,6 +65,16 @@ test('a child process left waiting is described, then stopped by the next fresh 
   expect(state.waits).toEqual([expect.objectContaining({ who: 'MainThread', what: `Process.join() on ${child.name}`, outside: true })]);
   expect(state.waits[0]?.site).toMatch(/boundary\.test\.ts:62:\d+$/);
   expect(state.resources).toEqual([`${child.name} (target waitForever)`]);
+  // Asked, the child says which call it is parked in, and the line of its target that made it (asked again
+  // while it is still loading its module: then it waits on nothing yet).
+  let children = await childWaits(5000);
+  for (let tries = 0; tries < 50 && children[0]?.waits?.length === 0; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    children = await childWaits(5000);
+  }
+  expect(children).toEqual([{ name: child.name, label: `${child.name} (target waitForever)`, waits: [
+    { who: 'MainThread', what: 'Queue.get()', site: expect.stringMatching(/fixtures[/\\]boundary-targets\.ts:6:\d+$/) as unknown },
+  ] }]);
 
   endProgram();
   expect(mp.activeChildren()).toEqual([]);

@@ -1,7 +1,9 @@
 // A boundary between tests that run code at top level (no simulate()): what the program is waiting on when a
 // test overruns its deadline, and a fresh program afterwards. Without it, a test that hangs leaves MainThread
 // parked in its wait, and every later test's first wait fails with "MainThread is already waiting".
-import { buildDeadlockReport, describeProgramResources, freshProgram, programScheduler, userSite, type Fiber } from '../core/index.ts';
+import { askChildren, buildDeadlockReport, describeProgramResources, freshProgram, programScheduler, userSite, type ChildWaits, type Fiber } from '../core/index.ts';
+
+export type { ChildWait, ChildWaits } from '../core/index.ts';
 
 /** One thread or task of the program and the call it waits in. */
 export interface ProgramWait {
@@ -26,6 +28,16 @@ export interface ProgramState {
   resources: string[];
   /** Thread names along a wait-for cycle among the waits (first repeated at the end): a deadlock. */
   cycle: string[] | null;
+  /** What each running child process waits on, when asked (childWaits): filled in by the caller. */
+  children?: ChildWaits[];
+}
+
+/**
+ * Asks every running child process what its threads wait on (the call and the student's line), each within
+ * `timeoutMs`: a hang report can then name the child's blocked Queue.get() or recv(), not only "still running".
+ */
+export function childWaits(timeoutMs = 500): Promise<ChildWaits[]> {
+  return askChildren(timeoutMs);
 }
 
 function label(fiber: Fiber): string {

@@ -21,4 +21,4 @@ export type { DeadlockReport, TraceEvent } from '../core/index.ts';
 export { enableRaceDetection, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
 export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';
 export { onLifecycle } from '../core/lifecycle.ts';
-export { programState, endProgram, type ProgramState, type ProgramWait } from './boundary.ts';
+export { programState, endProgram, childWaits, type ProgramState, type ProgramWait, type ChildWait, type ChildWaits } from './boundary.ts';

@@ -93,4 +93,20 @@ describe('the grader names the classic mistakes', () => {
     expect(visible.hint).toMatch(/^Pon await delante de cada llamada que espera/);
     noRawText(tests);
   }, 120_000);
+
+  test('join-in-start-loop (01), in English: named from the order of starts and joins, at the join line', async () => {
+    const dir = submission({
+      '01-threads-args': ['  for (const thread of threads) thread.start();\n  // Phase 2: wait for each one. Joining inside the first loop would run the jobs one after another.\n  for (const thread of threads) await thread.join();',
+        '  for (const thread of threads) {\n    thread.start();\n    await thread.join();\n  }'],
+    });
+    const result = await grade({ courseRoot: TOOL_ROOT, source: { kind: 'submission', dir }, only: ['01'], lang: 'en', hidden: true });
+    const tests = failing(result.exercises[0]);
+    expect(tests.length).toBeGreaterThan(0);
+    const visible = tests.find((t) => t.visibility === 'visible')!;
+    // README's walk-through: "if you joined inside the loop that starts the threads, it says so at your join line".
+    expect(visible.diagnosis).toBe('join-in-start-loop');
+    expect(visible.message).toMatch(/^join\(\) inside the loop that starts the threads: Thread-1 \(attachReceipt\) is waited for before Thread-2 \(attachReceipt\) starts/);
+    expect(visible.message).toMatch(/exercise\.ts:\d+ {2}│ await thread\.join\(\);/);
+    noRawText(tests.filter((t) => t.diagnosis === 'join-in-start-loop'));
+  }, 120_000);
 });

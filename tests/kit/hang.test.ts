@@ -31,6 +31,25 @@ test('in Spanish, with the decimal comma', () => {
   ].join('\n'));
 });
 
+test('a child that answers names its own blocked call and line, in the first line and under the children', () => {
+  const state: ProgramState = { ...joinHang, children: [
+    { name: 'Process-3', label: 'Process-3 (target consumer)', waits: [
+      { who: 'MainThread', what: 'Queue.get()', site: 'exercises/09-queue-pipe/exercise.ts:31:20' }] },
+    { name: 'Process-4', label: 'Process-4 (target producer)', waits: null },
+  ] };
+  const en = hangText({ deadline: 2.5, state, causes }, 'en').split('\n');
+  expect(en[0]).toBe('The test did not finish within 2.5 s: MainThread waits in Process.join() on Process-3 at exercises/09-queue-pipe/exercise.ts:52:36; '
+    + 'and Process-3 waits in Queue.get() at exercises/09-queue-pipe/exercise.ts:31:20, and nothing is going to wake it.');
+  expect(en.slice(1, 4)).toEqual([
+    'Inside the child processes:',
+    '  Process-3 waits in Queue.get() at exercises/09-queue-pipe/exercise.ts:31:20',
+    '  Process-4 (target producer) does not answer: it is busy (a loop that never gives up its turn?)',
+  ]);
+  const es = hangText({ deadline: 2.5, state, causes }, 'es');
+  expect(es).toContain('; y Process-3 espera en Queue.get() en exercises/09-queue-pipe/exercise.ts:31:20, y nada lo va a despertar.');
+  expect(es).toContain('Dentro de los procesos hijos:');
+});
+
 test('a cycle is a deadlock; a polling loop and a native Promise are told apart', () => {
   const cycle: ProgramState = {
     waits: [

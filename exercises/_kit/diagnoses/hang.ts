@@ -2,7 +2,7 @@
 // process and the call it waits in), where (the student's line), and this exercise's typical causes, es and en.
 // isolation.ts renders these reports with the program's state at the deadline; the registered `hang` diagnosis
 // below is the fallback for a framework timeout that reaches the explainer without that state.
-import type { ProgramState, ProgramWait } from '#runtime/testing';
+import type { ChildWaits, ProgramState, ProgramWait } from '#runtime/testing';
 import { text, type Diagnosis } from '../diagnosis.ts';
 
 export type Lang = 'es' | 'en';
@@ -45,6 +45,27 @@ function waitLine(wait: ProgramWait, lang: Lang): string {
   return lang === 'es' ? `${wait.who} espera en ${what}${where}${holder}` : `${wait.who} waits in ${what}${where}${holder}`;
 }
 
+/** What one child process said it waits on ("Process-3 waits in Queue.get() at exercise.ts:31"). */
+function childLines(child: ChildWaits, lang: Lang): string[] {
+  if (child.waits === null) {
+    return [lang === 'es' ? `${child.label} no contesta: sigue ocupado (¿un bucle que nunca cede el turno?)`
+      : `${child.label} does not answer: it is busy (a loop that never gives up its turn?)`];
+  }
+  if (child.waits.length === 0) {
+    return [lang === 'es' ? `${child.label} sigue en marcha sin esperar nada` : `${child.label} keeps running without waiting for anything`];
+  }
+  return child.waits.map((wait) => {
+    const who = wait.who === 'MainThread' ? child.name : `${child.name}/${wait.who}`;
+    return waitLine({ who, what: wait.what, site: wait.site, holder: null, outside: true }, lang);
+  });
+}
+
+/** The child a parent's wait is about ("Process.join() on Process-3"), and what that child waits on. */
+function childOf(wait: ProgramWait, state: ProgramState): ChildWaits | null {
+  const name = / on (Process-\d+|[\w-]+)$/.exec(wait.what)?.[1];
+  return state.children?.find((child) => child.name === name && child.waits !== null && child.waits.length > 0) ?? null;
+}
+
 /** The first line alone must say what happened: hidden tests may show only that line. */
 function headline(facts: HangFacts, lang: Lang): string {
   const limit = seconds(facts.deadline, lang);
@@ -56,7 +77,11 @@ function headline(facts: HangFacts, lang: Lang): string {
   }
   if (first !== undefined) {
     const polling = /sleep\(\)$/.test(first.what) && first.site === null;
-    const end = polling ? '.' : lang === 'es' ? ', y nada lo va a despertar.' : ', and nothing is going to wake it.';
+    const child = childOf(first, facts.state);
+    const inChild = child === null ? null : childLines(child, lang)[0];
+    const end = inChild !== null && inChild !== undefined
+      ? (lang === 'es' ? `; y ${inChild}, y nada lo va a despertar.` : `; and ${inChild}, and nothing is going to wake it.`)
+      : polling ? '.' : lang === 'es' ? ', y nada lo va a despertar.' : ', and nothing is going to wake it.';
     return lang === 'es'
       ? `El test no terminó en ${limit} s: ${waitLine(first, lang)}${end}`
       : `The test did not finish within ${limit} s: ${waitLine(first, lang)}${end}`;
@@ -78,6 +103,11 @@ export function hangText(facts: HangFacts, lang: Lang): string {
   if (rest.length > 0) {
     lines.push(lang === 'es' ? 'También esperan:' : 'Also waiting:');
     for (const wait of rest) lines.push(`  ${waitLine(wait, lang)}`);
+  }
+  const answered = (facts.state.children ?? []).flatMap((child) => childLines(child, lang));
+  if (answered.length > 0) {
+    lines.push(lang === 'es' ? 'Dentro de los procesos hijos:' : 'Inside the child processes:');
+    for (const line of answered) lines.push(`  ${line}`);
   }
   if (facts.state.resources.length > 0) {
     lines.push(lang === 'es'

@@ -3,6 +3,8 @@
 // while the module loads, and the main guard is false), route printed text to the parent, import the module of
 // the Process subclass or of the target (re-running its top level), find the class and the target by name,
 // rebuild the Process object with its arguments and fields (Python unpickles it), and call its run().
+import { parentPort } from 'node:worker_threads';
+import { programWaits } from '../../core/child-waits.ts';
 import { processInfo } from '../../core/process-info.ts';
 import { AttributeError } from '../errors.ts';
 import { Process, type Target } from '../process.ts';
@@ -11,7 +13,7 @@ import type { BootData } from '../state.ts';
 import { attributeError } from '../target.ts';
 import { formatTraceback } from '../traceback.ts';
 import { adopt, loadGuarded } from './adopt.ts';
-import type { FunctionRef, StartMessage } from './protocol.ts';
+import type { FunctionRef, StartMessage, WaitsMessage } from './protocol.ts';
 import '../index.ts';
 
 export { adopt, loadGuarded } from './adopt.ts';
@@ -45,8 +47,19 @@ async function loadOther(boot: BootData, entryUrl: string): Promise<Module> {
   return bundle.loadTarget === null ? {} : bundle.loadGuarded(bundle.loadTarget);
 }
 
+/** Answers the parent's "what do you wait on?" (hang reports) without keeping the child alive. */
+function answerWaits(): void {
+  if (parentPort === null) return;
+  const port = parentPort;
+  port.on('message', (message: { kind?: string } | null) => {
+    if (message?.kind === 'ask-waits') port.postMessage({ kind: 'waits', waits: programWaits() } satisfies WaitsMessage);
+  });
+  port.unref();
+}
+
 export async function runChild(boot: BootData, start: StartOk, loadTarget: (() => Promise<Module>) | null): Promise<void> {
   adopt(boot);
+  answerWaits();
   let cls: typeof Process = Process;
   let target: Target | null = null;
   try {

@@ -2,6 +2,7 @@
 import type { Pickled } from '../reduction.ts';
 import type { Stream } from '../output.ts';
 import type { BootData } from '../state.ts';
+import type { ChildWait } from '../../core/child-waits.ts';
 
 /** Where a function lives: the bundle to import in the child, and its export name. */
 export interface FunctionRef {
@@ -76,4 +77,15 @@ export type ResultMessage =
   | { kind: 'result'; job: number; chunk: number; ok: true; value: Pickled }
   | { kind: 'result'; job: number; chunk: number; ok: false; error: RemoteErrorInfo };
 
-export type ChildMessage = OutputMessage | ReadyMessage | ResultMessage;
+/** Parent -> child, at a hang report: what do your threads wait on? */
+export interface AskWaitsMessage {
+  kind: 'ask-waits';
+}
+
+/** Child -> parent: the answer (see core/child-waits.ts). */
+export interface WaitsMessage {
+  kind: 'waits';
+  waits: ChildWait[];
+}
+
+export type ChildMessage = OutputMessage | ReadyMessage | ResultMessage | WaitsMessage;
