@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { courseLang } from './lang.ts';
-import { childWaits, endProgram, programState, type ProgramState } from '#runtime/testing';
+import { childWaits, endProgram, programState, type ChildWaits, type ProgramState } from '#runtime/testing';
 import { hangId, hangText, stuckText, type HangCauses } from './diagnoses/hang.ts';
 
 export interface IsolationOptions {
@@ -25,7 +25,7 @@ export interface IsolationOptions {
 }
 
 /** How long a child process may take to say what it waits on (it answers from its event loop: milliseconds). */
-const CHILD_ANSWER_MS = 500;
+const CHILD_ANSWER_MS = 1000;
 
 /** The error vitest raises when a test overruns its timeout. */
 const VITEST_TIMEOUT = /^Test timed out in \d+ms/;
@@ -67,12 +67,14 @@ export function isolateTests(options: IsolationOptions): void {
   // Read when each test is collected: the tests imported after this call get this exercise's deadline.
   vi.setConfig({ testTimeout: options.deadline * 1000 });
   let atTimeout: ProgramState | null = null;
+  let childrenAtTimeout: Promise<ChildWaits[]> | null = null;
 
   const stuck = new Set(options.stuck ?? []);
 
   beforeEach((context) => {
     endProgram();
     atTimeout = null;
+    childrenAtTimeout = null;
     const name = fullName(context.task);
     // Synchronous on purpose: if this test blocks its process, the grader still learns which test it was.
     if (options.runningFile !== undefined) writeFileSync(options.runningFile, name);
@@ -82,6 +84,8 @@ export function isolateTests(options: IsolationOptions): void {
     // Aborted synchronously when the timeout fires, before anything (a test's own afterEach) cleans up.
     context.signal.addEventListener('abort', () => {
       atTimeout = programState();
+      // Asked now, before the test's own afterEach terminates them: each child says which call it is parked in.
+      childrenAtTimeout = childWaits(CHILD_ANSWER_MS);
     }, { once: true });
   });
 
@@ -90,8 +94,7 @@ export function isolateTests(options: IsolationOptions): void {
     const index = errors.findIndex((error) => VITEST_TIMEOUT.test(error.message ?? ''));
     if (index >= 0) {
       const state = atTimeout ?? programState();
-      // Before endProgram() stops them: each child still running says which call it is parked in, and where.
-      state.children = await childWaits(CHILD_ANSWER_MS);
+      state.children = await (childrenAtTimeout ?? childWaits(CHILD_ANSWER_MS));
       const text = hangText({ deadline: options.deadline, state, causes: options.causes }, courseLang());
       const id = hangId(state);
       const name = id === 'deadlock' ? 'DeadlockError' : 'HangError';

@@ -379,6 +379,8 @@ export class Process {
 
   /** Answers to _askWaits still awaited. */
   private _waitAsks: Array<(waits: ChildWait[]) => void> = [];
+  /** An ask in flight: a terminate() meanwhile (a test's cleanup) waits for the answer, at most its timeout. */
+  private _askPending: Promise<unknown> | null = null;
   /** Settles once the start message is posted: the child reads its first message as the start. */
   private _launching: Promise<void> | null = null;
 
@@ -397,10 +399,13 @@ export class Process {
         worker.postMessage({ kind: 'ask-waits' } satisfies AskWaitsMessage);
       });
     })();
+    const asked = Promise.race([answer, late]);
+    this._askPending = asked;
     try {
-      return await Promise.race([answer, late]);
+      return await asked;
     } finally {
       clearTimeout(timer);
+      if (this._askPending === asked) this._askPending = null;
     }
   }
 
@@ -423,7 +428,10 @@ export class Process {
     if (this._worker === null) throw new AttributeError("'NoneType' object has no attribute 'terminate'");
     if (this._exitcode !== null || this._signalled !== null) return;
     this._signalled = signal;
-    void this._worker.terminate();
+    const worker = this._worker;
+    // A hang report is asking what the child waits on: let it answer first (bounded by the ask's timeout).
+    if (this._askPending !== null) void this._askPending.then(() => worker.terminate());
+    else void worker.terminate();
   }
 
   /** Releases the process's resources; most methods raise ValueError afterwards. */

@@ -54,9 +54,12 @@ export const promiseAll: Diagnosis = {
     return {
       message: text(`Promise.all sobre llamadas del runtime: todas esperan en el mismo ${kind === 'thread' ? 'hilo' : 'hilo o tarea'}, que espera una sola cosa a la vez${clash.es}.`,
         `Promise.all over runtime calls: they all wait in the same ${kind === 'thread' ? 'thread' : 'thread or task'}, which waits for one thing at a time${clash.en}.`),
-      hint: kind === 'thread'
+      hint: kind === 'thread' && /join\(\)/.test(first)
         ? text('Para esperar a varios hilos, haz await de cada join() uno detrás de otro: for (const t of threads) await t.join().',
           'To wait for several threads, await each join() one after another: for (const t of threads) await t.join().')
+        : kind === 'thread'
+        ? text('Dentro de un hilo, haz await de cada llamada una detrás de otra: for (const x of items) await f(x). Para trabajar a la vez, usa varios hilos.',
+          'Inside a thread, await each call one after another: for (const x of items) await f(x). To work at the same time, use several threads.')
         : text('Para correr corrutinas a la vez usa gather(() => f(a), () => f(b)) o createTask(() => f(a)), no Promise.all.',
           'To run coroutines at once use gather(() => f(a), () => f(b)) or createTask(() => f(a)), not Promise.all.'),
       where,
