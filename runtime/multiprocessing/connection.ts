@@ -78,6 +78,11 @@ export class Connection {
     return this._port;
   }
 
+  /** The other end has closed, maybe in another process, even if its port's 'close' event has not come yet. */
+  private _peerFlaggedClosed(): boolean {
+    return Atomics.load(this._signals, CLOSED + 1 - this._side) !== 0;
+  }
+
   private _wake(): void {
     for (const waiter of [...this._waiters]) waiter();
   }
@@ -114,7 +119,7 @@ export class Connection {
   send(obj: unknown): void {
     const port = this._open();
     if (!this._writable) throw new OSError('connection is read-only');
-    if (this._peerClosed) throw new BrokenPipeError('[Errno 32] Broken pipe');
+    if (this._peerClosed || this._peerFlaggedClosed()) throw new BrokenPipeError('[Errno 32] Broken pipe');
     // Locks, Value/Array and queues raise CPython's RuntimeError: they travel only as Process arguments.
     const { pickled, transfer } = dumps(obj, { spawning: false });
     port.postMessage(pickled, transfer);
@@ -211,8 +216,7 @@ export class Connection {
     // Node detaches a port as soon as its peer's close is processed, before the 'close' event reaches this
     // end: transferring it then fails with DataCloneError. The peer's flag is set before its close() returns,
     // after everything it sent was queued here, so the drain above has it all.
-    const peerFlagged = Atomics.load(this._signals, CLOSED + 1 - this._side) !== 0;
-    if (this._peerClosed || peerFlagged) {
+    if (this._peerClosed || this._peerFlaggedClosed()) {
       port.close();
       return { port: null, inbox, readable: this._readable, writable: this._writable, signals: this._signals, side: this._side };
     }
