@@ -66,6 +66,9 @@ test('a cycle is a deadlock; a polling loop and a native Promise are told apart'
 
   const polling: ProgramState = { waits: [{ who: 'MainThread', what: 'time.sleep()', site: null, holder: null, outside: false }], busy: [], resources: [], cycle: null };
   expect(hangText({ deadline: 5, state: polling, causes }, 'en')).toBe('The test did not finish within 5 s: MainThread keeps going round a loop that sleeps (time.sleep()) waiting for something that never happens.\nTypical causes in this exercise:\n  - did every consumer get its sentinel?');
+  // With the sleep's line (recorded while the kit watches for unawaited waits) it is still a polling loop.
+  const sited: ProgramState = { ...polling, waits: [{ who: 'MainThread', what: 'time.sleep()', site: 'x.ts:9:5', holder: null, outside: false }] };
+  expect(hangText({ deadline: 5, state: sited, causes }, 'en').split('\n')[0]).toBe('The test did not finish within 5 s: MainThread keeps going round a loop that sleeps (time.sleep() at x.ts:9:5) waiting for something that never happens.');
   const nothing: ProgramState = { waits: [], busy: [], resources: [], cycle: null };
   expect(hangText({ deadline: 5, state: nothing, causes }, 'es')).toMatch(/^El test no terminó en 5 s: tu código espera \(await\) una Promise que nunca se resuelve/);
 });

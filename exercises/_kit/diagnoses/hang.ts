@@ -32,11 +32,13 @@ function seconds(value: number, lang: Lang): string {
 }
 
 function waitLine(wait: ProgramWait, lang: Lang): string {
-  if (/sleep\(\)$/.test(wait.what) && wait.site === null) {
-    // A sleep has no line of its own: at the deadline the thread was between two rounds of a polling loop.
+  if (/sleep\(\)$/.test(wait.what)) {
+    // A sleep ends by itself: at the deadline the thread was between two rounds of a polling loop (its line is
+    // known when the kit watched for unawaited waits, which records where sleeps are called).
+    const at = wait.site === null ? '' : lang === 'es' ? ` en ${wait.site}` : ` at ${wait.site}`;
     return lang === 'es'
-      ? `${wait.who} sigue dando vueltas a un bucle que duerme (${wait.what}) esperando algo que no ocurre`
-      : `${wait.who} keeps going round a loop that sleeps (${wait.what}) waiting for something that never happens`;
+      ? `${wait.who} sigue dando vueltas a un bucle que duerme (${wait.what}${at}) esperando algo que no ocurre`
+      : `${wait.who} keeps going round a loop that sleeps (${wait.what}${at}) waiting for something that never happens`;
   }
   // The runtime names joins "Process.join() on Process-3": the student's language around it.
   const what = lang === 'es' ? wait.what.replace(/\) on /, ') de ') : wait.what;
@@ -76,7 +78,7 @@ function headline(facts: HangFacts, lang: Lang): string {
       : `Deadlock: the test did not finish within ${limit} s because the threads wait for each other in a cycle (${facts.state.cycle.join(' → ')}).`;
   }
   if (first !== undefined) {
-    const polling = /sleep\(\)$/.test(first.what) && first.site === null;
+    const polling = /sleep\(\)$/.test(first.what);
     const child = childOf(first, facts.state);
     const inChild = child === null ? null : childLines(child, lang)[0];
     const end = inChild !== null && inChild !== undefined
