@@ -9,6 +9,8 @@ export interface LifecycleEvent {
   name: string;
   /** The caller's line (`exercises/07-processes/exercise.ts:31:7`), when a listener asked for events. */
   site?: string | null;
+  /** A process start: the Pipe ends among its arguments, which move to it (what each can do). */
+  pipeEnds?: Array<{ readable: boolean; writable: boolean }>;
 }
 
 type Listener = (event: LifecycleEvent) => void;
