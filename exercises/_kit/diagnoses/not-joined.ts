@@ -1,6 +1,6 @@
 // A child process started by the student's code and never joined during the test: the parent read its results
-// (exitcode null, output missing, work half done) while it was still running. Seen in the lifecycle events (a
-// start at the student's line, no join of that process), not in timing. Only processes: threads are waited for
+// (exitcode null) while it was still running. Seen in the lifecycle events (a start at the student's line, no
+// join of that process), not in timing, when the failing assertion got null. Only processes: threads are waited for
 // at the end of a simulation, and daemons are meant to be left alone.
 import { sourceLineOf, text, type Diagnosis, type LifecycleStep } from '../diagnosis.ts';
 
@@ -12,6 +12,9 @@ function studentSite(step: LifecycleStep) {
 export const notJoined: Diagnosis = {
   id: 'not-joined',
   diagnose(evidence) {
+    // The test read what a running child leaves unset (exitcode null): not a failure that ended the student's
+    // code before its join (an error raised on the way names itself).
+    if (!evidence.errors.some((e) => e['actual'] === 'null' || /\bnull\b/.test(e.message ?? ''))) return null;
     const steps = evidence.lifecycle ?? [];
     const joined = new Set(steps.filter((s) => s.kind === 'join' && s.what === 'Process').map((s) => s.name));
     const never = steps.filter((s) => s.kind === 'start' && s.what === 'Process' && !joined.has(s.name) && studentSite(s) !== null);
