@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_EPOCH, simulate } from '#runtime/testing';
 import { Thread } from '#runtime/threading';
 import { OverflowError, ctime, monotonic, monotonicNs, perfCounter, perfCounterNs, sleep, strftime, time, timeNs } from '#runtime/time';
-import { ValueError } from './core/index.ts';
+import { ValueError } from './python/index.ts';
 
 interface StrftimeCase {
   tz: string;

@@ -1,30 +1,11 @@
 // #runtime/time — Python's time module on the active clock: the real clock in a program, the virtual clock
 // inside simulate() (or with RUNTIME_CLOCK=virtual), where sleep(3600) takes no real time. Durations in seconds.
-import { ValueError, currentScheduler } from './core/index.ts';
-import { pyTypeName } from './logging/python-values.ts';
+import { currentScheduler } from './core/index.ts';
+import { sleepSeconds, typeName } from './python/index.ts';
 import { strftimeDate } from './time/strftime.ts';
 
-/** Python's OverflowError (a sleep too long for CPython's clock). */
-export class OverflowError extends Error {
-  override name = 'OverflowError';
-}
-
-/** CPython's _PyTime_t holds nanoseconds in an int64. */
-const MAX_SLEEP_SECONDS = 2 ** 63 / 1e9;
-
-function sleepSeconds(seconds: unknown): number {
-  if (typeof seconds === 'boolean' || typeof seconds === 'bigint') return Number(seconds);
-  if (typeof seconds !== 'number') {
-    throw new TypeError(`'${pyTypeName(seconds)}' object cannot be interpreted as an integer`);
-  }
-  if (Number.isNaN(seconds)) throw new ValueError('Invalid value NaN (not a number)');
-  if (seconds === Infinity || seconds === -Infinity) {
-    throw new OverflowError('timestamp out of range for platform time_t');
-  }
-  if (seconds > MAX_SLEEP_SECONDS) throw new OverflowError('timestamp too large to convert to C _PyTime_t');
-  if (seconds < 0) throw new ValueError('sleep length must be non-negative');
-  return seconds;
-}
+/** Python's OverflowError, raised by sleep() for a length past CPython's clock (the builtin, re-exported). */
+export { OverflowError } from './python/index.ts';
 
 /**
  * Suspends the calling thread for `seconds`; other threads run meanwhile. Must be awaited:
@@ -75,7 +56,7 @@ function dateFor(when: Date | number | undefined): Date {
   if (when === undefined) return new Date(time() * 1000);
   if (when instanceof Date) return when;
   if (typeof when !== 'number') {
-    throw new TypeError(`Tuple or struct_time argument required, not ${pyTypeName(when)}`);
+    throw new TypeError(`Tuple or struct_time argument required, not ${typeName(when)}`);
   }
   return new Date(when * 1000);
 }

@@ -9,7 +9,7 @@ export { writeOutput, activeCapture, tapChildOutput, notifyChildOutput } from '.
 export type { Stream, ChildChunk } from './output.ts';
 export { buildDeadlockReport, userSite, captureSite } from './deadlock.ts';
 export type { DeadlockReport, BlockedThread } from './deadlock.ts';
-export { RuntimeError, ValueError, OverflowError, AttributeError, DeadlockError } from './errors.ts';
+export { DeadlockError } from './errors.ts';
 export { processInfo } from './process-info.ts';
 export type { StrategyName } from './strategy.ts';
 export { parseChoices, prng } from './strategy.ts';

@@ -8,7 +8,7 @@ import type { FunctionRef, StartMessage } from './child/protocol.ts';
 import { dumps } from './reduction.ts';
 import type { BootData } from './state.ts';
 import { locateTarget, type TargetRef } from './target.ts';
-import { pythonTypeName } from '../threading/util.ts';
+import { typeName } from '../python/index.ts';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -48,7 +48,7 @@ export async function locateStart(
 ): Promise<Located> {
   // Python's child fails in run(); without a target it runs nothing and exits 0.
   if (cls === null && target !== null && typeof target !== 'function') {
-    throw new TypeError(`'${pythonTypeName(target)}' object is not callable`);
+    throw new TypeError(`'${typeName(target)}' object is not callable`);
   }
   const clsRef = cls === null ? null : await locateTarget(cls, explicitModule, caller);
   const targetRef = typeof target === 'function' ? await locateTarget(target as Fn, explicitModule, caller) : null;

@@ -19,7 +19,7 @@ import { assertPicklable } from './reduction.ts';
 import { formatTraceback } from './traceback.ts';
 import { emitLifecycle } from '../core/lifecycle.ts';
 import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';
-import { pythonTypeName } from '../threading/util.ts';
+import { typeName } from '../python/index.ts';
 
 export type Target = (...args: never[]) => unknown;
 
@@ -121,7 +121,7 @@ export class Process {
   run(): void | Promise<void> {
     const target = this._target as unknown;
     if (target === null) return;
-    if (typeof target !== 'function') throw new TypeError(`'${pythonTypeName(target)}' object is not callable`);
+    if (typeof target !== 'function') throw new TypeError(`'${typeName(target)}' object is not callable`);
     const all = this._kwargs === undefined ? this._args : [...this._args, this._kwargs];
     return (target as (...a: unknown[]) => void | Promise<void>)(...all);
   }

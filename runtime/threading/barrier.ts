@@ -1,6 +1,6 @@
 // threading.Barrier: `parties` threads wait until all have arrived, then all continue together.
-import { currentScheduler, RuntimeError, TIMEOUT, type Fiber } from '../core/index.ts';
-import { waitTimeout } from './util.ts';
+import { currentScheduler, TIMEOUT, type Fiber } from '../core/index.ts';
+import { RuntimeError, waitTimeout } from '../python/index.ts';
 
 export class BrokenBarrierError extends RuntimeError {
   override name = 'BrokenBarrierError';

@@ -1,7 +1,7 @@
 // threading.Condition: wait() releases the lock, sleeps until notified (or timeout), and takes the lock back.
-import { currentScheduler, RuntimeError, TIMEOUT, type Fiber } from '../core/index.ts';
+import { currentScheduler, TIMEOUT, type Fiber } from '../core/index.ts';
+import { RuntimeError, waitTimeout } from '../python/index.ts';
 import { Lock, RLock, type Acquirable } from './lock.ts';
-import { waitTimeout } from './util.ts';
 
 export class Condition implements Acquirable {
   readonly lock: Lock | RLock;

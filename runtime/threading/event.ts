@@ -1,6 +1,7 @@
 // threading.Event: a flag that threads wait for; set() wakes every waiter.
 import { TIMEOUT, currentScheduler, type Fiber } from '../core/index.ts';
-import { FALSE, TRUE, waitTimeout } from './util.ts';
+import { FALSE, TRUE } from './util.ts';
+import { waitTimeout } from '../python/index.ts';
 
 export class Event {
   private _flag = false;

@@ -1,7 +1,8 @@
 // threading.Lock and threading.RLock. Waiters are served first come, first served (ownership is handed to the
 // first waiter on release), which keeps runs reproducible; CPython makes no fairness promise either way.
-import { currentFiber, currentScheduler, RuntimeError, TIMEOUT, type Fiber, type Scheduler } from '../core/index.ts';
-import { FALSE, TRUE, lockTimeout } from './util.ts';
+import { currentFiber, currentScheduler, TIMEOUT, type Fiber, type Scheduler } from '../core/index.ts';
+import { RuntimeError, lockTimeout } from '../python/index.ts';
+import { FALSE, TRUE } from './util.ts';
 
 const NON_BLOCKING = { nonBlocking: "can't specify a timeout for a non-blocking call" };
 

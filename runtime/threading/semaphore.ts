@@ -1,7 +1,8 @@
 // threading.Semaphore and BoundedSemaphore: a counter of permits; acquire takes one (waiting while none is
 // left), release gives permits back and hands them straight to waiting threads in arrival order.
-import { currentScheduler, TIMEOUT, ValueError, type Fiber } from '../core/index.ts';
-import { FALSE, TRUE, pythonTypeName, waitTimeout } from './util.ts';
+import { currentScheduler, TIMEOUT, type Fiber } from '../core/index.ts';
+import { ValueError, typeName, waitTimeout } from '../python/index.ts';
+import { FALSE, TRUE } from './util.ts';
 import type { Acquirable } from './lock.ts';
 
 export class Semaphore implements Acquirable {
@@ -10,7 +11,7 @@ export class Semaphore implements Acquirable {
 
   constructor(value = 1) {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      throw new TypeError(`'${pythonTypeName(value)}' object cannot be interpreted as an integer`);
+      throw new TypeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
     }
     if (value < 0) throw new ValueError('semaphore initial value must be >= 0');
     this._value = value;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
 import { Array as SharedArray, Event, Value } from '../shared-exports.ts';
 import { increment, negate, raceUntilStopped } from './fixtures/targets.ts';
-import { pyRepr } from './pyrepr.ts';
+import { pyRepr } from '../../python/index.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
 

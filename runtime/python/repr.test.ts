@@ -1,6 +1,6 @@
-// Python's repr for printed shared values and Manager contents; expected strings come from CPython 3.11.
+// Python's repr for printed values (shared values, Manager contents, logging); expected strings come from CPython 3.11.
 import { describe, expect, it } from 'vitest';
-import { floatRepr, pyRepr, strRepr } from './pyrepr.ts';
+import { floatRepr, repr as pyRepr, stringRepr as strRepr } from './repr.ts';
 
 describe('pyRepr', () => {
   it.each([
