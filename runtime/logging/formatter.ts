@@ -5,7 +5,7 @@
 // formatted, where the handler prints Python's "--- Logging error ---" block.
 import { KeyError, ValueError } from '../python/index.ts';
 import { makeStyle, type FormatStyle, type Style } from './styles.ts';
-import { strftime } from '../time.ts';
+import { strftime } from '../time/index.ts';
 import { Lookup, percentFormat } from './percent-format.ts';
 import { CALLER_FIELDS, type LogRecord } from './record.ts';
 import { formatException } from './traceback.ts';

@@ -1,11 +1,11 @@
 // #runtime/time — Python's time module on the active clock: the real clock in a program, the virtual clock
 // inside simulate() (or with RUNTIME_CLOCK=virtual), where sleep(3600) takes no real time. Durations in seconds.
-import { currentScheduler } from './core/index.ts';
-import { sleepSeconds, typeName } from './python/index.ts';
-import { strftimeDate } from './time/strftime.ts';
+import { currentScheduler } from '../core/index.ts';
+import { sleepSeconds, typeName } from '../python/index.ts';
+import { strftimeDate } from './strftime.ts';
 
 /** Python's OverflowError, raised by sleep() for a length past CPython's clock (the builtin, re-exported). */
-export { OverflowError } from './python/index.ts';
+export { OverflowError } from '../python/index.ts';
 
 /**
  * Suspends the calling thread for `seconds`; other threads run meanwhile. Must be awaited:

@@ -1,11 +1,11 @@
-// #runtime/time against CPython 3.11: strftime output recorded from python3 (time/strftime-fixtures.py),
+// #runtime/time against CPython 3.11: strftime output recorded from python3 (strftime-fixtures.py),
 // sleep's errors, and every clock following the active scheduler (virtual inside simulate()).
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_EPOCH, simulate } from '#runtime/testing';
 import { Thread } from '#runtime/threading';
 import { OverflowError, ctime, monotonic, monotonicNs, perfCounter, perfCounterNs, sleep, strftime, time, timeNs } from '#runtime/time';
-import { ValueError } from './python/index.ts';
+import { ValueError } from '../python/index.ts';
 
 interface StrftimeCase {
   tz: string;
@@ -14,7 +14,7 @@ interface StrftimeCase {
   python: string;
 }
 
-const cases = JSON.parse(readFileSync(new URL('./time/strftime.fixtures.json', import.meta.url), 'utf8')) as StrftimeCase[];
+const cases = JSON.parse(readFileSync(new URL('./strftime.fixtures.json', import.meta.url), 'utf8')) as StrftimeCase[];
 const originalTz = process.env['TZ'];
 afterAll(() => {
   if (originalTz === undefined) delete process.env['TZ'];
