@@ -5,7 +5,7 @@ export { Fiber } from './fiber.ts';
 export type { Blocker, FiberKind, FiberState } from './fiber.ts';
 export { currentScheduler, currentFiber, awaitExternal, programScheduler, freshProgram, onFreshProgram,
   onDescribeProgram, describeProgramResources } from './runtime.ts';
-export { writeOutput, activeCapture, tapChildOutput, notifyChildOutput } from './output.ts';
+export { writeOutput, activeCapture, tapChildOutput, notifyChildOutput, setOutputGate } from './output.ts';
 export type { Stream, ChildChunk } from './output.ts';
 export { buildDeadlockReport, userSite, captureSite } from './deadlock.ts';
 export type { DeadlockReport, BlockedThread } from './deadlock.ts';
@@ -13,3 +13,5 @@ export { DeadlockError } from './errors.ts';
 export { processInfo } from './process-info.ts';
 export type { StrategyName } from './strategy.ts';
 export { parseChoices, prng } from './strategy.ts';
+export { emitLifecycle, onLifecycle } from './lifecycle.ts';
+export type { LifecycleEvent } from './lifecycle.ts';

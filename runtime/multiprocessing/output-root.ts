@@ -5,7 +5,7 @@
 // Once the main program has started a process, its stdout/stderr writes and the lines it prints inside
 // simulate() go through inTurn(): straight out when nothing printed earlier is on its way (no cost beyond one
 // atomic read), else held behind the missing lines (at most the bounded wait).
-import { setOutputGate } from '../core/output.ts';
+import { setOutputGate } from '../core/index.ts';
 import { inTurn, order, ordersOutput } from './output.ts';
 
 const INSTALLED = Symbol.for('concurrency-course.mp.root-output');

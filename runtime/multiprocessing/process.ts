@@ -6,7 +6,7 @@
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo } from '../core/index.ts';
+import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle } from '../core/index.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { childOutputDone, deliverChildOutput } from './output.ts';
@@ -17,7 +17,6 @@ import { callerModule, modulePathOf } from './target.ts';
 import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
 import { assertPicklable } from './reduction.ts';
 import { formatTraceback } from './traceback.ts';
-import { emitLifecycle } from '../core/lifecycle.ts';
 import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';
 import { typeName } from '../python/index.ts';
 

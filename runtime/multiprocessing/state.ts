@@ -1,7 +1,7 @@
 // This isolate's place in the process tree: who we are, our parent, our children, and the counters that name
 // and number new processes. The main program fills it with defaults; a child's bootstrap (child/main.ts)
 // overwrites it from the data its parent sent, before the target's module is imported.
-import { processInfo } from '../core/process-info.ts';
+import { processInfo } from '../core/index.ts';
 import { adoptRaceLog } from './races.ts';
 
 /** What a parent tells a child about itself when starting it (structured-cloned into workerData). */

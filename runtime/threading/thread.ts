@@ -1,8 +1,7 @@
 // threading.Thread on green threads: each started Thread runs as one fiber of the scheduler. Like CPython under
 // the GIL, threads share every object and only one runs at a time; unlike CPython, a switch happens only at an
 // `await` on a runtime call (sleep, lock, queue, join...), never in the middle of synchronous code.
-import { emitLifecycle } from '../core/lifecycle.ts';
-import { captureSite, currentScheduler, type Fiber, type Scheduler, TIMEOUT, userSite, writeOutput } from '../core/index.ts';
+import { emitLifecycle, captureSite, currentScheduler, type Fiber, type Scheduler, TIMEOUT, userSite, writeOutput } from '../core/index.ts';
 import { RuntimeError, typeName } from '../python/index.ts';
 
 type Target = (...args: never[]) => unknown;

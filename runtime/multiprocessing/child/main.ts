@@ -3,7 +3,7 @@
 // while the module loads, and the main guard is false), route printed text to the parent, import the module of
 // the Process subclass or of the target (re-running its top level), find the class and the target by name,
 // rebuild the Process object with its arguments and fields (Python unpickles it), and call its run().
-import { processInfo } from '../../core/process-info.ts';
+import { processInfo } from '../../core/index.ts';
 import { AttributeError } from '../errors.ts';
 import { Process, type Target } from '../process.ts';
 import { loads } from '../reduction.ts';

@@ -2,7 +2,7 @@
 // chunks of work from the parent one by one and send back each chunk's results or its error with the
 // formatted traceback. Functions travel by reference (module bundle + export name), as Process targets do.
 import { parentPort } from 'node:worker_threads';
-import { processInfo } from '../../core/process-info.ts';
+import { processInfo } from '../../core/index.ts';
 import { attributeError } from '../target.ts';
 import { loads } from '../reduction.ts';
 import { pickleChunk } from '../pool/chunks.ts';
