@@ -38,6 +38,8 @@ const npx = (bin: string): string => join('node_modules', '.bin', bin);
 if (!onlyTests) {
   run('lint', npx('eslint'), ['.', '--max-warnings', '0']);
   run('typecheck', npx('tsc'), ['--noEmit', '-p', '.']);
+  // The runtime's floors (ARCHITECTURE.md): no module imports one above it.
+  run('floors', npx('tsx'), ['scripts/floors.ts']);
 }
 
 // The test suites: counted test by test from vitest's JSON report (never from console text).
