@@ -2,6 +2,7 @@
 export { Scheduler, fiberStorage, TIMEOUT, SLEEP, ASYNCIO_SLEEP, isSleep } from './scheduler.ts';
 export type { ClockKind, SchedulerOptions, TraceEvent, TimerHandle } from './scheduler.ts';
 export { Fiber } from './fiber.ts';
+export { ParkingLot, type ParkInfo } from './parking-lot.ts';
 export type { Blocker, FiberKind, FiberState } from './fiber.ts';
 export { currentScheduler, currentFiber, awaitExternal, programScheduler, freshProgram, onFreshProgram,
   onDescribeProgram, describeProgramResources } from './runtime.ts';
