@@ -12,8 +12,8 @@ export { AsyncResult } from './pool/async-result.ts';
 export type { Callback, ErrorCallback } from './pool/async-result.ts';
 export { IMapIterator } from './pool/imap.ts';
 export { RemoteTraceback } from './pool/remote-error.ts';
-export { setChildOutputSink } from './output.ts';
-export type { ChildOutput, ChildOutputSink } from './output.ts';
+export { setChildOutputSink } from './output/relay.ts';
+export type { ChildOutput, ChildOutputSink } from './output/relay.ts';
 export {
   AssertionError,
   AttributeError,

@@ -9,8 +9,8 @@ import { Worker, type TransferListItem } from 'node:worker_threads';
 import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle } from '../core/index.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
-import { childOutputDone, deliverChildOutput } from './output.ts';
-import { orderRootOutput } from './output-root.ts';
+import { childOutputDone, deliverChildOutput } from './output/relay.ts';
+import { orderRootOutput } from './output/root.ts';
 import { noteBundle, workerForStart } from './process-spare.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
@@ -85,7 +85,7 @@ export class Process {
   private _closed = false;
   private _exited: Promise<void> | null = null;
   private _capture: string[] | null = null;
-  /** The number of the last chunk received from the child (output-order.ts), and its own slot. */
+  /** The number of the last chunk received from the child (output/order.ts), and its own slot. */
   private _lastSeq: number | null = null;
   private _outputSlot: Int32Array | null = null;
   private _pool: PoolWorkerSetup | null = null;

@@ -17,7 +17,7 @@ export interface BootData {
   pidCounter: SharedArrayBuffer;
   /** The main program's pid: virtual pids count up from it. */
   rootPid: number;
-  /** One counter shared by the whole process tree: every printed chunk takes a number (output-order.ts). */
+  /** One counter shared by the whole process tree: every printed chunk takes a number (output/order.ts). */
   outputSeq: SharedArrayBuffer;
   /** This child's own slot: [1 once it printed, the number it took last] (read by the parent at its exit). */
   outputSlot: SharedArrayBuffer;

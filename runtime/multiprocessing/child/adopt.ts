@@ -3,7 +3,7 @@
 // modules adopts the identity in both copies; the stdout/stderr relay is process-wide and installed once.
 import { parentPort } from 'node:worker_threads';
 import { processInfo } from '../../core/index.ts';
-import { setUpstream, type ChildOutput, type Stream } from '../output.ts';
+import { setUpstream, type ChildOutput, type Stream } from '../output/relay.ts';
 import { installStackMaps } from '../process-source-maps.ts';
 import { adoptBootData, state, type BootData } from '../state.ts';
 import type { OutputMessage } from './protocol.ts';
@@ -15,7 +15,7 @@ function post(output: ChildOutput): void {
 /** [1 once this process printed, the number it took last]: its parent reads it when it exits. */
 let slot: Int32Array | null = null;
 
-/** Take the tree-wide number of a chunk printed now (output-order.ts). @internal Exported for tests. */
+/** Take the tree-wide number of a chunk printed now (output/order.ts). @internal Exported for tests. */
 export function takeNumber(): number {
   const seq = Atomics.add(state.outputSeq, 0, 1);
   if (slot !== null) {

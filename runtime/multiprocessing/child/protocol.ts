@@ -1,6 +1,6 @@
 // Messages between a parent and a child process's worker (over the worker's own parentPort).
 import type { Pickled } from '../reduction.ts';
-import type { Stream } from '../output.ts';
+import type { Stream } from '../output/relay.ts';
 import type { BootData } from '../state.ts';
 
 /** Where a function lives: the bundle to import in the child, and its export name. */
@@ -60,7 +60,7 @@ export interface OutputMessage {
   stream: Stream;
   text: string;
   processName: string;
-  /** The tree-wide number the chunk took when printed (output-order.ts). */
+  /** The tree-wide number the chunk took when printed (output/order.ts). */
   seq?: number;
   /** The number `seq` was consumed in a child (its own capture): the main program must not wait for it. */
   skip?: true;

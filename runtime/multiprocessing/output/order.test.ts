@@ -1,14 +1,14 @@
 // Output of different processes reaches the parent in the order it was printed: each printed chunk takes a
-// number from one counter shared by the whole process tree (output-order.ts), and the main program shows
+// number from one counter shared by the whole process tree (output/order.ts), and the main program shows
 // chunks in number order. Children printing in turns under an mp.Lock must appear in those turns.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
 import { simulate } from '#runtime/testing';
-import { OutputOrder } from './output-order.ts';
-import { setMissingOutputWait } from './output.ts';
-import { printTurns, say, takeNumberAndHang } from './fixtures/output-turns.ts';
+import { OutputOrder } from './order.ts';
+import { setMissingOutputWait } from './relay.ts';
+import { printTurns, say, takeNumberAndHang } from '../fixtures/output-turns.ts';
 
 afterEach(async () => {
   mp.setChildOutputSink(null);
@@ -75,7 +75,7 @@ describe('output order across processes', () => {
   });
 
   it("a program's own stdout takes its turns with its children's", async () => {
-    const program = fileURLToPath(new URL('./fixtures/output-program.ts', import.meta.url));
+    const program = fileURLToPath(new URL('../fixtures/output-program.ts', import.meta.url));
     const stdout = await new Promise<string>((resolve, reject) => {
       execFile(process.execPath, ['--import', 'tsx', program, String(TURNS)], { timeout: 60_000 }, (error, out, err) => {
         if (error !== null) reject(new Error(`${error.message}\n${err}`));

@@ -2,7 +2,7 @@
 //
 // A worker's own console is relayed by Node through the main thread and shows up late (node-runtime-facts.md),
 // so the child replaces process.stdout/stderr.write with a relay that posts each chunk to its parent right away.
-// Every chunk carries the number it took when printed (output-order.ts); the main program shows chunks in
+// Every chunk carries the number it took when printed (output/order.ts); the main program shows chunks in
 // number order, so output of different processes keeps the order it was printed in. The parent hands every
 // chunk to:
 //   1. the sink installed with setChildOutputSink (#runtime/testing, or a test), else
@@ -10,9 +10,9 @@
 //   3. its own parent, when it is itself a child, else
 //   4. file descriptor 1 or 2 with fs.writeSync (synchronous, so it stays in order with the parent's prints).
 import { writeSync } from 'node:fs';
-import { notifyChildOutput } from '../core/index.ts';
-import { OutputOrder } from './output-order.ts';
-import { state } from './state.ts';
+import { notifyChildOutput } from '../../core/index.ts';
+import { OutputOrder } from './order.ts';
+import { state } from '../state.ts';
 
 export type Stream = 'stdout' | 'stderr';
 
