@@ -9,6 +9,7 @@ import { Worker, type TransferListItem } from 'node:worker_threads';
 import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle } from '../core/index.ts';
 import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
+import { addChild, liveChildren, removeChild, takeAllChildren } from './children.ts';
 import { childOutputDone, deliverChildOutput } from './output/relay.ts';
 import { orderRootOutput } from './output/root.ts';
 import { noteBundle, workerForStart } from './process-spare.ts';
@@ -47,8 +48,6 @@ export interface PoolWorkerSetup {
   onMessage: (message: ReadyMessage | ResultMessage) => void;
 }
 
-/** Started processes of this isolate that have not been reaped (Python's _children). */
-const children = new Set<Process>();
 
 type Status = 'initial' | 'started' | 'stopped' | 'closed';
 
@@ -169,7 +168,7 @@ export class Process {
     if (state.bootstrapping) throw new RuntimeError(BOOTSTRAP_MESSAGE);
     // CPython's spawn pickles the process object inside start(): what cannot be sent fails here, at once.
     if (this._pool === null) assertPicklable([this._args, this._kwargs, this._ownFields()]);
-    reapChildren();
+    liveChildren(); // forget the children that exited (Python's _cleanup)
     orderRootOutput();
     const pid = nextPid();
     const boot: BootData = {
@@ -197,7 +196,7 @@ export class Process {
     // The timeline draws each child as a lane from its start to its exit (only inside a fiber's scheduler).
     const tracer = fiberStorage.getStore()?.scheduler;
     tracer?.traceProcess(pid, this._name, 'process-start');
-    children.add(this);
+    addChild(this);
     this._exited = new Promise<void>((resolve) => {
       worker.on('message', (message: ChildMessage) => {
         if (message.kind === 'out') {
@@ -329,7 +328,7 @@ export class Process {
     if (this._exited === null) throw new AssertionError('can only join a started process');
     emitLifecycle({ kind: 'join', what: 'Process', name: this._name });
     if (this._exitcode !== null) {
-      children.delete(this);
+      removeChild(this);
       return;
     }
     const exited = this._exited;
@@ -354,7 +353,7 @@ export class Process {
     } finally {
       if (this._daemon && --this._joiners === 0) worker?.unref();
     }
-    if (this._exitcode !== null) children.delete(this);
+    if (this._exitcode !== null) removeChild(this);
   }
 
   isAlive(): boolean {
@@ -401,7 +400,7 @@ export class Process {
         'Cannot close a process while it is still running. You should first call join() or terminate().',
       );
     }
-    children.delete(this);
+    removeChild(this);
     this._worker = null;
     this._closed = true;
   }
@@ -439,21 +438,15 @@ function exitcodeName(code: number | null): string {
   return String(code);
 }
 
-/** Forget children that have exited (Python's _cleanup). */
-function reapChildren(): void {
-  for (const child of children) if (child.exitcode !== null) children.delete(child);
-}
-
 // A test boundary (freshProgram) stops what the previous program left running: a hung test's children would
 // otherwise keep waiting, hold CPU or fill the next test's activeChildren().
 onFreshProgram(() => {
-  for (const child of children) {
+  for (const child of takeAllChildren() as Process[]) {
     try {
       child.terminate();
     } catch {
       // closed, or never started: nothing runs
     }
-    children.delete(child);
   }
 });
 
@@ -461,6 +454,5 @@ onDescribeProgram(() => activeChildren().map((child) => child._describe()));
 
 /** Python's active_children(): the started children still running (finished ones are reaped). */
 export function activeChildren(): Process[] {
-  reapChildren();
-  return [...children];
+  return liveChildren() as Process[];
 }
