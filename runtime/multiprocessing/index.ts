@@ -27,4 +27,34 @@ export {
   TimeoutError,
   ValueError,
 } from './errors.ts';
-export * from './shared-exports.ts';
+// Shared memory, cross-process synchronisation and Managers.
+export { RawArray, RawValue, SharedArray as Array, Value } from './sharedctypes/index.ts';
+export type { ElementOf, SharedOptions, Typecode } from './sharedctypes/index.ts';
+export {
+  Barrier,
+  BoundedSemaphore,
+  BrokenBarrierError,
+  Condition,
+  Event,
+  IndexError,
+  Lock,
+  RLock,
+  Semaphore,
+} from './synchronize/index.ts';
+export {
+  AcquirerProxy,
+  ArrayProxy,
+  BarrierProxy,
+  BaseProxy,
+  ConditionProxy,
+  ConnectionRefusedError,
+  DictProxy,
+  EventProxy,
+  KeyError,
+  ListProxy,
+  Manager,
+  NamespaceProxy,
+  QueueProxy,
+  SyncManager,
+  ValueProxy,
+} from './managers/index.ts';
