@@ -9,12 +9,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { seal } from '../../grader/seal.ts';
+import { seal } from '../seal.ts';
 
 export const TOOL_ROOT = resolve(import.meta.dirname, '..', '..');
 export const REPOSITORY = 'classroom/student-repo';
 const TSX = join(TOOL_ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(TOOL_ROOT, 'scripts', 'workflows', 'cli.ts');
+const CLI = join(TOOL_ROOT, 'grader', 'workflows', 'cli.ts');
 
 function meta(id: string, slug: string, en: string, points: number): string {
   return `${JSON.stringify({
@@ -231,7 +231,7 @@ export function startJob(origin: Origin, name: string, event: { name: string; pa
 }
 
 /**
- * One `run:` step: `npx tsx scripts/workflows/cli.ts <command>` in the workspace with the step's env.
+ * One `run:` step: `npx tsx grader/workflows/cli.ts <command>` in the workspace with the step's env.
  * Asynchronous on purpose: the fake API lives in this process and must answer while the step runs.
  */
 export async function runStep(job: JobContext, command: string, stepEnv: NodeJS.ProcessEnv = {}): Promise<StepRun> {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { classWorkflowProblems } from '../../scripts/workflows/policy.ts';
+import { classWorkflowProblems } from './policy.ts';
 
 const FILE = join(import.meta.dirname, '..', '..', '.github', 'workflows', 'grade-class.yml');
 type Wf = { on: Record<string, unknown>; env: Record<string, string>; jobs: Record<string, { permissions: unknown; steps: Record<string, unknown>[] }> };

@@ -1,5 +1,5 @@
 // The grading workflow's steps, one subcommand each, in the order .github/workflows/grade.yml runs them
-// (the rehearsal in tests/workflows/ runs the same commands with the same environment):
+// (the rehearsal in grader/workflows/ runs the same commands with the same environment):
 //   submission  read the pull request as data: changeable files + tamper list     (grade job)
 //   unseal      the only step with GRADER_KEY: trusted course copy, hidden tests   (grade job)
 //   grade       run the grader (student code runs here; no key, read-only token)   (grade job)
@@ -7,11 +7,11 @@
 // Exit codes: 0 done; 1 publish found tampering, a grading error or no valid result; 2 usage/setup error.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveLang } from '../../grader/i18n.ts';
-import { loadCourse } from '../../grader/model/course.ts';
-import { COMMENT_MARKER } from '../../grader/report/markdown.ts';
-import { renderTerminal } from '../../grader/report/terminal.ts';
-import { keyFromEnv, KEY_ENV } from '../../grader/seal.ts';
+import { resolveLang } from '../i18n.ts';
+import { loadCourse } from '../model/course.ts';
+import { COMMENT_MARKER } from '../report/markdown.ts';
+import { renderTerminal } from '../report/terminal.ts';
+import { keyFromEnv, KEY_ENV } from '../seal.ts';
 import { actionsEnv, appendSummary, gradingPaths, runUrl, setOutput, type ActionsEnv } from './actions-env.ts';
 import { collectSubmission } from './collect.ts';
 import { readPullRequestContext } from './event.ts';
@@ -130,7 +130,7 @@ const STEPS: Record<string, Step> = { submission, unseal: unsealStep, grade: gra
 export async function main(argv: string[], vars: NodeJS.ProcessEnv = process.env): Promise<number> {
   const step = argv[0] === undefined ? undefined : STEPS[argv[0]];
   if (step === undefined || argv.length !== 1) {
-    process.stderr.write(`usage: tsx scripts/workflows/cli.ts ${Object.keys(STEPS).join('|')}\n`);
+    process.stderr.write(`usage: tsx grader/workflows/cli.ts ${Object.keys(STEPS).join('|')}\n`);
     return 2;
   }
   try {

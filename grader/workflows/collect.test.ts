@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadCourse } from '../../grader/model/course.ts';
-import { collectSubmission, MAX_SUBMISSION_FILE_BYTES } from '../../scripts/workflows/collect.ts';
-import { git } from './rehearsal-kit.ts';
+import { loadCourse } from '../model/course.ts';
+import { collectSubmission, MAX_SUBMISSION_FILE_BYTES } from './collect.ts';
+import { git } from '../test-support/workflows-rehearsal.ts';
 
 const roots: string[] = [];
 afterEach(() => {

@@ -3,8 +3,8 @@
 // pull request changed is listed as tampering: it is reported, never used.
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Exercise } from '../../grader/model/course.ts';
-import { sanitize } from '../../grader/sanitize.ts';
+import type { Exercise } from '../model/course.ts';
+import { sanitize } from '../sanitize.ts';
 import { changedFiles, mergeBase, readBlob, type Change } from './git.ts';
 
 /** A changeable file larger than this is not a student's exercise (and could fill the disk). */

@@ -3,10 +3,10 @@
 // can only read. The tamper list from the collect step joins the grader's own, so one result says it all.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { grade } from '../../grader/grading.ts';
-import { ciHintLevel } from '../../grader/hints/select.ts';
-import type { Lang } from '../../grader/i18n.ts';
-import { overallStatus, RESULT_SCHEMA_VERSION, type GradeResult } from '../../grader/result.ts';
+import { grade } from '../grading.ts';
+import { ciHintLevel } from '../hints/select.ts';
+import type { Lang } from '../i18n.ts';
+import { overallStatus, RESULT_SCHEMA_VERSION, type GradeResult } from '../result.ts';
 
 export interface GradeSubmissionOptions {
   course: string;

@@ -1,7 +1,7 @@
 // The grading workflow's security rules: a workflow shaped like grade.yml passes, and each way of
 // breaking a promise is caught with a message that names it.
 import { describe, expect, test } from 'vitest';
-import { cliCommands, commonProblems, gradeWorkflowProblems } from '../../scripts/workflows/policy.ts';
+import { cliCommands, commonProblems, gradeWorkflowProblems } from './policy.ts';
 
 const SHA = '3d3c42e5aac5ba805825da76410c181273ba90b1';
 
@@ -22,9 +22,9 @@ function goodWorkflow(): Workflow {
           { uses: `actions/checkout@${SHA}`, with: { 'fetch-depth': 0, 'persist-credentials': false } },
           { uses: `actions/cache/restore@${SHA}`, with: { path: '~/.npm' } },
           { run: 'npm ci --ignore-scripts' },
-          { name: 'Read', id: 'submission', env: { GITHUB_TOKEN: '${{ github.token }}' }, run: 'npx tsx scripts/workflows/cli.ts submission' },
-          { name: 'Unseal', env: { HIDDEN_TESTS_ALLOWED: 'false' }, run: 'npx tsx scripts/workflows/cli.ts unseal' },
-          { name: 'Grade', env: { PR_HEAD_SHA: 'x' }, run: 'npx tsx scripts/workflows/cli.ts grade' },
+          { name: 'Read', id: 'submission', env: { GITHUB_TOKEN: '${{ github.token }}' }, run: 'npx tsx grader/workflows/cli.ts submission' },
+          { name: 'Unseal', env: { HIDDEN_TESTS_ALLOWED: 'false' }, run: 'npx tsx grader/workflows/cli.ts unseal' },
+          { name: 'Grade', env: { PR_HEAD_SHA: 'x' }, run: 'npx tsx grader/workflows/cli.ts grade' },
           { uses: `actions/upload-artifact@${SHA}`, with: { path: '${{ runner.temp }}/course-grader/out/result.json' } },
         ],
       },
@@ -33,7 +33,7 @@ function goodWorkflow(): Workflow {
         permissions: { contents: 'read', 'pull-requests': 'write' },
         steps: [
           { uses: `actions/checkout@${SHA}`, with: { 'persist-credentials': false } },
-          { env: { GITHUB_TOKEN: '${{ github.token }}' }, run: 'npx tsx scripts/workflows/cli.ts publish' },
+          { env: { GITHUB_TOKEN: '${{ github.token }}' }, run: 'npx tsx grader/workflows/cli.ts publish' },
         ],
       },
     },

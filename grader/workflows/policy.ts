@@ -28,9 +28,9 @@ export function stepsOf(job: Obj): Step[] {
 
 const label = (job: string, step: Step, index: number): string => `jobs.${job}.steps[${index}]${step.name === undefined ? '' : ` (${step.name})`}`;
 
-/** `scripts/workflows/cli.ts <command>` calls, in order, across the whole workflow. */
+/** `grader/workflows/cli.ts <command>` calls, in order, across the whole workflow. */
 export function cliCommands(workflow: unknown): string[] {
-  return jobsOf(workflow).flatMap(([, job]) => stepsOf(job).flatMap((step) => [...(step.run ?? '').matchAll(/scripts\/workflows\/cli\.ts\s+([a-z-]+)/g)].map((m) => m[1]!)));
+  return jobsOf(workflow).flatMap(([, job]) => stepsOf(job).flatMap((step) => [...(step.run ?? '').matchAll(/grader\/workflows\/cli\.ts\s+([a-z-]+)/g)].map((m) => m[1]!)));
 }
 
 /** Rules that hold for every workflow of the project. */
@@ -54,7 +54,7 @@ export function commonProblems(workflow: unknown): string[] {
 }
 
 function runs(step: Step, command: string): boolean {
-  return new RegExp(`scripts/workflows/cli\\.ts\\s+${command}\\b`).test(step.run ?? '');
+  return new RegExp(`grader/workflows/cli\\.ts\\s+${command}\\b`).test(step.run ?? '');
 }
 
 function mentionsSecrets(value: unknown): boolean {

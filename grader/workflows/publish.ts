@@ -1,10 +1,10 @@
 // The reporting job's work, from a validated result: the PR comment body (total first, then the notes
 // only CI knows: hidden tests not run and why), the job summary and the Classroom annotations.
-import type { Lang } from '../../grader/i18n.ts';
-import { sanitize } from '../../grader/sanitize.ts';
-import { COMMENT_MARKER, markdown } from '../../grader/report/markdown.ts';
-import { classroomAnnotations } from '../../grader/report/platforms.ts';
-import type { GradeResult } from '../../grader/result.ts';
+import type { Lang } from '../i18n.ts';
+import { sanitize } from '../sanitize.ts';
+import { COMMENT_MARKER, markdown } from '../report/markdown.ts';
+import { classroomAnnotations } from '../report/platforms.ts';
+import type { GradeResult } from '../result.ts';
 
 export interface PublishContext {
   /** The pull request's head comes from this repository (hidden tests allowed). */

@@ -5,8 +5,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { COMMENT_MARKER } from '../../grader/report/markdown.ts';
-import { createOrigin, FakeGitHub, openPullRequest, pullRequestEvent, REPOSITORY, runStep, SOLVED_ADD, SOLVED_GREET, startJob, TOOL_ROOT, type Origin, type StepRun } from './rehearsal-kit.ts';
+import { COMMENT_MARKER } from '../report/markdown.ts';
+import { createOrigin, FakeGitHub, openPullRequest, pullRequestEvent, REPOSITORY, runStep, SOLVED_ADD, SOLVED_GREET, startJob, TOOL_ROOT, type Origin, type StepRun } from '../test-support/workflows-rehearsal.ts';
 
 const WORKFLOW = readFileSync(join(TOOL_ROOT, '.github', 'workflows', 'grade.yml'), 'utf8');
 
@@ -76,7 +76,7 @@ afterAll(async () => {
 // Each test grades one or two pull requests for real (a vitest run per grading): allow for a loaded machine.
 describe('grade.yml rehearsal', { timeout: 180_000 }, () => {
   test('the rehearsal runs the workflow\'s steps in its order with its environment', () => {
-    const commands = [...WORKFLOW.matchAll(/scripts\/workflows\/cli\.ts\s+([a-z-]+)/g)].map((m) => m[1]);
+    const commands = [...WORKFLOW.matchAll(/grader\/workflows\/cli\.ts\s+([a-z-]+)/g)].map((m) => m[1]);
     expect(commands).toEqual(['submission', 'unseal', 'grade', 'publish']);
     expect(stepEnvNames('submission')).toEqual(['GITHUB_TOKEN']);
     expect(stepEnvNames('unseal')).toEqual(['HIDDEN_TESTS_ALLOWED']);

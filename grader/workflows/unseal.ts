@@ -3,8 +3,8 @@
 // plain text into that copy. The grading step then runs on the copy with no key in its environment.
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HIDDEN_TEST_FILE, loadCourse, SEALED_FILE } from '../../grader/model/course.ts';
-import { parseSealed, unseal } from '../../grader/seal.ts';
+import { HIDDEN_TEST_FILE, loadCourse, SEALED_FILE } from '../model/course.ts';
+import { parseSealed, unseal } from '../seal.ts';
 
 export type HiddenMode = 'unsealed' | 'no-key' | 'not-allowed' | 'none' | 'failed';
 

@@ -1,8 +1,8 @@
 // result.json comes from the job that ran student code: the reporting job accepts only the grader's
 // schema, makes every string inert again and never reports more than the numbers allow.
 import { describe, expect, test } from 'vitest';
-import { parseResultText, validateResult } from '../../scripts/workflows/validate.ts';
-import { pullRequestContext } from '../../scripts/workflows/event.ts';
+import { parseResultText, validateResult } from './validate.ts';
+import { pullRequestContext } from './event.ts';
 
 function result() {
   return {

@@ -1,12 +1,12 @@
 // The reporting job trusts nothing from the grading job (it ran student code): result.json is parsed
 // against the grader's schema, sizes are capped, every string is made inert again, and the total is
 // recomputed from the exercises so the "Points X/Y" annotation always matches the table.
-import type { Lang } from '../../grader/i18n.ts';
+import type { Lang } from '../i18n.ts';
 import {
   EXERCISE_STATES, exerciseState, overallStatus, RESULT_SCHEMA_VERSION, round2, SANDBOX_KINDS, type ErrorKind, type ExerciseResult, type GradeResult,
   type Status, type TestResult, type Timeline, type TimelineLane, type TimelineSegment,
-} from '../../grader/result.ts';
-import { sanitize } from '../../grader/sanitize.ts';
+} from '../result.ts';
+import { sanitize } from '../sanitize.ts';
 
 export class InvalidResultError extends Error {
   override name = 'InvalidResultError';
