@@ -2,19 +2,19 @@
 // its own core, so processes really run in parallel and share nothing but what is sent or explicitly shared.
 //
 // Python's spawn start method is the model: the child imports the target's module again (bundled to plain JS by
-// bundler.ts) and looks the target up by name (target.ts); arguments are copied (structured clone, with the
+// spawn/bundler.ts) and looks the target up by name (spawn/target.ts); arguments are copied (structured clone, with the
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle } from '../core/index.ts';
-import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
+import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './spawn/child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { addChild, liveChildren, removeChild, takeAllChildren } from './children.ts';
 import { childOutputDone, deliverChildOutput } from './output/relay.ts';
 import { orderRootOutput } from './output/root.ts';
-import { noteBundle, workerForStart } from './process-spare.ts';
+import { noteBundle, workerForStart } from './spawn/spare.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
-import { callerModule, modulePathOf } from './target.ts';
+import { callerModule, modulePathOf } from './spawn/target.ts';
 import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
 import { assertPicklable } from './reduction.ts';
 import { formatTraceback } from './traceback.ts';
@@ -39,7 +39,7 @@ export interface ProcessOptions {
   targetModule?: string | URL;
 }
 
-/** @internal How Pool turns a Process into one of its workers (the loop of child/pool-worker.ts). */
+/** @internal How Pool turns a Process into one of its workers (the loop of spawn/child/pool-worker.ts). */
 export interface PoolWorkerSetup {
   initializer: Target | null;
   initargs: readonly unknown[];
@@ -54,7 +54,7 @@ type Status = 'initial' | 'started' | 'stopped' | 'closed';
 /** Names of the fields Process itself sets: a subclass's own fields are the others (they travel to the child). */
 let baseFields: ReadonlySet<string> | null = null;
 
-/** @internal What the child rebuilds its Process object from (child/main.ts). */
+/** @internal What the child rebuilds its Process object from (spawn/child/main.ts). */
 export interface ChildSide {
   boot: BootData;
   target: Target | null;
@@ -186,7 +186,7 @@ export class Process {
       raceLog: raceLogBuffer(),
     };
     this._outputSlot = new Int32Array(boot.outputSlot);
-    // Usually a worker that booted in the background since the last start (process-spare.ts).
+    // Usually a worker that booted in the background since the last start (spawn/spare.ts).
     const worker = workerForStart();
     this._worker = worker;
     this._pid = pid;

@@ -1,5 +1,5 @@
 // This isolate's place in the process tree: who we are, our parent, our children, and the counters that name
-// and number new processes. The main program fills it with defaults; a child's bootstrap (child/main.ts)
+// and number new processes. The main program fills it with defaults; a child's bootstrap (spawn/child/main.ts)
 // overwrites it from the data its parent sent, before the target's module is imported.
 import { processInfo } from '../core/index.ts';
 import { adoptRaceLog } from './races.ts';

@@ -6,12 +6,12 @@
 import { loads, type Pickled } from '../reduction.ts';
 import type { TransferListItem } from 'node:worker_threads';
 import { Process, type Target } from '../process.ts';
-import { callerModule, locateTarget } from '../target.ts';
-import { bundleFor } from '../bundler.ts';
+import { callerModule, locateTarget } from '../spawn/target.ts';
+import { bundleFor } from '../spawn/bundler.ts';
 import { cpuCount } from '../current.ts';
 import { state } from '../state.ts';
 import { PicklingError, ProcessError, ValueError } from '../errors.ts';
-import type { FunctionRef, ReadyMessage, ResultMessage } from '../child/protocol.ts';
+import type { FunctionRef, ReadyMessage, ResultMessage } from '../spawn/child/protocol.ts';
 import { pickleChunk, splitChunks } from './chunks.ts';
 import { rebuildRemoteError } from './remote-error.ts';
 import { ExternalSignal, type DoneSignal } from './signal.ts';

@@ -11,13 +11,13 @@
 // npm packages stay external (imported from node_modules as usual): the output lives under the project's
 // node_modules/.cache so bare imports resolve. Source maps are separate files that Node never loads itself
 // (no sourceMappingURL comment): the child maps a stack through them only when one is formatted
-// (process-source-maps.ts), so tracebacks show the original .ts lines without a parse at every start.
+// (source-maps.ts), so tracebacks show the original .ts lines without a parse at every start.
 import type { BuildOptions } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { childMainFile, projectRoot } from './paths.ts';
+import { childMainFile, projectRoot } from '../paths.ts';
 
 /** node_modules of the project that holds this runtime (where esbuild itself is installed). */
 function findNodeModules(): string {

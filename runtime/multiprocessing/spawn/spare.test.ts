@@ -1,11 +1,11 @@
-// The spare worker (process-spare.ts): a worker booted in the background, and the bundle it imported while
+// The spare worker (spawn/spare.ts): a worker booted in the background, and the bundle it imported while
 // waiting, must never leak into the process it becomes: each start runs its own target with its own identity.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
-import { printEnv, whoAmI } from './fixtures/basic.ts';
-import { MiProceso } from './fixtures/process-subclasses.ts';
-import { say } from './fixtures/output-turns.ts';
-import { dropSpare } from './process-spare.ts';
+import { printEnv, whoAmI } from '../fixtures/basic.ts';
+import { MiProceso } from '../fixtures/process-subclasses.ts';
+import { say } from '../fixtures/output-turns.ts';
+import { dropSpare } from './spare.ts';
 
 afterEach(async () => {
   mp.setChildOutputSink(null);

@@ -10,7 +10,7 @@
 // The start message carries the parent's environment at start(), which the child's entry puts in place.
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { childEntryFile } from './paths.ts';
+import { childEntryFile } from '../paths.ts';
 
 /**
  * workerData of a spare: it learns its identity from the start message. `prefetch`: the bundle the last start

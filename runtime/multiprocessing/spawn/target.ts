@@ -8,8 +8,8 @@
 // nothing.
 import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { AttributeError } from './errors.ts';
-import { isRuntimeInternal, projectRoot } from './paths.ts';
+import { AttributeError } from '../errors.ts';
+import { isRuntimeInternal, projectRoot } from '../paths.ts';
 
 export interface TargetRef {
   /** Absolute path of the module that exports the target. */

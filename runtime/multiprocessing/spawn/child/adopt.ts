@@ -2,10 +2,10 @@
 // holds its own copy of the runtime (one per target module), so a pool worker that runs functions from two
 // modules adopts the identity in both copies; the stdout/stderr relay is process-wide and installed once.
 import { parentPort } from 'node:worker_threads';
-import { processInfo } from '../../core/index.ts';
-import { setUpstream, type ChildOutput, type Stream } from '../output/relay.ts';
-import { installStackMaps } from '../process-source-maps.ts';
-import { adoptBootData, state, type BootData } from '../state.ts';
+import { processInfo } from '../../../core/index.ts';
+import { setUpstream, type ChildOutput, type Stream } from '../../output/relay.ts';
+import { installStackMaps } from '../source-maps.ts';
+import { adoptBootData, state, type BootData } from '../../state.ts';
 import type { OutputMessage } from './protocol.ts';
 
 function post(output: ChildOutput): void {

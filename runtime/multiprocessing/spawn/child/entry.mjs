@@ -1,16 +1,16 @@
 // The first code a child process runs (plain JS: a worker has no TypeScript loader). It records where the
 // runtime lives, waits for the parent to say who it is and which bundle to load (the worker may have booted
-// before its process was started: process-spare.ts; the parent bundles the target's module with esbuild
+// before its process was started: spare.ts; the parent bundles the target's module with esbuild
 // meanwhile), then hands over to the runtime's runChild inside that bundle.
 import { parentPort, workerData } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-globalThis.__mpPackageDir = dirname(dirname(fileURLToPath(import.meta.url)));
+globalThis.__mpPackageDir = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 // No process.setSourceMapsEnabled(true): it parses every module's map at load (~25 ms per start); the
-// runtime maps the bundle's frames itself, only when a stack is formatted (process-source-maps.ts).
+// runtime maps the bundle's frames itself, only when a stack is formatted (source-maps.ts).
 
-// While waiting, import the bundle the parent used last (process-spare.ts): it evaluates only the runtime, and
+// While waiting, import the bundle the parent used last (spare.ts): it evaluates only the runtime, and
 // when the start names the same bundle, the import below finds it loaded.
 const prefetched = workerData?.prefetch ? import(workerData.prefetch).catch(() => null) : null;
 const message = await new Promise((resolve) => parentPort.once('message', resolve));

@@ -3,16 +3,16 @@
 // while the module loads, and the main guard is false), route printed text to the parent, import the module of
 // the Process subclass or of the target (re-running its top level), find the class and the target by name,
 // rebuild the Process object with its arguments and fields (Python unpickles it), and call its run().
-import { processInfo } from '../../core/index.ts';
-import { AttributeError } from '../errors.ts';
-import { Process, type Target } from '../process.ts';
-import { loads } from '../reduction.ts';
-import type { BootData } from '../state.ts';
+import { processInfo } from '../../../core/index.ts';
+import { AttributeError } from '../../errors.ts';
+import { Process, type Target } from '../../process.ts';
+import { loads } from '../../reduction.ts';
+import type { BootData } from '../../state.ts';
 import { attributeError } from '../target.ts';
-import { formatTraceback } from '../traceback.ts';
+import { formatTraceback } from '../../traceback.ts';
 import { adopt, loadGuarded } from './adopt.ts';
 import type { FunctionRef, StartMessage } from './protocol.ts';
-import '../index.ts';
+import '../../index.ts';
 
 export { adopt, loadGuarded } from './adopt.ts';
 export { runPoolWorker } from './pool-worker.ts';

@@ -2,12 +2,12 @@
 // chunks of work from the parent one by one and send back each chunk's results or its error with the
 // formatted traceback. Functions travel by reference (module bundle + export name), as Process targets do.
 import { parentPort } from 'node:worker_threads';
-import { processInfo } from '../../core/index.ts';
+import { processInfo } from '../../../core/index.ts';
 import { attributeError } from '../target.ts';
-import { loads } from '../reduction.ts';
-import { pickleChunk } from '../pool/chunks.ts';
-import { formatTraceback } from '../traceback.ts';
-import type { BootData } from '../state.ts';
+import { loads } from '../../reduction.ts';
+import { pickleChunk } from '../../pool/chunks.ts';
+import { formatTraceback } from '../../traceback.ts';
+import type { BootData } from '../../state.ts';
 import { adopt } from './adopt.ts';
 import type { FunctionRef, PoolMessage, ResultMessage, StartMessage, TaskMessage } from './protocol.ts';
 

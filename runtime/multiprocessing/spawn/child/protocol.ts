@@ -1,7 +1,7 @@
 // Messages between a parent and a child process's worker (over the worker's own parentPort).
-import type { Pickled } from '../reduction.ts';
-import type { Stream } from '../output/relay.ts';
-import type { BootData } from '../state.ts';
+import type { Pickled } from '../../reduction.ts';
+import type { Stream } from '../../output/relay.ts';
+import type { BootData } from '../../state.ts';
 
 /** Where a function lives: the bundle to import in the child, and its export name. */
 export interface FunctionRef {
@@ -18,7 +18,7 @@ export interface FunctionRef {
 export type StartMessage =
   | {
       kind: 'start';
-      /** Who the child is (it may have booted before it was chosen: process-spare.ts). */
+      /** Who the child is (it may have booted before it was chosen: spare.ts). */
       boot: BootData;
       entryUrl: string;
       cls: FunctionRef | null;
