@@ -15,7 +15,7 @@ import { orderRootOutput } from './output/root.ts';
 import { noteBundle, workerForStart } from './spawn/spare.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './spawn/target.ts';
-import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
+import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './spawn/launch.ts';
 import { assertPicklable } from './reduction.ts';
 import { formatTraceback } from './traceback.ts';
 import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';

@@ -3,12 +3,12 @@
 // The async part (finding modules, bundling) is apart from the reduction: arguments are reduced right before
 // postMessage, so a Connection's port is never detached from its listener while messages can still arrive.
 import type { TransferListItem } from 'node:worker_threads';
-import { bundleFor, runtimeBundle } from './spawn/bundler.ts';
-import type { FunctionRef, StartMessage } from './spawn/child/protocol.ts';
-import { dumps } from './reduction.ts';
-import type { BootData } from './state.ts';
-import { locateTarget, type TargetRef } from './spawn/target.ts';
-import { typeName } from '../python/index.ts';
+import { bundleFor, runtimeBundle } from './bundler.ts';
+import type { FunctionRef, StartMessage } from './child/protocol.ts';
+import { dumps } from '../reduction.ts';
+import type { BootData } from '../state.ts';
+import { locateTarget, type TargetRef } from './target.ts';
+import { typeName } from '../../python/index.ts';
 
 type Fn = (...args: never[]) => unknown;
 
