@@ -7,7 +7,7 @@
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle } from '../core/index.ts';
-import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './spawn/child/protocol.ts';
+import type { ChildMessage, StartMessage } from './spawn/child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { addChild, liveChildren, removeChild, takeAllChildren } from './children.ts';
 import { childOutputDone, deliverChildOutput } from './output/relay.ts';
@@ -15,7 +15,7 @@ import { orderRootOutput } from './output/root.ts';
 import { noteBundle, workerForStart } from './spawn/spare.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './spawn/target.ts';
-import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './spawn/launch.ts';
+import { BOOTSTRAP_MESSAGE, bundleError, locateStart, startMessage } from './spawn/launch.ts';
 import { assertPicklable } from './reduction.ts';
 import { formatTraceback } from './traceback.ts';
 import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';
@@ -37,15 +37,6 @@ export interface ProcessOptions {
    * Process, or one of the modules it imports.
    */
   targetModule?: string | URL;
-}
-
-/** @internal How Pool turns a Process into one of its workers (the loop of spawn/child/pool-worker.ts). */
-export interface PoolWorkerSetup {
-  initializer: Target | null;
-  initargs: readonly unknown[];
-  /** Where the Pool was created (to find the initializer's module). */
-  caller: string | null;
-  onMessage: (message: ReadyMessage | ResultMessage) => void;
 }
 
 
@@ -77,7 +68,8 @@ export class Process {
   private _parentPid: number;
   /** True for the object a child rebuilt of itself: it is the current process there. */
   private _isCurrent = false;
-  private _worker: Worker | null = null;
+  /** @internal The worker running the child (a pool worker's subclass posts tasks to it). */
+  protected _worker: Worker | null = null;
   private _pid: number | null = null;
   private _exitcode: number | null = null;
   private _signalled: number | null = null;
@@ -87,7 +79,6 @@ export class Process {
   /** The number of the last chunk received from the child (output/order.ts), and its own slot. */
   private _lastSeq: number | null = null;
   private _outputSlot: Int32Array | null = null;
-  private _pool: PoolWorkerSetup | null = null;
   /** Callers waiting in join() (they keep a daemon's worker referenced). */
   private _joiners = 0;
 
@@ -167,7 +158,7 @@ export class Process {
     if (state.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
     if (state.bootstrapping) throw new RuntimeError(BOOTSTRAP_MESSAGE);
     // CPython's spawn pickles the process object inside start(): what cannot be sent fails here, at once.
-    if (this._pool === null) assertPicklable([this._args, this._kwargs, this._ownFields()]);
+    this._checkPicklable();
     liveChildren(); // forget the children that exited (Python's _cleanup)
     orderRootOutput();
     const pid = nextPid();
@@ -204,7 +195,7 @@ export class Process {
           if (output.seq !== undefined) this._lastSeq = output.seq;
           deliverChildOutput(output, this._capture);
         }
-        else this._pool?.onMessage(message);
+        else this._onChildMessage(message);
       });
       worker.on('error', (error) => {
         // An error that escaped the child's own handling (e.g. in a callback): print it as the child would.
@@ -229,9 +220,9 @@ export class Process {
     let message: StartMessage;
     let transfer: TransferListItem[];
     try {
-      if (this._pool !== null) {
-        message = await poolStartMessage(boot, this._pool.initializer, this._pool.initargs, this._pool.caller);
-        worker.postMessage(message);
+      const own = this._ownStartMessage(boot);
+      if (own !== null) {
+        worker.postMessage(await own);
         return;
       }
       const cls = this.constructor as typeof Process;
@@ -298,24 +289,24 @@ export class Process {
     this._capture = null;
     this._lastSeq = null;
     this._outputSlot = null;
-    this._pool = null;
   }
 
-  /** @internal Makes this (not yet started) process a Pool worker. */
-  _asPoolWorker(setup: PoolWorkerSetup): this {
-    this._pool = setup;
-    return this;
+  /** @internal CPython's spawn pickles the process object in start(): what cannot be sent fails there, at once. */
+  protected _checkPicklable(): void {
+    assertPicklable([this._args, this._kwargs, this._ownFields()]);
   }
 
-  /** @internal Sends a message to a pool worker. */
-  _post(message: PoolMessage, transfer: readonly TransferListItem[] = []): void {
-    this._worker?.postMessage(message, transfer);
+  /** @internal A start message of the subclass's own (a pool worker's loop), or null for Python's run(). */
+  protected _ownStartMessage(_boot: BootData): Promise<StartMessage> | null {
+    return null;
   }
 
-  /** @internal Whether this worker keeps the program alive (a pool holds its daemon workers while busy). */
-  _keepAlive(on: boolean): void {
-    if (on) this._worker?.ref();
-    else this._worker?.unref();
+  /** @internal A message from the child other than printed output (only a pool worker's child sends any). */
+  protected _onChildMessage(_message: ChildMessage): void {}
+
+  /** @internal For hang reports: what this process runs. */
+  protected _role(): string {
+    return this._target !== null ? `target ${this._target.name || '<lambda>'}` : `${this.constructor.name}.run()`;
   }
 
   private _output(stream: 'stdout' | 'stderr', text: string, processName: string): void {
@@ -369,9 +360,7 @@ export class Process {
 
   /** @internal For hang reports: "Process-3 (target consumer)", "SpawnPoolWorker-1 (pool worker)". */
   _describe(): string {
-    const role = this._pool !== null ? 'pool worker'
-      : this._target !== null ? `target ${this._target.name || '<lambda>'}` : `${this.constructor.name}.run()`;
-    return `${this.name} (${role})`;
+    return `${this.name} (${this._role()})`;
   }
 
   /** Stops the child at once (Python sends SIGTERM): exitcode becomes -15. */
