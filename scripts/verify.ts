@@ -1,4 +1,4 @@
-// `npm run verify [-- --coverage]`: the project's full check — lint, typecheck, the runtime and grader test suites, and the
+// `npm run verify [-- --coverage]`: the project's full check — lint, typecheck, the runtime floors, the runtime and grader test suites, and the
 // course check (every solution full marks, every stub zero). Prints a table and, last, "N passed, M failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
