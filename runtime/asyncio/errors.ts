@@ -1,27 +1,16 @@
 // asyncio's exception types, named as CPython names them so `${err}` reads "CancelledError: msg".
 // CancelledError is a BaseException in Python (not caught by `except Exception`); JS has no such split, so code
 // that catches everything must re-throw it: `if (e instanceof CancelledError) throw e`.
-import { RuntimeError, ValueError } from '../core/index.ts';
+import { RuntimeError, TimeoutError, ValueError } from '../python/index.ts';
 import { thunkHint } from './callsite.ts';
 
-export { RuntimeError, ValueError };
+export { RuntimeError, TimeoutError, ValueError };
 
 /** The operation was cancelled: raised at the await point of a cancelled task. */
 export class CancelledError extends Error {
   override name = 'CancelledError';
   constructor(message?: string | null) {
     super(message ?? '');
-  }
-}
-
-/**
- * The operation exceeded its deadline (waitFor, timeout(), asCompleted). Python 3.11's asyncio.TimeoutError is
- * the builtin TimeoutError; JS has no builtin class of that name, so this is the one to catch.
- */
-export class TimeoutError extends Error {
-  override name = 'TimeoutError';
-  constructor(message?: string, options?: { cause?: unknown }) {
-    super(message ?? '', options);
   }
 }
 

@@ -5,7 +5,7 @@ import { AsyncResult, type Callback, type ErrorCallback } from './async-result.t
 import { OrderedResults, checkChunksize, defaultChunksize, itemsOf } from './chunks.ts';
 import { IMapIterator } from './imap.ts';
 import type { DoneSignal } from './signal.ts';
-import { pythonTypeName } from '../../threading/util.ts';
+import { typeName } from '../../python/index.ts';
 
 export type PoolFn = (...args: never[]) => unknown;
 
@@ -22,7 +22,7 @@ function kwdsProblem(fn: PoolFn, kwds: unknown): TypeError | undefined {
     const proto = Object.getPrototypeOf(kwds) as object | null;
     if (proto === Object.prototype || proto === null) return undefined;
   }
-  return new TypeError(`${fn.name || '<lambda>'}() argument after ** must be a mapping, not ${kwds instanceof Map ? 'Map (pass a plain object)' : pythonTypeName(kwds)}`);
+  return new TypeError(`${fn.name || '<lambda>'}() argument after ** must be a mapping, not ${kwds instanceof Map ? 'Map (pass a plain object)' : typeName(kwds)}`);
 }
 
 export abstract class PoolApi {
