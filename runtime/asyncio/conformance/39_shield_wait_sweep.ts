@@ -190,7 +190,7 @@ export async function main(): Promise<void> {
   const y = await futs[0]!;
   print('as_completed awaited in reverse:', futs.length, x, at, y, lap());
   futs = asCompleted([() => sleep(0.1, 'a'), () => sleep(0.1, 'b')]);
-  ({ done, pending } = await wait(futs.map((f) => ensureFuture(() => f))));
+  ({ done } = await wait(futs.map((f) => ensureFuture(() => f))));
   print('as_completed wrapped in tasks:', sorted([...done].map((f) => f.result() as string)), lap());
   const ham = (): Promise<string> => coro('ham');
   const result: string[] = [];
