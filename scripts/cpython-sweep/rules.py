@@ -177,6 +177,8 @@ RULES = [
     ("test_asyncio/test_tasks.py::GenericTaskTests.*", False, INTERNAL),
     ("test_asyncio/test_tasks.py::GatherTestsBase.test_env_var_debug", False, LOOP),
     ("test_asyncio/test_tasks.py::GatherTestsBase.*", True, BEHAVIOUR),
+    ("test_asyncio/test_tasks.py::FutureGatherTests.test_constructor_*_futures", False,
+     "futures of two event loops at once: a program has one running loop (asyncio.run)"),
     ("test_asyncio/test_tasks.py::FutureGatherTests.*", True, BEHAVIOUR),
     ("test_asyncio/test_tasks.py::CoroutineGatherTests.*", True, BEHAVIOUR),
     ("test_asyncio/test_tasks.py::RunCoroutineThreadsafeTests.*", False, NOT_PORTED),
