@@ -118,7 +118,9 @@ export async function main(): Promise<void> {
 
   const coro = async (s: string): Promise<string> => s;
   const c = createTask(() => coro('test'));
-  let { done, pending } = await wait([c, c, createTask(() => coro('spam'))]);
+  let done: Set<Future<unknown>>;
+  let pending: Set<Future<unknown>>;
+  ({ done, pending } = await wait([c, c, createTask(() => coro('spam'))]));
   print('wait with a task twice:', sorted([...done].map((f) => f.result() as string)), pending.size);
 
   for (const [label, call] of [

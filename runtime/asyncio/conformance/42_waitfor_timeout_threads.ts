@@ -1,6 +1,6 @@
 // Twin of 42_waitfor_timeout_threads.py. time.sleep() is #runtime/time's sleep (awaited: it blocks this task's
 // fiber); to_thread has no keyword arguments in TS, so the call passes positional ones.
-import { CancelledError, Timeout, TimeoutError, createTask, gather, getRunningLoop, sleep, timeout, toThread, wait, waitFor } from '#runtime/asyncio';
+import { CancelledError, Timeout, TimeoutError, createTask, gather, getRunningLoop, sleep, timeout, toThread, wait, waitFor, type Task } from '#runtime/asyncio';
 import { sleep as blockingSleep } from '#runtime/time';
 import { err, lap, print, repr } from './twin.ts';
 
@@ -97,7 +97,7 @@ export async function main(): Promise<void> {
     }
     return 42;
   });
-  let task = createTask(() => waitFor(stubborn, 0.1));
+  let task: Task<unknown> = createTask(() => waitFor(stubborn, 0.1));
   await sleep(0.2);
   task.cancel();
   print('wait_for cancelled while its task holds up:', await outcome(task), await stubborn, lap());

@@ -17,7 +17,7 @@ export async function main(): Promise<void> {
   let [a, b, c] = futures(3);
   let d: Future<unknown> | undefined;
   let e: Future<unknown> | undefined;
-  let fut = gather(a!, b!, c!, { returnExceptions: true });
+  let fut: Future<unknown[]> = gather(a!, b!, c!, { returnExceptions: true });
   let calls: boolean[] = [];
   const record = (x: unknown): void => void calls.push(x === fut);
   fut.addDoneCallback(record);
