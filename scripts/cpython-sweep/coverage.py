@@ -60,6 +60,8 @@ COVERAGE = [
         "test_base_events.py::BaseEventLoopTests.test_default_exc_handler_callback",
         "test_futures.py::BaseFutureTests.test_constructor_without_loop",
         "test_tasks.py::BaseTaskTests.test_task_repr*")],
+    ("_test_multiprocessing.py::_TestConnection.test_spawn_close", "diff:docs/process-model.md#the-process-model-runtimemultiprocessing"),
+    ("_test_multiprocessing.py::_TestPoll.test_boundaries", "diff:docs/process-model.md#the-process-model-runtimemultiprocessing"),
     # test_queue.py
     ("test_queue.py::BaseQueueTestMixin.test_shrinking_queue", "diff:docs/time-queue-logging.md#runtimequeue"),
 ]
@@ -67,19 +69,4 @@ COVERAGE = [
 # Observable tests not twinned, pinned nor documented yet: the sweep's to-do list. `sweep.py --check` (in `npm run
 # verify`) fails on an open test missing here, and on an entry here that is covered now, so the list only shrinks.
 OPEN = [
-    "_test_multiprocessing.py::TestTimeouts.test_timeout",
-    "_test_multiprocessing.py::_TestConnection.test_context",
-    "_test_multiprocessing.py::_TestConnection.test_sendbytes",
-    "_test_multiprocessing.py::_TestConnection.test_spawn_close",
-    "_test_multiprocessing.py::_TestContainers.test_nested_queue",
-    "_test_multiprocessing.py::_TestPoll.test_boundaries",
-    "_test_multiprocessing.py::_TestPoll.test_dont_merge",
-    "_test_multiprocessing.py::_TestPoll.test_empty_string",
-    "_test_multiprocessing.py::_TestPoll.test_strings",
-    "_test_multiprocessing.py::_TestProcess.test_close",
-    "_test_multiprocessing.py::_TestProcess.test_many_processes",
-    "_test_multiprocessing.py::_TestProcess.test_wait_for_threads",
-    "_test_multiprocessing.py::_TestQueue.test_fork",
-    "_test_multiprocessing.py::_TestQueue.test_qsize",
-    "_test_multiprocessing.py::_TestSharedCTypes.test_copy",
 ]

@@ -135,25 +135,32 @@ if __name__ == '__main__':
         while woken.acquire(False):
             n += 1
         return n
+    def settle(expected):
+        # Waits (up to 10 s) for the expected wake-ups, then 0.1 s more for any extra one, as CPython's test's
+        # assertReachesEventually does: no count depends on how fast a loaded machine runs the threads.
+        got = woken_count()
+        deadline = time.monotonic() + 10
+        while got < expected and time.monotonic() < deadline:
+            time.sleep(0.01)
+            got += woken_count()
+        time.sleep(0.1)
+        return got + woken_count()
+
     threads = [threading.Thread(target=sleeper) for _ in range(6)]
     for t in threads:
         t.start()
     for _ in range(6):
         sleeping.acquire()
-    time.sleep(0.1)
-    counts = [woken_count()]
+    counts = [settle(0)]
     with cond:
         cond.notify(n=2)
-    time.sleep(0.2)
-    counts.append(woken_count())
+    counts.append(settle(2))
     with cond:
         cond.notify(n=4)
-    time.sleep(0.2)
-    counts.append(woken_count())
+    counts.append(settle(4))
     with cond:
         cond.notify(n=3)
-    time.sleep(0.1)
-    counts.append(woken_count())
+    counts.append(settle(0))
     for t in threads:
         t.join()
     print('notify(n): woken', counts)
@@ -163,8 +170,7 @@ if __name__ == '__main__':
         t.start()
     for _ in range(6):
         sleeping.acquire()
-    time.sleep(0.1)
-    before = woken_count()
+    before = settle(0)
     with cond:
         cond.notify_all()
     for t in threads:

@@ -130,28 +130,34 @@ if (mp.currentProcess().name === 'MainProcess') {
     while (await woken.acquire(false)) n += 1;
     return n;
   };
+  // Waits (up to 10 s) for the expected wake-ups, then 0.1 s more for any extra one (see the Python twin).
+  const settle = async (expected: number): Promise<number> => {
+    let got = await wokenCount();
+    const deadline = monotonic() + 10;
+    while (got < expected && monotonic() < deadline) {
+      await sleep(0.01);
+      got += await wokenCount();
+    }
+    await sleep(0.1);
+    return got + (await wokenCount());
+  };
   let threads = Array.from({ length: 6 }, () => new Thread({ target: sleeper }));
   for (const t of threads) t.start();
   for (let i = 0; i < 6; i++) await sleeping.acquire();
-  await sleep(0.1);
-  const counts = [await wokenCount()];
+  const counts = [await settle(0)];
   await withCond(cond, () => cond.notify(2));
-  await sleep(0.2);
-  counts.push(await wokenCount());
+  counts.push(await settle(2));
   await withCond(cond, () => cond.notify(4));
-  await sleep(0.2);
-  counts.push(await wokenCount());
+  counts.push(await settle(4));
   await withCond(cond, () => cond.notify(3));
-  await sleep(0.1);
-  counts.push(await wokenCount());
+  counts.push(await settle(0));
   for (const t of threads) await t.join();
   console.log('notify(n): woken', pyList(counts));
 
   threads = Array.from({ length: 6 }, () => new Thread({ target: sleeper }));
   for (const t of threads) t.start();
   for (let i = 0; i < 6; i++) await sleeping.acquire();
-  await sleep(0.1);
-  const before = await wokenCount();
+  const before = await settle(0);
   await withCond(cond, () => cond.notifyAll());
   for (const t of threads) await t.join();
   console.log('notify_all: woken', before, await wokenCount());
