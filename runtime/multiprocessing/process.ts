@@ -16,6 +16,7 @@ import { type BootData, nextPid, state, treeRootPid } from './state.ts';
 import { callerModule, modulePathOf } from './target.ts';
 import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
 import { assertPicklable } from './reduction.ts';
+import { handOverConnections } from './connection.ts';
 import { formatTraceback } from './traceback.ts';
 import { emitLifecycle } from '../core/lifecycle.ts';
 import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';
@@ -169,7 +170,9 @@ export class Process {
     if (state.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
     if (state.bootstrapping) throw new RuntimeError(BOOTSTRAP_MESSAGE);
     // CPython's spawn pickles the process object inside start(): what cannot be sent fails here, at once.
-    if (this._pool === null) assertPicklable([this._args, this._kwargs, this._ownFields()]);
+    const sent = this._pool === null ? assertPicklable([this._args, this._kwargs, this._ownFields()]) : [];
+    // The Pipe ends it receives are its own from now on (a second process cannot get the same end).
+    const pipeEnds = handOverConnections(sent, this._name);
     reapChildren();
     orderRootOutput();
     const pid = nextPid();
@@ -193,7 +196,7 @@ export class Process {
     this._worker = worker;
     this._pid = pid;
     noteProcessStart(pid, this._name);
-    emitLifecycle({ kind: 'start', what: 'Process', name: this._name });
+    emitLifecycle({ kind: 'start', what: 'Process', name: this._name, ...(pipeEnds.length > 0 ? { pipeEnds } : {}) });
     this._capture = activeCapture();
     // The timeline draws each child as a lane from its start to its exit (only inside a fiber's scheduler).
     const tracer = fiberStorage.getStore()?.scheduler;

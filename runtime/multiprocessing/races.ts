@@ -120,6 +120,15 @@ export function noteReleased(lock: string): void {
   else mine.set(lock, depth - 1);
 }
 
+/**
+ * The mutexes the current green thread holds (ids), or null while detection is off. Lets a test's course
+ * material check that a step which is not a write (a read, a slow confirmation) also runs inside a lock.
+ */
+export function locksHeld(): string[] | null {
+  if (!race.enabled) return null;
+  return [...(race.held.get(currentThreadKey())?.keys() ?? [])];
+}
+
 /** The student's line that made the write: the first stack frame outside the runtime. */
 function writeSite(): string | null {
   const sites: string[] = [];

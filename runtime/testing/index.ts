@@ -18,6 +18,6 @@ export type { ChildChunk } from '../core/index.ts';
 /** The seeded generator the schedule explorer uses (mulberry32): the same sequence for the same seed. */
 export { prng as seeded } from '../core/strategy.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
-export { enableRaceDetection, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
+export { enableRaceDetection, locksHeld, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
 export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';
 export { programState, endProgram, type ProgramState, type ProgramWait } from './boundary.ts';

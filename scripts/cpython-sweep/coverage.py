@@ -60,7 +60,6 @@ COVERAGE = [
         "test_base_events.py::BaseEventLoopTests.test_default_exc_handler_callback",
         "test_futures.py::BaseFutureTests.test_constructor_without_loop",
         "test_tasks.py::BaseTaskTests.test_task_repr*")],
-    ("_test_multiprocessing.py::_TestConnection.test_spawn_close", "diff:docs/process-model.md#the-process-model-runtimemultiprocessing"),
     ("_test_multiprocessing.py::_TestPoll.test_boundaries", "diff:docs/process-model.md#the-process-model-runtimemultiprocessing"),
     # test_queue.py
     ("test_queue.py::BaseQueueTestMixin.test_shrinking_queue", "diff:docs/time-queue-logging.md#runtimequeue"),

@@ -1,14 +1,15 @@
 # Process, Queue and Pipe details from _test_multiprocessing.py: Process.close() (refused while running, then
 # every method raises ValueError), five processes started and joined then five terminated (-SIGTERM), a child
 # waits for its non-daemon threads before exiting, a queue filled before a child starts and then by the child
-# (FIFO across both), qsize(), a Pipe as a context manager (closed after, recv raises OSError), poll() after an
-# empty message, messages sent with pauses read
+# (FIFO across both), qsize(), a Pipe as a context manager (closed after, recv raises OSError), closing the
+# parent's copy of the child's end right after start(), poll() after an empty message, messages sent with pauses read
 # with poll(timeout), messages kept apart. send_bytes/recv_bytes are not ported (a Connection sends objects):
 # the TS twin sends the same strings with send()/recv(). Last, a manager queue held in a manager list and dict.
 # cpython: _test_multiprocessing.py::_TestProcess.test_close _test_multiprocessing.py::_TestProcess.test_many_processes
 # cpython: _test_multiprocessing.py::_TestProcess.test_wait_for_threads
 # cpython: _test_multiprocessing.py::_TestQueue.test_fork _test_multiprocessing.py::_TestQueue.test_qsize
 # cpython: _test_multiprocessing.py::_TestConnection.test_context _test_multiprocessing.py::_TestContainers.test_nested_queue
+# cpython: _test_multiprocessing.py::_TestConnection.test_spawn_close
 # cpython: _test_multiprocessing.py::_TestPoll.test_empty_string _test_multiprocessing.py::_TestPoll.test_strings
 # cpython: _test_multiprocessing.py::_TestPoll.test_dont_merge
 import queue as pyqueue
@@ -39,6 +40,15 @@ def wait_for_threads(evt):
 def put_more(q):
     for i in range(10, 20):
         q.put(i)
+
+
+def echo(conn):
+    while True:
+        msg = conn.recv()
+        if msg == 'STOP':
+            break
+        conn.send(msg)
+    conn.close()
 
 
 def send_strings(conn, strings):
@@ -128,6 +138,16 @@ if __name__ == '__main__':
             end.recv()
         except OSError as e:
             print('recv on a closed end:', type(e).__name__)
+
+    conn, child_conn = mp.Pipe()
+    p = mp.Process(target=echo, args=(child_conn,), daemon=True)
+    p.start()
+    child_conn.close()
+    conn.send('hello')
+    print('echo after closing our copy of the child end:', conn.recv())
+    conn.send('STOP')
+    conn.close()
+    p.join()
 
     a, b = mp.Pipe()
     print('poll() before:', a.poll())

@@ -35,6 +35,15 @@ export async function putMore(q: mp.Queue<number>): Promise<void> {
   for (let i = 10; i < 20; i++) await q.put(i);
 }
 
+export async function echo(conn: mp.Connection): Promise<void> {
+  for (;;) {
+    const msg = await conn.recv();
+    if (msg === 'STOP') break;
+    conn.send(msg);
+  }
+  conn.close();
+}
+
 export async function sendStrings(conn: mp.Connection, strings: string[]): Promise<void> {
   for (const s of strings) {
     await sleep(0.1);
@@ -129,6 +138,16 @@ if (mp.currentProcess().name === 'MainProcess') {
       else throw e;
     }
   }
+
+  const [conn, childConn] = mp.Pipe();
+  p = new mp.Process({ target: echo, args: [childConn], daemon: true });
+  p.start();
+  childConn.close();
+  conn.send('hello');
+  console.log('echo after closing our copy of the child end:', await conn.recv());
+  conn.send('STOP');
+  conn.close();
+  await p.join();
 
   [a, b] = mp.Pipe();
   console.log('poll() before:', py(await a.poll()));
