@@ -77,6 +77,12 @@ if (!onlyTests && existsSync('grader/mutate')) {
   run('mutation (quick)', npx('tsx'), ['grader/cli.ts', 'mutate', '01', '10', '13', '14', '--limit', '3', '--rounds', '2']);
 }
 
+// The CPython sweep (docs/cpython-sweep.md): the listing and counts are current, every coverage entry points at a
+// file, and every observable CPython test is twinned, pinned or documented, or still on the sweep's OPEN list.
+if (!onlyTests && existsSync('scripts/cpython-sweep/sweep.py')) {
+  run('cpython sweep', 'python3', ['scripts/cpython-sweep/sweep.py', '--check']);
+}
+
 // Workflow lint and the grading rehearsal (.github), when present.
 if (!onlyTests && existsSync('scripts/check-workflows.ts')) {
   run('workflows', npx('tsx'), ['scripts/check-workflows.ts']);

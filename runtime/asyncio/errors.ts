@@ -50,7 +50,8 @@ export class ExceptionGroup extends AggregateError {
 }
 
 /** The type name Python would show for a value in "a coroutine was expected, got ..." messages. */
-function describe(value: unknown): string {
+/** Python's repr() of a value in an error message (None, 'text', 42). */
+export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'string') return `'${value}'`;
   return String(value);
@@ -69,5 +70,5 @@ export function refuseAwaitable(api: string, value: unknown, index = 0): never {
         (hint === null && api === 'gather' ? ', or for a list gather(...items.map((item) => () => work(item)))' : ''),
     );
   }
-  throw new TypeError(`a coroutine was expected, got ${describe(value)}`);
+  throw new TypeError(`a coroutine was expected, got ${describeValue(value)}`);
 }

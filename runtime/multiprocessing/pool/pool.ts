@@ -85,7 +85,11 @@ export class Pool extends PoolApi {
     this._processes = n;
     this._initializer = options.initializer ?? null;
     this._initargs = options.initargs ?? [];
-    this._maxTasks = options.maxtasksperchild ?? null;
+    const maxTasks = options.maxtasksperchild ?? null;
+    if (maxTasks !== null && !(Number.isInteger(maxTasks) && maxTasks > 0)) {
+      throw new ValueError('maxtasksperchild must be a positive int or None');
+    }
+    this._maxTasks = maxTasks;
     this._caller = callerModule(new Error().stack);
     for (let i = 0; i < n; i++) this._spawn();
   }

@@ -70,7 +70,12 @@ export async function runPoolWorker(boot: BootData, start: PoolStart): Promise<v
         const last = results.length - 1;
         if (results[last] instanceof Promise) results[last] = await results[last];
       }
-      const out = pickleChunk(results);
+      let out: ReturnType<typeof pickleChunk>;
+      try {
+        out = pickleChunk(results);
+      } catch (error) {
+        throw unsendable(results, error);
+      }
       transfer = out.transfer;
       reply = { kind: 'result', job: task.job, chunk: task.chunk, ok: true, value: out.pickled };
     } catch (error) {
@@ -84,7 +89,8 @@ export async function runPoolWorker(boot: BootData, start: PoolStart): Promise<v
       port.postMessage(reply, transfer);
     } catch (error) {
       // A result that cannot be copied back (a function...): the task fails, as an unpicklable result does.
-      const info = { name: 'TypeError', message: (error as Error).message, traceback: formatTraceback(error) };
+      const wrapped = unsendable(reply.ok ? '<result>' : reply.error.message, error);
+      const info = { name: wrapped.name, message: wrapped.message, traceback: formatTraceback(error) };
       port.postMessage({ kind: 'result', job: task.job, chunk: task.chunk, ok: false, error: info } satisfies ResultMessage);
     }
   };
@@ -124,4 +130,18 @@ function callUntilPromise(fn: Fn, items: readonly unknown[], star: boolean, resu
     if (result instanceof Promise) return i + 1;
   }
   return items.length;
+}
+
+/** CPython's MaybeEncodingError: a worker's result that cannot be sent back fails its task with this error. */
+function unsendable(value: unknown, error: unknown): Error {
+  const reason = error instanceof Error ? `${error.name}(${JSON.stringify(error.message)})` : String(error);
+  const shown = typeof value === 'string' ? value : Array.isArray(value) ? `[${value.map(describeResult).join(', ')}]` : describeResult(value);
+  const wrapped = new Error(`Error sending result: '${shown}'. Reason: '${reason}'`);
+  wrapped.name = 'MaybeEncodingError';
+  return wrapped;
+}
+
+function describeResult(value: unknown): string {
+  if (typeof value === 'function') return `<function ${value.name || '<lambda>'}>`;
+  return typeof value === 'string' ? `'${value}'` : String(value);
 }
