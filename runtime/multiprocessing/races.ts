@@ -13,7 +13,7 @@
 // - A race: two processes whose lifetimes overlap (neither ended before the other started) both wrote the
 //   same cell, and their locksets have no lock in common. That is decided from the log alone, whatever the
 //   OS did with the cores: the verdict is the same on one core as on two.
-import { processInfo } from '../core/process-info.ts';
+import { processInfo } from '../core/index.ts';
 import { currentThreadKey } from './synchronize/external.ts';
 
 /** Header words of the shared log: bytes used, next id, lifecycle counter, overflow flag. */
