@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import pc from 'picocolors';
 import { pythonAvailable, timesBetter, type Row } from './python.ts';
 
-const modules = ['threading', 'asyncio', 'multiprocessing', 'shared'];
+const modules = ['threading', 'asyncio', 'multiprocessing', 'shared', 'grading'];
 const only = process.argv.slice(2);
 
 function fmt(value: number | undefined, unit: string): string {
