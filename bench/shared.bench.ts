@@ -5,7 +5,7 @@
 //     start method, rounds of ours alternating with CPython's so that both see the same load;
 //   - the cost of Array index access through its Proxy, against get()/set() and a plain typed array.
 import * as mp from '#runtime/multiprocessing';
-import { Array as SharedArray, Event, Manager, Value } from '../runtime/multiprocessing/shared-exports.ts';
+import { Array as SharedArray, Event, Manager, Value } from '#runtime/multiprocessing';
 import { increment } from '../runtime/multiprocessing/sharedctypes/fixtures/targets.ts';
 import { alternate, PythonSession, runPython, type Row } from './python.ts';
 

@@ -24,6 +24,12 @@ export class BrokenPipeError extends OSError {
 
 type Waiter = () => void;
 
+/** What one end of a Pipe can do (CPython's Connection.readable / .writable). */
+export interface PipeEnd {
+  readable: boolean;
+  writable: boolean;
+}
+
 /** A message that took the port: its number among all the messages sent in that direction. */
 interface PortMessage {
   seq: number;
@@ -46,6 +52,8 @@ export class Connection {
   /** The peer's port closed: its process died or it closed its end. */
   private _portClosed = false;
   private readonly _waiters = new Set<Waiter>();
+  /** The process Process.start() handed this end to (it moves there when the child launches), or null. */
+  private _handedTo: string | null = null;
   /** What this end sends, and what it receives. */
   private readonly _out: Lane;
   private readonly _in: Lane;
@@ -79,12 +87,28 @@ export class Connection {
   }
 
   get closed(): boolean {
-    return this._port === null;
+    return this._port === null || this._handedTo !== null;
   }
 
   private _open(): MessagePort {
+    if (this._handedTo !== null) throw new OSError(handedAway(this._handedTo));
     if (this._port === null) throw new OSError('handle is closed');
     return this._port;
+  }
+
+  /**
+   * @internal Process.start(): this end now belongs to process `to`. A second hand-over fails at once: CPython
+   * would let two processes share the end (and their messages could interleave and corrupt each other), a
+   * MessagePort can only live in one process.
+   */
+  _handOver(to: string): void {
+    this._open();
+    this._handedTo = to;
+  }
+
+  /** @internal Throws what using this end would throw (closed, or handed to another process). */
+  _checkOpen(): void {
+    this._open();
   }
 
   private _wake(): void {
@@ -219,6 +243,9 @@ export class Connection {
 
   /** Closes this end; the other end then sees EOFError after reading what was already sent. */
   close(): void {
+    // An end handed to a child belongs to it: closing here closes only this process's view of it, as CPython's
+    // parent closes its copy of child_conn after start() (the child keeps its end open).
+    if (this._handedTo !== null) return;
     const port = this._port;
     if (port === null) return;
     this._port = null;
@@ -243,7 +270,8 @@ export class Connection {
    * and the other side rebuilds an end that reads them and then sees EOF.
    */
   _detach(): DetachedConnection {
-    const port = this._open();
+    const port = this._port;
+    if (port === null) throw new OSError('handle is closed');
     this._drain(port);
     port.removeAllListeners('message');
     port.removeAllListeners('close');
@@ -259,6 +287,22 @@ export class Connection {
     }
     return { port, inbox, readable: this._readable, writable: this._writable, lanes };
   }
+}
+
+function handedAway(to: string): string {
+  return `handle is closed: this end of the Pipe was handed to ${to} and belongs to it now (two processes using `
+    + 'one end at once can corrupt its data; give each process its own Pipe)';
+}
+
+/**
+ * @internal Process.start(): the Connections among a child's arguments are handed to it (checked at once, as
+ * CPython pickles the arguments inside start()). Returns what each end can do, for the lifecycle record.
+ */
+export function handOverConnections(sent: object[], to: string): PipeEnd[] {
+  const ends = sent.filter((obj): obj is Connection => obj instanceof Connection);
+  for (const conn of ends) conn._checkOpen(); // all or nothing: a refused start hands nothing over
+  for (const conn of ends) conn._handOver(to);
+  return ends.map((conn) => ({ readable: conn.readable, writable: conn.writable }));
 }
 
 interface DetachedConnection {
