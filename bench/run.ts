@@ -2,9 +2,9 @@
 // Not part of verify: figures on a shared 2-core machine are noisy; compare ratios within one run.
 import { existsSync } from 'node:fs';
 import pc from 'picocolors';
-import { pythonAvailable, type Row } from './python.ts';
+import { pythonAvailable, timesBetter, type Row } from './python.ts';
 
-const modules = ['threading', 'asyncio', 'multiprocessing', 'shared'];
+const modules = ['threading', 'asyncio', 'multiprocessing', 'shared', 'grading'];
 const only = process.argv.slice(2);
 
 function fmt(value: number | undefined, unit: string): string {
@@ -24,7 +24,9 @@ for (const name of modules) {
   console.log(pc.bold(`\n${name}`));
   for (const row of await mod.run()) {
     if (!row.ok) failures++;
-    const ratio = row.python !== undefined ? ` (${(row.ours / row.python).toFixed(2)}x CPython)` : '';
+    // Every row reads the same way: "x better" above 1 means ours is better, whether its unit is a time or a rate.
+    const better = timesBetter(row);
+    const ratio = better !== undefined ? ` (${better.toFixed(2)}x better${row.betterHow ? `, ${row.betterHow}` : ''})` : '';
     console.log(
       `  ${row.ok ? pc.green('✓') : pc.red('✗')} ${row.name.padEnd(42)} ${fmt(row.ours, row.unit).padStart(16)}  ` +
         `CPython ${fmt(row.python, row.unit).padStart(16)}${ratio}  target: ${row.target}`,

@@ -1,12 +1,19 @@
-// Pipe() and Connection: the two ends of a MessageChannel. Objects are copied (structured clone, with shared
-// runtime objects rebuilt by reduction.ts), in order, one recv() per send(). A Connection given to a child
-// through Process args moves there (its MessagePort is transferred): unlike a duplicated file descriptor in
+// Pipe() and Connection: two ends joined by a lane of shared memory per direction (connection-lane.ts) and a
+// MessageChannel. Objects are copied (serialized, with shared runtime objects rebuilt by reduction.ts), in order,
+// one recv() per send(). Small messages go through the lane: a round trip then costs two Atomics wake-ups and
+// no event-loop message. What the lane cannot carry (a Connection, whose MessagePort must be transferred; a
+// large value; a full lane) goes through the port, numbered, so the order stays the sender's. The port also
+// tells when the peer's process dies (its 'close' event). A Connection given to a child through Process args
+// moves there (its MessagePort is transferred, its lanes are shared): unlike a duplicated file descriptor in
 // CPython, the parent cannot keep using that same end. recv() and poll(timeout) wait with real time: the other
 // end may live in another process, off this process's virtual clock.
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { awaitExternal } from '../core/index.ts';
 import { EOFError, OSError } from './errors.ts';
 import { dumps, loads, registerReducer, type Pickled } from './reduction.ts';
+import { serialize } from 'node:v8';
+import { Lane, type LaneBuffers } from './connection-lane.ts';
+import { ReducedBytes, decode, encode, type Encoded } from './ring.ts';
 import { canBlockBriefly } from './synchronize/external.ts';
 import { spinWhileEqual } from './channels-spin.ts';
 
@@ -23,46 +30,48 @@ export interface PipeEnd {
   writable: boolean;
 }
 
+/** A message that took the port: its number among all the messages sent in that direction. */
+interface PortMessage {
+  seq: number;
+  pickled: Pickled;
+}
+
+// Atomics.waitAsync (ES2024) exists on Node 20+, but the project's lib (ES2023) does not declare it.
+type WaitAsync = (ia: Int32Array, index: number, value: number, timeoutMs?: number) =>
+  { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+
 const BLOCK_BUDGET_MS = 2;
 
 export class Connection {
   private _port: MessagePort | null;
   private readonly _readable: boolean;
   private readonly _writable: boolean;
-  private readonly _inbox: Pickled[] = [];
-  private _peerClosed = false;
+  /** Messages that came through the port and are not received yet, oldest first. */
+  private readonly _inbox: PortMessage[] = [];
+  /** The peer's port closed: its process died or it closed its end. */
+  private _portClosed = false;
   private readonly _waiters = new Set<Waiter>();
   /** The process Process.start() handed this end to (it moves there when the child launches), or null. */
   private _handedTo: string | null = null;
+  /** What this end sends, and what it receives. */
+  private readonly _out: Lane;
+  private readonly _in: Lane;
 
-  /**
-   * Shared by both ends (and the processes they move to). Words 0-1: one per end, bumped by the other end's
-   * send(), so a child process can wait for data synchronously. Words 2-3: set once an end is closed, known at
-   * once to the other end (the port's 'close' event comes later; see _detach).
-   */
-  private readonly _signals: Int32Array;
-  private readonly _side: 0 | 1;
-
-  constructor(
-    port: MessagePort,
-    readable: boolean,
-    writable: boolean,
-    inbox: Pickled[] = [],
-    signals: Int32Array = newSignals(),
-    side: 0 | 1 = 0,
-  ) {
-    this._signals = signals;
-    this._side = side;
+  /** @internal Use Pipe(). */
+  constructor(port: MessagePort, readable: boolean, writable: boolean, lanes: { out: Lane; in: Lane }, inbox: PortMessage[] = []) {
     this._port = port;
     this._readable = readable;
     this._writable = writable;
+    this._out = lanes.out;
+    this._in = lanes.in;
     this._inbox.push(...inbox);
-    port.on('message', (message: Pickled) => {
+    port.on('message', (message: PortMessage) => {
       this._inbox.push(message);
       this._wake();
     });
     port.on('close', () => {
-      this._peerClosed = true;
+      this._portClosed = true;
       this._wake();
     });
     // Only a pending recv()/poll() keeps the program (or a child) alive, not an idle end of a pipe.
@@ -102,21 +111,26 @@ export class Connection {
     this._open();
   }
 
-  /** The other end has closed, maybe in another process, even if its port's 'close' event has not come yet. */
-  private _peerFlaggedClosed(): boolean {
-    return Atomics.load(this._signals, CLOSED + 1 - this._side) !== 0;
-  }
-
   private _wake(): void {
     for (const waiter of [...this._waiters]) waiter();
+  }
+
+  /** The peer closed its end, or its process died: nothing more will come after what was sent. */
+  private _peerClosed(): boolean {
+    return this._portClosed || this._in.writerClosed();
+  }
+
+  /** The peer's close() was called (a flag in shared memory, known before its port's 'close' event). */
+  private _peerClosedFlag(): boolean {
+    return this._in.writerClosed() || this._out.readerClosed();
   }
 
   /** Moves messages already queued on the port into the inbox, without waiting for the event loop. */
   private _drain(port: MessagePort): void {
     // Node 20 segfaults reading a port after its 'close' event; by then every message has arrived as an event.
-    if (this._peerClosed) return;
+    if (this._portClosed) return;
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
-      this._inbox.push(m.message as Pickled);
+      this._inbox.push(m.message as PortMessage);
     }
   }
 
@@ -125,17 +139,17 @@ export class Connection {
    * exchange then costs no event-loop wake-up. Never on the main thread (it would freeze its green threads).
    * A short spin comes first when the machine has CPUs to spare (channels-spin.ts).
    */
-  private _blockBriefly(port: MessagePort): void {
+  private _blockBriefly(): void {
+    const words = this._in.words;
+    const index = this._in.eventsIndex;
     const deadline = performance.now() + BLOCK_BUDGET_MS;
-    while (this._inbox.length === 0 && !this._peerClosed) {
-      const seen = Atomics.load(this._signals, this._side);
-      this._drain(port);
-      if (this._inbox.length > 0) return;
-      if (spinWhileEqual(this._signals, this._side, seen)) continue;
+    for (;;) {
+      const seen = Atomics.load(words, index);
+      if (this._in.hasMessage() || this._peerClosed()) return;
+      if (spinWhileEqual(words, index, seen)) continue;
       const left = deadline - performance.now();
       if (left <= 0) return;
-      Atomics.wait(this._signals, this._side, seen, left);
-      this._drain(port);
+      Atomics.wait(words, index, seen, left);
     }
   }
 
@@ -143,35 +157,46 @@ export class Connection {
   send(obj: unknown): void {
     const port = this._open();
     if (!this._writable) throw new OSError('connection is read-only');
-    if (this._peerClosed || this._peerFlaggedClosed()) throw new BrokenPipeError('[Errno 32] Broken pipe');
+    if (this._portClosed || this._out.readerClosed()) throw new BrokenPipeError('[Errno 32] Broken pipe');
     // Locks, Value/Array and queues raise CPython's RuntimeError: they travel only as Process arguments.
     const { pickled, transfer } = dumps(obj, { spawning: false });
-    port.postMessage(pickled, transfer);
-    const peer = 1 - this._side;
-    Atomics.add(this._signals, peer, 1);
-    Atomics.notify(this._signals, peer);
+    const seq = this._out.nextToSend();
+    if (transfer.length > 0 || !this._out.tryWrite(seq, encodeForLane(pickled))) {
+      port.postMessage({ seq, pickled } satisfies PortMessage, transfer);
+    }
+    this._out.announceSent();
+  }
+
+  /** The next message, which the caller knows was sent (hasMessage()). */
+  private _take(port: MessagePort): unknown {
+    const seq = this._in.nextToTake();
+    if (this._in.oldestSeq() === seq) return decode(this._in.takeFromLane());
+    if (this._inbox.length === 0) this._drain(port);
+    const message = this._inbox.shift();
+    if (message === undefined || message.seq !== seq) {
+      throw new OSError(`message ${seq} of the pipe is missing (got ${message?.seq ?? 'none'})`);
+    }
+    this._in.countTaken();
+    return loads(message.pickled);
   }
 
   /** Waits for the next object sent from the other end; EOFError once it is closed and nothing is left. */
   async recv(): Promise<unknown> {
     const port = this._open();
     if (!this._readable) throw new OSError('connection is write-only');
-    if (this._inbox.length === 0) {
-      const seen = Atomics.load(this._signals, this._side);
-      this._drain(port);
-      if (this._inbox.length === 0 && !this._peerClosed) {
-        if (canBlockBriefly()) this._blockBriefly(port);
-        // The main thread never blocks; it may poll briefly when the machine has CPUs to spare (a reply on its
-        // way is then read without an event-loop wake-up; see channels-spin.ts).
-        else if (spinWhileEqual(this._signals, this._side, seen)) this._drain(port);
-      }
+    if (!this._in.hasMessage() && !this._peerClosed()) {
+      const seen = this._in.events();
+      if (canBlockBriefly()) this._blockBriefly();
+      // The main thread never blocks; it may poll briefly when the machine has CPUs to spare (a reply on its
+      // way is then read without an event-loop wake-up; see channels-spin.ts).
+      else if (!this._in.hasMessage()) spinWhileEqual(this._in.words, this._in.eventsIndex, seen);
     }
-    while (this._inbox.length === 0) {
-      if (this._peerClosed) throw new EOFError('');
+    while (!this._in.hasMessage()) {
+      if (this._peerClosed()) throw new EOFError('');
       await this._wait(null, 'Connection.recv()');
       if (this._port === null) throw new OSError('handle is closed');
     }
-    return loads(this._inbox.shift() as Pickled);
+    return this._take(port);
   }
 
   /**
@@ -179,24 +204,33 @@ export class Connection {
    * time): 0 checks without waiting (the default), null waits until one of those happens.
    */
   async poll(timeout: number | null = 0): Promise<boolean> {
-    const port = this._open();
+    this._open();
     if (!this._readable) throw new OSError('connection is write-only');
-    if (this._inbox.length === 0) this._drain(port);
-    if (this._inbox.length > 0 || this._peerClosed) return true;
+    if (this._in.hasMessage() || this._peerClosed()) return true;
     if (timeout !== null && timeout <= 0) return false;
     await this._wait(timeout, `Connection.poll(${timeout ?? ''})`);
-    return this._inbox.length > 0 || this._peerClosed;
+    return this._in.hasMessage() || this._peerClosed();
   }
 
+  /**
+   * Waits (real time) until the other end sends or closes, its process dies, this end is closed, or `timeout`
+   * seconds pass. A send bumps the lane's events word (Atomics.waitAsync); the port reports a dead peer.
+   */
   private async _wait(timeout: number | null, what: string): Promise<void> {
     const port = this._open();
+    const seen = this._in.events();
+    if (this._in.hasMessage() || this._peerClosed()) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let release: Waiter = () => {};
     const woken = new Promise<void>((resolve) => {
       release = resolve;
       this._waiters.add(resolve);
       if (timeout !== null) timer = setTimeout(resolve, timeout * 1000);
+      const sent = waitAsync(this._in.words, this._in.eventsIndex, seen, timeout === null ? undefined : timeout * 1000);
+      if (sent.async) void sent.value.then(() => resolve());
+      else resolve();
     });
+    // A pending waitAsync does not keep Node's event loop alive; the referenced port does meanwhile.
     port.ref();
     try {
       await awaitExternal(woken, what);
@@ -215,7 +249,9 @@ export class Connection {
     const port = this._port;
     if (port === null) return;
     this._port = null;
-    Atomics.store(this._signals, CLOSED + this._side, 1);
+    // The peer learns at once (a reader asleep on the lane wakes up); the port's close tells it again.
+    this._out.closeWriter();
+    this._in.closeReader();
     port.close();
     this._wake();
   }
@@ -240,15 +276,16 @@ export class Connection {
     port.removeAllListeners('message');
     port.removeAllListeners('close');
     this._port = null;
+    const lanes = { out: this._out.buffers, in: this._in.buffers };
     const inbox = this._inbox.splice(0);
     // Node detaches a port as soon as its peer's close is processed, before the 'close' event reaches this
-    // end: transferring it then fails with DataCloneError. The peer's flag is set before its close() returns,
-    // after everything it sent was queued here, so the drain above has it all.
-    if (this._peerClosed || this._peerFlaggedClosed()) {
+    // end: transferring it then fails with DataCloneError. The peer's flag in the lanes is set before its
+    // close() returns, after everything it sent was queued, so the drain above has it all.
+    if (this._portClosed || this._peerClosedFlag()) {
       port.close();
-      return { port: null, inbox, readable: this._readable, writable: this._writable, signals: this._signals, side: this._side };
+      return { port: null, inbox, readable: this._readable, writable: this._writable, lanes };
     }
-    return { port, inbox, readable: this._readable, writable: this._writable, signals: this._signals, side: this._side };
+    return { port, inbox, readable: this._readable, writable: this._writable, lanes };
   }
 }
 
@@ -268,20 +305,17 @@ export function handOverConnections(sent: object[], to: string): PipeEnd[] {
   return ends.map((conn) => ({ readable: conn.readable, writable: conn.writable }));
 }
 
-/** The index of end 0's closed flag in the shared signals (end 1's follows). */
-const CLOSED = 2;
-
-function newSignals(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
-}
-
 interface DetachedConnection {
-  signals: Int32Array;
-  side: 0 | 1;
   port: MessagePort | null;
-  inbox: Pickled[];
+  inbox: PortMessage[];
   readable: boolean;
   writable: boolean;
+  lanes: { out: LaneBuffers; in: LaneBuffers };
+}
+
+/** A message for the lane: JSON text when exact, else structured-clone bytes (reduced objects rebuilt on loads). */
+function encodeForLane(pickled: Pickled): Encoded {
+  return pickled.reduced ? new ReducedBytes(serialize(pickled.value)) : encode(pickled.value);
 }
 
 /**
@@ -290,9 +324,12 @@ interface DetachedConnection {
  */
 export function Pipe(duplex = true): [Connection, Connection] {
   const { port1, port2 } = new MessageChannel();
-  const signals = newSignals();
-  if (duplex) return [new Connection(port1, true, true, [], signals, 0), new Connection(port2, true, true, [], signals, 1)];
-  return [new Connection(port1, true, false, [], signals, 0), new Connection(port2, false, true, [], signals, 1)];
+  // Lane 0 carries what the first end sends; lane 1, what the second end sends (unused when one-way).
+  const lanes = [Lane.create(), duplex ? Lane.create() : Lane.create(64)] as const;
+  const first = { out: lanes[0], in: lanes[1] };
+  const second = { out: lanes[1], in: lanes[0] };
+  if (duplex) return [new Connection(port1, true, true, first), new Connection(port2, true, true, second)];
+  return [new Connection(port1, true, false, second), new Connection(port2, false, true, first)];
 }
 
 registerReducer({
@@ -305,9 +342,10 @@ registerReducer({
   },
   rebuild: (data) => {
     const d = data as DetachedConnection;
-    if (d.port !== null) return new Connection(d.port, d.readable, d.writable, d.inbox, d.signals, d.side);
+    const lanes = { out: new Lane(d.lanes.out), in: new Lane(d.lanes.in) };
+    if (d.port !== null) return new Connection(d.port, d.readable, d.writable, lanes, d.inbox);
     const { port1, port2 } = new MessageChannel();
     port2.close();
-    return new Connection(port1, d.readable, d.writable, d.inbox, d.signals, d.side);
+    return new Connection(port1, d.readable, d.writable, lanes, d.inbox);
   },
 });
