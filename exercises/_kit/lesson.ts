@@ -23,6 +23,7 @@ export const LESSONS = {
   'lock-not-released': 'a lock left held (not released on every path) or not taken around the shared update',
   'missing-main-guard': 'code that starts processes at import time, outside the main guard',
   'not-concurrent': 'work that should overlap done one after another',
+  'blocking-on-loop': "a blocking call made on the event loop's thread instead of in a worker thread (toThread, runInExecutor)",
 } as const satisfies Record<string, string>;
 
 export type LessonId = keyof typeof LESSONS;
