@@ -27,8 +27,11 @@ export class Connection {
   private _peerClosed = false;
   private readonly _waiters = new Set<Waiter>();
 
-  /** @internal Use Pipe(). */
-  /** One word per end, bumped by the other end's send(): lets a child process wait for data synchronously. */
+  /**
+   * Shared by both ends (and the processes they move to). Words 0-1: one per end, bumped by the other end's
+   * send(), so a child process can wait for data synchronously. Words 2-3: set once an end is closed, known at
+   * once to the other end (the port's 'close' event comes later; see _detach).
+   */
   private readonly _signals: Int32Array;
   private readonly _side: 0 | 1;
 
@@ -37,7 +40,7 @@ export class Connection {
     readable: boolean,
     writable: boolean,
     inbox: Pickled[] = [],
-    signals: Int32Array = new Int32Array(new SharedArrayBuffer(8)),
+    signals: Int32Array = newSignals(),
     side: 0 | 1 = 0,
   ) {
     this._signals = signals;
@@ -73,6 +76,11 @@ export class Connection {
   private _open(): MessagePort {
     if (this._port === null) throw new OSError('handle is closed');
     return this._port;
+  }
+
+  /** The other end has closed, maybe in another process, even if its port's 'close' event has not come yet. */
+  private _peerFlaggedClosed(): boolean {
+    return Atomics.load(this._signals, CLOSED + 1 - this._side) !== 0;
   }
 
   private _wake(): void {
@@ -111,7 +119,7 @@ export class Connection {
   send(obj: unknown): void {
     const port = this._open();
     if (!this._writable) throw new OSError('connection is read-only');
-    if (this._peerClosed) throw new BrokenPipeError('[Errno 32] Broken pipe');
+    if (this._peerClosed || this._peerFlaggedClosed()) throw new BrokenPipeError('[Errno 32] Broken pipe');
     // Locks, Value/Array and queues raise CPython's RuntimeError: they travel only as Process arguments.
     const { pickled, transfer } = dumps(obj, { spawning: false });
     port.postMessage(pickled, transfer);
@@ -180,6 +188,7 @@ export class Connection {
     const port = this._port;
     if (port === null) return;
     this._port = null;
+    Atomics.store(this._signals, CLOSED + this._side, 1);
     port.close();
     this._wake();
   }
@@ -204,12 +213,22 @@ export class Connection {
     port.removeAllListeners('close');
     this._port = null;
     const inbox = this._inbox.splice(0);
-    if (this._peerClosed) {
+    // Node detaches a port as soon as its peer's close is processed, before the 'close' event reaches this
+    // end: transferring it then fails with DataCloneError. The peer's flag is set before its close() returns,
+    // after everything it sent was queued here, so the drain above has it all.
+    if (this._peerClosed || this._peerFlaggedClosed()) {
       port.close();
       return { port: null, inbox, readable: this._readable, writable: this._writable, signals: this._signals, side: this._side };
     }
     return { port, inbox, readable: this._readable, writable: this._writable, signals: this._signals, side: this._side };
   }
+}
+
+/** The index of end 0's closed flag in the shared signals (end 1's follows). */
+const CLOSED = 2;
+
+function newSignals(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
 }
 
 interface DetachedConnection {
@@ -227,7 +246,7 @@ interface DetachedConnection {
  */
 export function Pipe(duplex = true): [Connection, Connection] {
   const { port1, port2 } = new MessageChannel();
-  const signals = new Int32Array(new SharedArrayBuffer(8));
+  const signals = newSignals();
   if (duplex) return [new Connection(port1, true, true, [], signals, 0), new Connection(port2, true, true, [], signals, 1)];
   return [new Connection(port1, true, false, [], signals, 0), new Connection(port2, false, true, [], signals, 1)];
 }
