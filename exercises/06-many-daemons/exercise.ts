@@ -17,10 +17,16 @@ export async function count(number: number, upTo: number, pause: number): Promis
   throw notImplemented('count');
 }
 
-/** One daemon thread per pause running count(k, upTo, pause), k from 1; started, returned in order. */
-export function startCounters(pauses: readonly number[], upTo: number): Thread[] {
+/**
+ * Un hilo por pausa que ejecuta count(k, upTo, pause), k desde 1: demonio si `daemon`, normal si no (lo llame quien
+ * lo llame); arrancados y devueltos en orden.
+ * One thread per pause running count(k, upTo, pause), k from 1: a daemon if `daemon`, ordinary if not (whoever
+ * calls it); started, returned in order.
+ */
+export function startCounters(pauses: readonly number[], upTo: number, daemon = true): Thread[] {
   void pauses;
   void upTo;
+  void daemon;
   throw notImplemented('startCounters');
 }
 

@@ -165,6 +165,35 @@ describe('06 · hidden', () => {
       .toEqual(expectedLines);
   });
 
+  test('called from a daemon thread, startCounters(..., false) starts ordinary counters', async () => {
+    const list = pauses(606, 3);
+    const run = await simulate(async () => {
+      let flags: { ordinary: boolean[]; daemons: boolean[] } | null = null;
+      // The night watchman is a daemon: a thread it creates without saying `daemon` comes out a daemon too.
+      const watchman = new Thread({
+        name: 'vigilante',
+        daemon: true,
+        target: () => {
+          const ordinary = startCounters(list, 1, false).map((t) => t.daemon);
+          const daemons = startCounters(list, 1).map((t) => t.daemon);
+          flags = { ordinary, daemons };
+        },
+      });
+      watchman.start();
+      await watchman.join();
+      await joinAllChecked();
+      return flags as { ordinary: boolean[]; daemons: boolean[] } | null;
+    });
+    expect(run.value, say('startCounters terminó dentro del vigilante', 'startCounters finished inside the watchman')).not.toBeNull();
+    if (run.value?.ordinary.some((daemon) => daemon)) {
+      expect.fail(say(
+        'llamado desde un hilo demonio con daemon = false, startCounters arrancó contadores demonio: la marca de demonio se hereda del hilo creador, así que no decir nada no basta. Pasa la marca siempre: `new Thread({ ..., daemon })`, también cuando es false',
+        'called from a daemon thread with daemon = false, startCounters started daemon counters: the daemon flag is inherited from the creating thread, so saying nothing is not enough. Always pass the flag: `new Thread({ ..., daemon })`, also when it is false'));
+    }
+    expect(run.value?.ordinary, say('con daemon = false, contadores normales', 'with daemon = false, ordinary counters')).toEqual([false, false, false]);
+    expect(run.value?.daemons, say('por defecto, contadores demonio', 'by default, daemon counters')).toEqual([true, true, true]);
+  });
+
   test('a negative pause starts no counter', async () => {
     const run = await simulate(() => {
       try {

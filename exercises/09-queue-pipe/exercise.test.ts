@@ -1,8 +1,10 @@
-// Visible tests for exercise 09: the queue pipeline and the pipe conversation, basic cases.
+// Visible tests for exercise 09: the queue pipeline, the pipe conversation and the one-way tally pipes, basic cases.
 import { afterEach, expect, test } from 'vitest';
 import { say } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
-import { askServer, runQueues } from './exercise.ts';
+import { recordLifecycle } from '#runtime/testing';
+import { askServer, collectTallies, runQueues } from './exercise.ts';
+import { pipeMistake, tallyEndsProblem } from './support.ts';
 
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
@@ -27,4 +29,20 @@ test('askServer gets one answer per student, in order', async () => {
 test('runQueues needs at least one consumer', async () => {
   await expect(runQueues([[1]], 0), say('con 0 consumidores, RangeError', 'with 0 consumers, RangeError'))
     .rejects.toThrow(RangeError);
+});
+
+test('collectTallies gets one tally per batch, each through its own one-way pipe', async () => {
+  const { value: tallies, events } = await recordLifecycle(async () => {
+    try {
+      return await collectTallies([[1, 2, 13], [4]]);
+    } catch (error) {
+      const mistake = pipeMistake(error);
+      if (mistake !== null) expect.fail(say(...mistake));
+      throw error;
+    }
+  });
+  const ends = tallyEndsProblem(events);
+  if (ends !== null) expect.fail(say(...ends));
+  expect(tallies, say('un Tally por lote, en el orden de los lotes (13 no es válido)', 'one Tally per batch, in batch order (13 is not valid)'))
+    .toEqual([{ batch: 0, receipts: 3, valid: 2 }, { batch: 1, receipts: 1, valid: 1 }]);
 });

@@ -75,3 +75,35 @@ export async function askServer(
   void server;
   throw new Error('Aún no implementado / Not implemented yet: askServer');
 }
+
+export interface Tally {
+  batch: number;
+  receipts: number;
+  valid: number;
+}
+
+/**
+ * Proceso de recuento: envía UN Tally por su extremo de escritura y lo cierra.
+ * Tally process: sends ONE Tally through its writing end and closes it.
+ */
+export async function tallyBatch(writer: mp.Connection, batch: number, studentIds: number[]): Promise<void> {
+  void writer;
+  void batch;
+  void studentIds;
+  throw new Error('Aún no implementado / Not implemented yet: tallyBatch');
+}
+
+/**
+ * Una tubería de un solo sentido por lote (mp.Pipe(false)), un proceso con `tally` por lote; los recuentos en orden.
+ * One one-way pipe per batch (mp.Pipe(false)), one process running `tally` per batch; the tallies in order.
+ */
+export async function collectTallies(
+  batches: number[][],
+  tally: (writer: mp.Connection, batch: number, studentIds: number[]) => Promise<void> = tallyBatch,
+): Promise<Tally[]> {
+  // TODO (es): ¿cuántas tuberías hacen falta, y qué extremo recibe cada proceso? / (en): how many pipes do you
+  //   need, and which end does each process get?
+  void batches;
+  void tally;
+  throw new Error('Aún no implementado / Not implemented yet: collectTallies');
+}

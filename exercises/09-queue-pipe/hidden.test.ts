@@ -1,10 +1,12 @@
 // Hidden tests for exercise 09: exactly-once delivery through the queues, consumers that stop at their
-// sentinel, and both sides of the pipe protocol checked against a strict partner.
+// sentinel, both sides of the pipe protocol checked against a strict partner, and the one-way tally pipes (the
+// ends each process received, from the lifecycle record: the same verdict on every run).
 import { afterEach, expect, test } from 'vitest';
 import { say, seeded as rng } from '#grader/testkit';
 import * as mp from '#runtime/multiprocessing';
-import { askServer, consumer, producer, receiptServer, runQueues, type Ticket, type Validated } from './exercise.ts';
-import { isValidReceipt, OUTBOX_SIZE, outboxesMade, strictServer, TIMED_OUT, within } from './support.ts';
+import { recordLifecycle } from '#runtime/testing';
+import { askServer, collectTallies, consumer, producer, receiptServer, runQueues, tallyBatch, type Ticket, type Validated } from './exercise.ts';
+import { isValidReceipt, OUTBOX_SIZE, outboxesMade, pipeMistake, strictServer, tallyEndsProblem, TIMED_OUT, within } from './support.ts';
 
 /** Where the student's targets live (saves the runtime a search through this file's imports). */
 const EXERCISE = new URL('./exercise.ts', import.meta.url);
@@ -184,5 +186,53 @@ test('empty inputs: no batches, empty batches, no questions', async () => {
   expect(await within(10, runQueues([], 1)), say('sin lotes, sin resultados', 'no batches, no results')).toEqual([]);
   expect(await within(10, runQueues([[], []], 1)), say('lotes vacíos, sin resultados', 'empty batches, no results')).toEqual([]);
   expect(await within(10, askServer([], strictServer)), say('sin preguntas, sin respuestas', 'no questions, no answers')).toEqual([]);
+  expect(await within(10, collectTallies([])), say('sin lotes, sin recuentos', 'no batches, no tallies')).toEqual([]);
   expect(mp.activeChildren(), say('no queda ningún proceso vivo', 'no process is left alive')).toEqual([]);
+});
+
+test('every tally process gets the writing end of its own one-way pipe', async () => {
+  const batches = randomBatches(9006, 40, 5);
+  const { value: tallies, events } = await recordLifecycle(async () => {
+    try {
+      return await within(15, collectTallies(batches));
+    } catch (error) {
+      const mistake = pipeMistake(error);
+      if (mistake !== null) expect.fail(say(...mistake));
+      throw error;
+    }
+  });
+  const ends = tallyEndsProblem(events);
+  if (ends !== null) expect.fail(say(...ends));
+  if (tallies === TIMED_OUT) {
+    expect.fail(say('collectTallies se quedó esperando: ¿un recv() en una tubería cuyo proceso no envía nada? Cada proceso envía un Tally por su writer y el padre lee uno de cada reader',
+      'collectTallies got stuck: a recv() on a pipe whose process sends nothing? Each process sends one Tally through its writer and the parent reads one from each reader'));
+  }
+  expect(tallies, say('un Tally por lote, en el orden de los lotes', 'one Tally per batch, in batch order')).toEqual(batches.map((ids, batch) =>
+    ({ batch, receipts: ids.length, valid: ids.filter(isValidReceipt).length })));
+  expect(events.filter((e) => e.kind === 'start' && e.what === 'Process').length, say('un proceso por lote', 'one process per batch')).toBe(batches.length);
+  expect(mp.activeChildren(), say('collectTallies espera a sus procesos (join)', 'collectTallies waits for its processes (join)')).toEqual([]);
+});
+
+test('tallyBatch sends exactly one tally through the writing end', async () => {
+  const ids = [26, 5, 7, 0, 91];
+  const [reader, writer] = mp.Pipe(false);
+  const p = new mp.Process({ target: tallyBatch, args: [writer, 3, ids], targetModule: EXERCISE });
+  p.start();
+  if (!(await reader.poll(10))) {
+    expect.fail(say('tallyBatch no envió nada por writer', 'tallyBatch sent nothing through writer'));
+  }
+  if (peerGone(reader)) {
+    await p.join(5);
+    expect.fail(say(`tallyBatch terminó sin enviar su Tally (código de salida ${p.exitcode}): ¿lanzó una excepción?`,
+      `tallyBatch ended without sending its Tally (exit code ${p.exitcode}): did it throw?`));
+  }
+  expect(await reader.recv(), say('{ batch, receipts: cuántos ids, valid: cuántos válidos } (26, 0 y 91 no son válidos)',
+    '{ batch, receipts: how many ids, valid: how many are valid } (26, 0 and 91 are not valid)'))
+    .toEqual({ batch: 3, receipts: 5, valid: 2 });
+  await p.join(10);
+  expect(p.exitcode, say('tallyBatch termina bien', 'tallyBatch ends well')).toBe(0);
+  expect(await reader.poll(5), say('el proceso terminó', 'the process ended')).toBe(true);
+  const EOF = Symbol('EOF');
+  const next = peerGone(reader) ? EOF : await reader.recv().catch((error: unknown) => (error instanceof mp.EOFError ? EOF : error));
+  expect(next, say('tallyBatch envía un solo Tally: no envía nada más', 'tallyBatch sends a single Tally: nothing else')).toBe(EOF);
 });

@@ -1,5 +1,6 @@
 // Course material for exercise 09 (not part of the student's submission).
 import { Queue, type Connection } from '#runtime/multiprocessing';
+import type { LifecycleEvent } from '#runtime/testing';
 
 /** How many results the outbox holds before a put() waits: small, like the buffer of a real pipe (64 KiB). */
 export const OUTBOX_SIZE = 4;
@@ -48,4 +49,53 @@ export async function within<T>(seconds: number, work: Promise<T>): Promise<T | 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The course's words for what a wrong use of a one-way pipe raises in collectTallies (null: another error).
+ * Both come straight from the runtime, the same on every run: a second process given an end that already went
+ * to another one, and recv()/send() on the wrong end of Pipe(false).
+ */
+export function pipeMistake(error: unknown): [string, string] | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const handed = /was handed to (\S+) and/.exec(message);
+  if (handed !== null) {
+    const first = handed[1] as string;
+    return [
+      `el mismo extremo de una tubería fue a dos procesos (ya lo tenía ${first}: OSError handle is closed). Una tubería tiene solo dos extremos: si dos procesos escriben a la vez en el mismo extremo, los datos se pueden corromper (el aviso del tema; CPython acaba en UnpicklingError). Crea una tubería mp.Pipe(false) por proceso, dentro del bucle`,
+      `the same end of a pipe went to two processes (${first} already had it: OSError handle is closed). A pipe has only two ends: if two processes write on the same end at once, the data can get corrupted (the unit's warning; CPython ends in UnpicklingError). Make one mp.Pipe(false) per process, inside the loop`,
+    ];
+  }
+  if (/connection is (write|read)-only/.test(message)) {
+    return [
+      `OSError: ${message}: usaste el extremo equivocado de una tubería de un solo sentido. const [reader, writer] = mp.Pipe(false): el primer extremo solo recibe y el segundo solo envía; el hijo recibe writer y el padre lee de reader`,
+      `OSError: ${message}: you used the wrong end of a one-way pipe. const [reader, writer] = mp.Pipe(false): the first end only receives and the second only sends; the child gets writer and the parent reads from reader`,
+    ];
+  }
+  return null;
+}
+
+/**
+ * What is wrong with the Pipe ends the processes of collectTallies received (null: each got exactly one end
+ * that only sends): read from the lifecycle record of the starts, not from timing.
+ */
+export function tallyEndsProblem(events: readonly LifecycleEvent[]): [string, string] | null {
+  const starts = events.filter((event) => event.kind === 'start' && event.what === 'Process');
+  for (const start of starts) {
+    const ends = start.pipeEnds ?? [];
+    if (ends.length !== 1) {
+      return [`${start.name} recibió ${ends.length} extremos de tubería: cada proceso de recuento recibe exactamente uno, el writer de su propia tubería`,
+        `${start.name} received ${ends.length} pipe ends: each tally process gets exactly one, the writer of its own pipe`];
+    }
+    const [end] = ends as [{ readable: boolean; writable: boolean }];
+    if (end.readable && end.writable) {
+      return [`${start.name} recibió un extremo de una tubería de dos sentidos (mp.Pipe()): el enunciado pide una de un solo sentido, mp.Pipe(false), porque el hijo solo envía y el padre solo recibe (un extremo que no puede leer no puede robarse los mensajes del otro)`,
+        `${start.name} received an end of a two-way pipe (mp.Pipe()): the statement asks for a one-way pipe, mp.Pipe(false), because the child only sends and the parent only receives (an end that cannot read cannot steal the other's messages)`];
+    }
+    if (!end.writable) {
+      return [`${start.name} recibió el extremo que solo lee: const [reader, writer] = mp.Pipe(false), el hijo recibe writer`,
+        `${start.name} received the end that only reads: const [reader, writer] = mp.Pipe(false), the child gets writer`];
+    }
+  }
+  return null;
 }

@@ -1,9 +1,11 @@
 // Visible tests for exercise 20: the totals of a Manager dict written by several till processes. Real processes
-// on the real clock; the bank's 10 ms confirmation sits between each read and write, so tills that do not
-// share one lock overlap there (the audit counts how many were inside at once) and lose receipts.
+// on the real clock. Tills that write the dict without one shared lock are caught by the race detector (the
+// locks held at each write, whatever the timing); a lock around the write alone is caught by the audit (how
+// many tills were between read and write at once) and by the euros lost.
 import { describe, test, expect } from 'vitest';
-import { say } from '#course/kit';
-import { newAudit, type Receipt } from './support.ts';
+import { expectNoRaces, say } from '#course/kit';
+import { watchRaces } from '#runtime/testing';
+import { LOCK_ADVICE, newAudit, outsideLockMessage, type Receipt } from './support.ts';
 import { collectAll as studentCollectAll } from './exercise.ts';
 
 /** collectAll, with the Manager's 'broken pipe' explained in the student's terms. */
@@ -31,7 +33,13 @@ describe('a race through a Manager', () => {
     const tills: Receipt[][] = Array.from({ length: 4 }, (_, t) => Array.from({ length: 6 }, (_, k): Receipt => ['Derecho', 100 * (t + 1) + k]));
     const expected = tills.flat().reduce((sum, [, amount]) => sum + amount, 0);
     const audit = newAudit();
+    // The lockset check first: it judges the locks held at each write, so it fails the same way in every run,
+    // whether or not the tills happened to collide this time.
+    const watch = watchRaces();
     const totals = await collectAll(tills, audit);
+    expectNoRaces(watch, LOCK_ADVICE);
+    const outside = outsideLockMessage(audit);
+    if (outside !== null) expect.fail(say(...outside));
     const got = totals.get('Derecho') ?? 0;
     if (got !== expected) {
       expect.fail(say(`faltan ${eurosEs(expected - got)} € en Derecho (${eurosEs(got)} de ${eurosEs(expected)}): dos cajas leyeron el mismo total y la segunda escritura borró la primera. Leer, confirmar y escribir tienen que ir dentro de un mismo manager.Lock(), compartido por todas las cajas`,

@@ -1,10 +1,12 @@
 // Hidden tests for exercise 20: tills released at the same instant by a barrier, random receipts from fixed seeds,
+// no write to the totals without the shared lock (the race detector: the same verdict whatever the timing),
 // exact totals and no two tills inside read-confirm-write at once; the lock released when the bank refuses an
 // amount; empty input. Real processes on the real clock.
 import { describe, test, expect } from 'vitest';
-import { say, seeded } from '#course/kit';
+import { expectNoRaces, say, seeded } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { newAudit, releasedTogether, type Receipt } from './support.ts';
+import { watchRaces } from '#runtime/testing';
+import { LOCK_ADVICE, newAudit, outsideLockMessage, releasedTogether, type Audit, type Receipt } from './support.ts';
 import { addReceipt, collectAll as studentCollectAll } from './exercise.ts';
 
 /** collectAll, with the Manager's 'broken pipe' explained in the student's terms. */
@@ -34,7 +36,10 @@ function sums(tills: Receipt[][]): Map<string, number> {
   return totals;
 }
 
-function judge(totals: Map<string, number>, expected: Map<string, number>, most: number): void {
+function judge(totals: Map<string, number>, expected: Map<string, number>, audit: Audit): void {
+  const outside = outsideLockMessage(audit);
+  if (outside !== null) expect.fail(say(...outside));
+  const most = audit[1] as number;
   for (const [faculty, want] of expected) {
     const got = totals.get(faculty) ?? 0;
     if (got !== want) {
@@ -58,12 +63,14 @@ describe('addReceipt (hidden)', () => {
       const totals = manager.dict<string, number>();
       const lock = manager.Lock();
       const opening = new mp.Barrier(tills);
+      const watch = watchRaces();
       const processes = work.map((receipts) => new mp.Process({ target: releasedTogether, args: [totals, lock, audit, opening, receipts] }));
       for (const p of processes) p.start();
       for (const p of processes) await p.join();
       const failed = processes.filter((p) => p.exitcode !== 0).length;
       expect(failed, say('cajas que terminaron con error (código de salida distinto de 0): addReceipt lanzó en el proceso hijo', 'tills that ended with an error (exit code other than 0): addReceipt threw in the child process')).toBe(0);
-      judge(await totals.copy(), sums(work), audit[1] as number);
+      expectNoRaces(watch, LOCK_ADVICE);
+      judge(await totals.copy(), sums(work), audit);
     });
   }
 
@@ -95,8 +102,10 @@ describe('collectAll (hidden)', () => {
     test(`${tills} tills over ${faculties} faculties, seed ${seed}`, async () => {
       const work = randomTills(seed, tills, 5, faculties);
       const audit = newAudit();
+      const watch = watchRaces();
       const totals = await collectAll(work, audit);
-      judge(totals, sums(work), audit[1] as number);
+      expectNoRaces(watch, LOCK_ADVICE);
+      judge(totals, sums(work), audit);
       expect(mp.activeChildren(), say('collectAll espera a todas las cajas', 'collectAll waits for every till')).toEqual([]);
     });
   }

@@ -1,7 +1,7 @@
 // Races between processes, judged from the locks held at each write (runtime/multiprocessing/races.ts), not
 // from lost updates: the same verdict on one core, two cores or beside a CPU hog. The failure is an error of
 // its own (SharedWriteRaceError) that the diagnosis `unprotected-shared-write` renders in both languages.
-import type { RaceWatch, SharedWriteRace } from '../../runtime/multiprocessing/races.ts';
+import type { RaceWatch, SharedWriteRace } from '#runtime/testing';
 import { say } from './lang.ts';
 
 /** The diagnosis id of a shared cell written by two processes at once with no lock in common. */

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCourse } from '../model/course.ts';
-import { actionsEnv, appendSummary, setOutput } from '../../scripts/workflows/actions-env.ts';
+import { actionsEnv, appendSummary, setOutput } from '../workflows/actions-env.ts';
 import { gradeChunk } from './batch.ts';
 import { loadConfig, parseDeadline, type ClassConfig } from './config.ts';
 import { gather, writeGradebook } from './gather.ts';

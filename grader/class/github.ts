@@ -4,7 +4,7 @@
 //   GET  /repos/{owner}/{repo}/activity             repos/repos#list-repository-activities (push times)
 //   GET  /repos/{owner}/{repo}/pulls?state=open     pulls/pulls#list-pull-requests
 //   POST /repos/{owner}/{repo}/statuses/{sha}       commits/statuses#create-a-commit-status
-//   issue comments (list/create/update)            issues/comments (scripts/workflows/comments-api.ts)
+//   issue comments (list/create/update)            issues/comments (grader/workflows/comments-api.ts)
 // Lists are paginated with the Link header (rel="next"), docs.github.com/en/rest/using-the-rest-api/
 // using-pagination-in-the-rest-api; the activity list pages with cursors inside that link.
 import type { Activity } from './deadline.ts';

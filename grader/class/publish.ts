@@ -3,7 +3,7 @@
 // comment of the pull request, updated in place.
 import { COMMENT_MARKER, markdown } from '../report/markdown.ts';
 import type { GradeResult } from '../result.ts';
-import { upsertComment } from '../../scripts/workflows/comments-api.ts';
+import { upsertComment } from '../workflows/comments-api.ts';
 import { createStatus, type Api } from './github.ts';
 import type { Gathered } from './gather.ts';
 import type { Row } from './gradebook.ts';

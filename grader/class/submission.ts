@@ -6,8 +6,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Exercise } from '../model/course.ts';
 import { sanitize } from '../sanitize.ts';
-import { changedFiles, git, hasCommit, readBlob } from '../../scripts/workflows/git.ts';
-import { MAX_SUBMISSION_FILE_BYTES, MAX_TAMPER_ENTRIES } from '../../scripts/workflows/collect.ts';
+import { changedFiles, git, hasCommit, readBlob } from '../workflows/git.ts';
+import { MAX_SUBMISSION_FILE_BYTES, MAX_TAMPER_ENTRIES } from '../workflows/collect.ts';
 
 export interface Remote {
   /** A URL git can fetch (https://github.com/owner/name.git, file:///…, or a path to a clone). */

@@ -11,7 +11,7 @@ import { seal } from '../seal.ts';
 /** Top-level entries of the authoring repository that go into the template. */
 export const TEMPLATE_ENTRIES = [
   'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', 'eslint.config.js',
-  'runtime', 'grader', 'exercises', '.github/workflows', 'scripts/workflows', 'docs', '.devcontainer', '.vscode',
+  'runtime', 'grader', 'exercises', '.github/workflows', 'docs', '.devcontainer', '.vscode',
 ];
 
 /** Grader files only the course authors need. */

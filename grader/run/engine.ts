@@ -138,7 +138,7 @@ export async function runExercises(items: WorkspaceItem[], options: EngineOption
   const sandboxed = options.sandbox?.kind === 'bubblewrap'
     ? { bwrap: options.sandbox.bwrap, view: {
       readOnly: toolView(TOOL_ROOT), writable: workspace.root, cwd: workspace.root,
-      // Where the runtime bundles the targets of Process and Pool (runtime/multiprocessing/bundler.ts).
+      // Where the runtime bundles the targets of Process and Pool (runtime/multiprocessing/spawn/bundler.ts).
       scratch: [join(TOOL_ROOT, 'node_modules', '.cache', 'concurrency-mp')],
     } } : undefined;
 

@@ -97,4 +97,10 @@ export class Barrier {
   get broken(): boolean {
     return this._state === 'broken';
   }
+
+  /** CPython's repr without the address: the state, and while not broken `waiters:n/parties`. */
+  toString(): string {
+    const extra = this._state === 'broken' ? 'broken' : `${this._state}, waiters:${this.nWaiting}/${this._parties}`;
+    return `<asyncio.locks.Barrier object [${extra}]>`;
+  }
 }

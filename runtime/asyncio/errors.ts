@@ -1,27 +1,16 @@
 // asyncio's exception types, named as CPython names them so `${err}` reads "CancelledError: msg".
 // CancelledError is a BaseException in Python (not caught by `except Exception`); JS has no such split, so code
 // that catches everything must re-throw it: `if (e instanceof CancelledError) throw e`.
-import { RuntimeError, ValueError } from '../core/index.ts';
+import { RuntimeError, TimeoutError, ValueError } from '../python/index.ts';
 import { thunkHint } from './callsite.ts';
 
-export { RuntimeError, ValueError };
+export { RuntimeError, TimeoutError, ValueError };
 
 /** The operation was cancelled: raised at the await point of a cancelled task. */
 export class CancelledError extends Error {
   override name = 'CancelledError';
   constructor(message?: string | null) {
     super(message ?? '');
-  }
-}
-
-/**
- * The operation exceeded its deadline (waitFor, timeout(), asCompleted). Python 3.11's asyncio.TimeoutError is
- * the builtin TimeoutError; JS has no builtin class of that name, so this is the one to catch.
- */
-export class TimeoutError extends Error {
-  override name = 'TimeoutError';
-  constructor(message?: string, options?: { cause?: unknown }) {
-    super(message ?? '', options);
   }
 }
 
@@ -61,7 +50,8 @@ export class ExceptionGroup extends AggregateError {
 }
 
 /** The type name Python would show for a value in "a coroutine was expected, got ..." messages. */
-function describe(value: unknown): string {
+/** Python's repr() of a value in an error message (None, 'text', 42). */
+export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'string') return `'${value}'`;
   return String(value);
@@ -80,5 +70,5 @@ export function refuseAwaitable(api: string, value: unknown, index = 0): never {
         (hint === null && api === 'gather' ? ', or for a list gather(...items.map((item) => () => work(item)))' : ''),
     );
   }
-  throw new TypeError(`a coroutine was expected, got ${describe(value)}`);
+  throw new TypeError(`a coroutine was expected, got ${describeValue(value)}`);
 }

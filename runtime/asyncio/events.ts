@@ -6,7 +6,7 @@
 import { writeOutput, type Fiber, type Scheduler, type TimerHandle as CoreTimer } from '../core/index.ts';
 import { Future } from './futures.ts';
 import { Task, taskCounter, type Thunk } from './tasks.ts';
-import { LOOP_KEY, taskOf } from './context.ts';
+import { LOOP_KEY, runningLoopOrNull, taskOf } from './context.ts';
 import { RuntimeError, refuseAwaitable } from './errors.ts';
 import { ThreadPoolExecutor, type Executor } from './executor.ts';
 
@@ -93,6 +93,8 @@ export class EventLoop {
   }
 
   close(): void {
+    // From one of its own tasks or callbacks: CPython refuses to close a loop that is running.
+    if (runningLoopOrNull() === this) throw new RuntimeError('Cannot close a running event loop');
     if (this._closed) return;
     this._closed = true;
     for (const fut of this._unretrievedErrors) {
@@ -134,6 +136,9 @@ export class EventLoop {
   /** Runs fn(...args) when the loop's clock reaches `when`. */
   callAt<A extends unknown[]>(when: number, fn: (...args: A) => unknown, ...args: A): TimerHandle {
     this._checkClosed();
+    if (typeof when !== 'number' || Number.isNaN(when)) {
+      throw new TypeError(`callAt(when): when must be a number of seconds on the loop's clock (loop.time()), not ${when === null ? 'null' : typeof when}`);
+    }
     if (typeof fn !== 'function') throw new TypeError('a callable object was expected by call_later()');
     const handle = new TimerHandle(when);
     handle._timer = this.scheduler.callLater(when - this.time(), () => {

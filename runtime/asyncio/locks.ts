@@ -9,6 +9,11 @@ function newWaiter<T>(what: string): Future<T> {
   return new WaiterFuture<T>(getRunningLoop(), what);
 }
 
+/** CPython's repr of a primitive, without the address: `<asyncio.locks.Name object [extra, waiters:n]>`. */
+function primitiveRepr(name: string, extra: string, waiters: number): string {
+  return `<asyncio.locks.${name} object [${extra}${waiters > 0 ? `, waiters:${waiters}` : ''}]>`;
+}
+
 function remove<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
   if (i >= 0) list.splice(i, 1);
@@ -68,8 +73,7 @@ export class Lock extends ContextManager {
   }
 
   override toString(): string {
-    const extra = this._locked ? 'locked' : 'unlocked';
-    return `<asyncio.locks.Lock object [${extra}${this._waiters.length ? `, waiters:${this._waiters.length}` : ''}]>`;
+    return primitiveRepr('Lock', this._locked ? 'locked' : 'unlocked', this._waiters.length);
   }
 }
 
@@ -103,6 +107,10 @@ export class Event {
     } finally {
       remove(this._waiters, fut);
     }
+  }
+
+  toString(): string {
+    return primitiveRepr('Event', this._value ? 'set' : 'unset', this._waiters.length);
   }
 }
 
@@ -182,6 +190,10 @@ export class Condition extends ContextManager {
   notifyAll(): void {
     this.notify(this._waiters.length);
   }
+
+  override toString(): string {
+    return primitiveRepr('Condition', this.locked() ? 'locked' : 'unlocked', this._waiters.length);
+  }
 }
 
 export class Semaphore extends ContextManager {
@@ -228,6 +240,11 @@ export class Semaphore extends ContextManager {
   override release(): void {
     this._value++;
     this._wakeUpNext();
+  }
+
+  override toString(): string {
+    const extra = this.locked() ? 'locked' : `unlocked, value:${this._value}`;
+    return primitiveRepr(this.constructor.name, extra, this._waiters.length);
   }
 
   private _wakeUpNext(): void {

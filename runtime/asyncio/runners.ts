@@ -3,7 +3,7 @@
 import { currentScheduler } from '../core/index.ts';
 import { EventLoop } from './events.ts';
 import { runningLoopOrNull } from './context.ts';
-import { RuntimeError, refuseAwaitable } from './errors.ts';
+import { RuntimeError, ValueError, describeValue, refuseAwaitable } from './errors.ts';
 import { gatherOn } from './gather.ts';
 import type { Thunk } from './tasks.ts';
 
@@ -12,7 +12,11 @@ export async function run<T>(main: Thunk<T>): Promise<T> {
   if (runningLoopOrNull() !== null) {
     throw new RuntimeError('asyncio.run() cannot be called from a running event loop');
   }
-  if (typeof main !== 'function') refuseAwaitable('run', main);
+  if (typeof main !== 'function') {
+    if (typeof (main as PromiseLike<unknown> | null)?.then === 'function') refuseAwaitable('run', main);
+    // CPython's Runner.run raises ValueError here (create_task raises TypeError for the same mistake).
+    throw new ValueError(`a coroutine was expected, got ${describeValue(main)}`);
+  }
   const scheduler = currentScheduler();
   const loop = new EventLoop(scheduler, scheduler.current());
   try {

@@ -1,19 +1,5 @@
-// Python's exception types, so messages read as CPython's do: `${err}` -> "RuntimeError: release unlocked lock".
-export class RuntimeError extends Error {
-  override name = 'RuntimeError';
-}
-
-export class ValueError extends Error {
-  override name = 'ValueError';
-}
-
-export class OverflowError extends Error {
-  override name = 'OverflowError';
-}
-
-export class AttributeError extends Error {
-  override name = 'AttributeError';
-}
+// The scheduler's own error. Python's builtin exceptions (RuntimeError, ValueError, ...) live in runtime/python.
+import { RuntimeError } from '../python/index.ts';
 
 /** Raised by simulate() when every live thread is blocked and nothing can wake them. */
 export class DeadlockError extends RuntimeError {

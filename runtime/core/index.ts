@@ -2,14 +2,17 @@
 export { Scheduler, fiberStorage, TIMEOUT, SLEEP, ASYNCIO_SLEEP, isSleep } from './scheduler.ts';
 export type { ClockKind, SchedulerOptions, TraceEvent, TimerHandle } from './scheduler.ts';
 export { Fiber } from './fiber.ts';
+export { ParkingLot, type ParkInfo } from './parking-lot.ts';
 export type { Blocker, FiberKind, FiberState } from './fiber.ts';
 export { currentScheduler, currentFiber, awaitExternal, programScheduler, freshProgram, onFreshProgram,
   onDescribeProgram, describeProgramResources } from './runtime.ts';
-export { writeOutput, activeCapture, tapChildOutput, notifyChildOutput } from './output.ts';
+export { writeOutput, activeCapture, tapChildOutput, notifyChildOutput, setOutputGate } from './output.ts';
 export type { Stream, ChildChunk } from './output.ts';
 export { buildDeadlockReport, userSite, captureSite } from './deadlock.ts';
 export type { DeadlockReport, BlockedThread } from './deadlock.ts';
-export { RuntimeError, ValueError, OverflowError, AttributeError, DeadlockError } from './errors.ts';
+export { DeadlockError } from './errors.ts';
 export { processInfo } from './process-info.ts';
 export type { StrategyName } from './strategy.ts';
 export { parseChoices, prng } from './strategy.ts';
+export { emitLifecycle, onLifecycle } from './lifecycle.ts';
+export type { LifecycleEvent } from './lifecycle.ts';

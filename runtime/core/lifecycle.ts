@@ -6,6 +6,8 @@ export interface LifecycleEvent {
   what: 'Thread' | 'Process';
   /** The thread's or process's name (Thread-1, Process-2...). */
   name: string;
+  /** A process start: the Pipe ends among its arguments, which move to it (what each can do). */
+  pipeEnds?: Array<{ readable: boolean; writable: boolean }>;
 }
 
 type Listener = (event: LifecycleEvent) => void;

@@ -26,7 +26,7 @@ import {
   type Strategy,
   type StrategyName,
 } from './strategy.ts';
-import { RuntimeError, ValueError } from './errors.ts';
+import { RuntimeError, ValueError } from '../python/index.ts';
 
 // Captured at load time so fake timers installed later (vi.useFakeTimers) cannot break the scheduler.
 const realSetImmediate = globalThis.setImmediate;

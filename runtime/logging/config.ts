@@ -1,7 +1,7 @@
 // basicConfig() and the module-level logging.debug()/info()/... that log through the root logger and, like
 // Python's, call basicConfig() first when the root has no handlers (so a logging.debug() before
 // basicConfig(level=DEBUG) makes that basicConfig do nothing: Python's classic surprise, kept).
-import { ValueError } from '../core/index.ts';
+import { ValueError } from '../python/index.ts';
 import { BASIC_FORMAT, Formatter, type FormatStyle } from './formatter.ts';
 import { FileHandler, StreamHandler, type Handler, type StreamTarget } from './handler.ts';
 import type { Level } from './levels.ts';

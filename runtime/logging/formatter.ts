@@ -3,10 +3,10 @@
 // time.strftime, and the exception or stack text appended. Formats are validated as CPython 3.11 validates
 // them (a %-format needs at least one %(name)s-like field); anything else wrong surfaces when a record is
 // formatted, where the handler prints Python's "--- Logging error ---" block.
-import { ValueError } from '../core/index.ts';
+import { KeyError, ValueError } from '../python/index.ts';
 import { makeStyle, type FormatStyle, type Style } from './styles.ts';
-import { strftime } from '../time.ts';
-import { KeyError, Lookup, percentFormat } from './percent-format.ts';
+import { strftime } from '../time/index.ts';
+import { Lookup, percentFormat } from './percent-format.ts';
 import { CALLER_FIELDS, type LogRecord } from './record.ts';
 import { formatException } from './traceback.ts';
 

@@ -3,10 +3,10 @@
 // prints CPython's "--- Logging error ---" block on stderr and the program goes on, as in Python.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RuntimeError, writeOutput } from '../core/index.ts';
+import { writeOutput } from '../core/index.ts';
+import { RuntimeError, pyRepr, tupleRepr } from '../python/index.ts';
 import { defaultFormatter, type Formatter } from './formatter.ts';
 import { NOTSET, WARNING, checkLevel, type Level } from './levels.ts';
-import { pyRepr, tupleRepr } from './python-values.ts';
 import type { LogRecord } from './record.ts';
 import { callerFrames, exceptionLine, formatFrames, parseFrames, userFrames } from './traceback.ts';
 

@@ -12,4 +12,4 @@ export {
   Handler, StreamHandler, FileHandler, NullHandler, Filter, Filterer, lastResort, loggingFlags,
   type StreamTarget, type WritableStream, type FilterLike,
 } from './handler.ts';
-export { KeyError } from './percent-format.ts';
+export { KeyError } from '../python/index.ts';

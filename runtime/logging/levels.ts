@@ -1,6 +1,5 @@
 // Logging levels: the numbers, the names, and Python's checks (`Unknown level: 'LOUD'`).
-import { ValueError } from '../core/index.ts';
-import { pyRepr } from './python-values.ts';
+import { ValueError, pyRepr } from '../python/index.ts';
 
 export const CRITICAL = 50;
 export const FATAL = CRITICAL;

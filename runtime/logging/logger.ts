@@ -4,8 +4,7 @@
 // resetLogging() (which #runtime/testing or a test's beforeEach can call to start a fresh "process").
 import { Filterer, lastResort, loggingFlags, type Handler } from './handler.ts';
 import { CRITICAL, DEBUG, ERROR, INFO, NOTSET, WARNING, checkLevel, type Level } from './levels.ts';
-import { KeyError } from './percent-format.ts';
-import { pyRepr } from './python-values.ts';
+import { KeyError, pyRepr } from '../python/index.ts';
 import { LogRecord, type ExcInfo } from './record.ts';
 import { callerFramesOf, captureStack, formatFrames } from './traceback.ts';
 

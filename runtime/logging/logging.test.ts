@@ -7,8 +7,8 @@ import { simulate } from '#runtime/testing';
 import { Thread } from '#runtime/threading';
 import { sleep } from '#runtime/time';
 import * as logging from '#runtime/logging';
-import { ValueError, writeOutput } from '../core/index.ts';
-import { pyRepr } from './python-values.ts';
+import { writeOutput } from '../core/index.ts';
+import { ValueError, pyRepr } from '../python/index.ts';
 
 const EPOCH = 1767258000.125;
 const python = JSON.parse(readFileSync(new URL('./fixtures/scenarios.json', import.meta.url), 'utf8')) as Record<string, string[]>;

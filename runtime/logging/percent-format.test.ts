@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { percentFormat } from './percent-format.ts';
-import { floatRepr, pyRepr, pyStr } from './python-values.ts';
+import { floatRepr, pyRepr, pyStr } from '../python/index.ts';
 
 interface Case {
   format: string;
@@ -44,12 +44,12 @@ describe('percentFormat matches CPython 3.11', () => {
 });
 
 describe("Python's str() and repr() of JavaScript values", () => {
-  test('floats print as Python prints them; safe integers as ints, bigger numbers as floats', () => {
+  test('floats print as Python prints them; safe integers as ints, -0 and bigger numbers as floats (str(-0.0) is "-0.0")', () => {
     expect([0.1, 1e-5, 1.5e-7, 123456.789, 1.5e300, -2.5e-300, 0.5].map(floatRepr)).toEqual([
       '0.1', '1e-05', '1.5e-07', '123456.789', '1.5e+300', '-2.5e-300', '0.5',
     ]);
     expect([pyStr(2), pyStr(-0), pyStr(2 ** 70), pyStr(2n ** 70n), pyStr(NaN), pyStr(-Infinity)]).toEqual([
-      '2', '0', '1.1805916207174113e+21', '1180591620717411303424', 'nan', '-inf',
+      '2', '-0.0', '1.1805916207174113e+21', '1180591620717411303424', 'nan', '-inf',
     ]);
   });
 

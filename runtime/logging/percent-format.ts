@@ -2,18 +2,8 @@
 // lookups, the flags "-+ #0", width and precision (also "*"), the conversions s r a c d i u o x X e E f F g G %,
 // and the same errors with the same messages. logging uses it for formats ('%(threadName)-10s') and for
 // messages (logging.info('%d items', n)).
-import { OverflowError } from '../time.ts';
-import { ValueError } from '../core/index.ts';
+import { KeyError, OverflowError, ValueError, isPlainObject, pyRepr, pyStr, typeName } from '../python/index.ts';
 import { exponentDigits, fixedDigits, generalDigits } from './float-format.ts';
-import { isPlainObject, pyRepr, pyStr, pyTypeName } from './python-values.ts';
-
-/** Python's KeyError: str() is the repr of the missing key. */
-export class KeyError extends Error {
-  override name = 'KeyError';
-  constructor(key: string) {
-    super(pyRepr(key));
-  }
-}
 
 /** What can stand on the right of %: a tuple (an array) or a mapping (a plain object or a Map). */
 export type PercentArgs = readonly unknown[] | Record<string, unknown> | ReadonlyMap<string, unknown>;
@@ -178,13 +168,13 @@ function convert(value: unknown, conversion: string, spec: Spec, index: number):
     case 'i':
     case 'u':
       if (typeof value !== 'number' && !isInt(value)) {
-        throw new TypeError(`%${conversion} format: a real number is required, not ${pyTypeName(value)}`);
+        throw new TypeError(`%${conversion} format: a real number is required, not ${typeName(value)}`);
       }
       return formatInteger(toBigInt(value), 10, false, spec);
     case 'o':
     case 'x':
     case 'X':
-      if (!isInt(value)) throw new TypeError(`%${conversion} format: an integer is required, not ${pyTypeName(value)}`);
+      if (!isInt(value)) throw new TypeError(`%${conversion} format: an integer is required, not ${typeName(value)}`);
       return formatInteger(BigInt(value), conversion === 'o' ? 8 : 16, conversion === 'X', spec);
     case 'e':
     case 'E':
@@ -192,7 +182,7 @@ function convert(value: unknown, conversion: string, spec: Spec, index: number):
     case 'F':
     case 'g':
     case 'G':
-      if (typeof value !== 'number' && !isInt(value)) throw new TypeError(`must be real number, not ${pyTypeName(value)}`);
+      if (typeof value !== 'number' && !isInt(value)) throw new TypeError(`must be real number, not ${typeName(value)}`);
       return formatFloat(Number(value), conversion, spec);
     case 'c': {
       let char: string;

@@ -4,7 +4,7 @@
 import { currentScheduler, processInfo } from '../core/index.ts';
 import { getLevelName } from './levels.ts';
 import { isMapping, percentFormat } from './percent-format.ts';
-import { pyStr } from './python-values.ts';
+import { pyStr } from '../python/index.ts';
 import { callerFramesOf, fileParts, type CapturedStack, type Frame } from './traceback.ts';
 
 /** A thrown value to print with the record, or true for "the current exception" (Python's exc_info=True). */

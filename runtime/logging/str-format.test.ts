@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { simulate } from '#runtime/testing';
 import * as logging from '#runtime/logging';
-import { KeyError } from './percent-format.ts';
+import { KeyError } from '../python/index.ts';
 import { strFormat } from './str-format.ts';
 
 interface FormatCase {

@@ -1,10 +1,9 @@
 // Python's str.format for logging's '{' style ('{asctime} {levelname:<8} {message}'): fields with .attribute
 // and [index] access, !r/!s/!a conversions, and the format-spec mini-language for strings, ints and floats
 // ([[fill]align][sign][z][#][0][width][,|_][.precision][type]), with CPython's error messages.
-import { ValueError } from '../core/index.ts';
+import { IndexError, OverflowError, ValueError, floatRepr, pyRepr, pyStr, typeName } from '../python/index.ts';
 import { exponentDigits, fixedDigits, generalDigits } from './float-format.ts';
 import { asciiRepr } from './percent-format.ts';
-import { floatRepr, pyRepr, pyStr, pyTypeName } from './python-values.ts';
 
 interface Field {
   name: string;
@@ -234,27 +233,18 @@ function noTypeDigits(magnitude: number, precision: number, alternate: boolean):
   return trimmed.endsWith('.') ? `${trimmed}0` : trimmed.includes('.') ? trimmed : `${trimmed}.0`;
 }
 
-/** Python's OverflowError, for %c codes out of range. */
-class OverflowError extends Error {
-  override name = 'OverflowError';
-}
-
-class IndexError extends Error {
-  override name = 'IndexError';
-}
-
 /** format(value, spec) for the types logging records hold. */
 export function formatValue(value: unknown, specText: string): string {
   if (specText === '') return pyStr(value);
   const spec = parseSpec(specText, value);
   if (typeof value === 'string') return formatString(value, spec);
   const numeric = typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean';
-  if (!numeric) throw new TypeError(`unsupported format string passed to ${pyTypeName(value)}.__format__`);
+  if (!numeric) throw new TypeError(`unsupported format string passed to ${typeName(value)}.__format__`);
   const floatTypes = 'eEfFgG%';
   const isInt = typeof value !== 'number' || Number.isSafeInteger(value);
   if (isInt && !floatTypes.includes(spec.type || '?')) {
     if (!'bcdoxXn'.includes(spec.type || 'd')) {
-      throw new ValueError(`Unknown format code '${spec.type}' for object of type '${pyTypeName(value)}'`);
+      throw new ValueError(`Unknown format code '${spec.type}' for object of type '${typeName(value)}'`);
     }
     return formatInt(BigInt(value), spec);
   }

@@ -1,9 +1,8 @@
 // The three format styles of logging.Formatter, as CPython 3.11 defines them: '%' (printf, the default),
 // '{' (str.format) and '$' (string.Template). Each validates its format the way Python does and formats a
 // record's attributes (a Lookup over the record, so the caller's frame is only resolved when a field needs it).
-import { ValueError } from '../core/index.ts';
-import { KeyError, Lookup, percentFormat } from './percent-format.ts';
-import { pyRepr } from './python-values.ts';
+import { KeyError, ValueError, pyRepr } from '../python/index.ts';
+import { Lookup, percentFormat } from './percent-format.ts';
 import { parseTemplate, strFormat } from './str-format.ts';
 
 export type FormatStyle = '%' | '{' | '$';

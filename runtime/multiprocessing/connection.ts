@@ -17,6 +17,12 @@ export class BrokenPipeError extends OSError {
 
 type Waiter = () => void;
 
+/** What one end of a Pipe can do (CPython's Connection.readable / .writable). */
+export interface PipeEnd {
+  readable: boolean;
+  writable: boolean;
+}
+
 const BLOCK_BUDGET_MS = 2;
 
 export class Connection {
@@ -26,6 +32,8 @@ export class Connection {
   private readonly _inbox: Pickled[] = [];
   private _peerClosed = false;
   private readonly _waiters = new Set<Waiter>();
+  /** The process Process.start() handed this end to (it moves there when the child launches), or null. */
+  private _handedTo: string | null = null;
 
   /**
    * Shared by both ends (and the processes they move to). Words 0-1: one per end, bumped by the other end's
@@ -70,12 +78,28 @@ export class Connection {
   }
 
   get closed(): boolean {
-    return this._port === null;
+    return this._port === null || this._handedTo !== null;
   }
 
   private _open(): MessagePort {
+    if (this._handedTo !== null) throw new OSError(handedAway(this._handedTo));
     if (this._port === null) throw new OSError('handle is closed');
     return this._port;
+  }
+
+  /**
+   * @internal Process.start(): this end now belongs to process `to`. A second hand-over fails at once: CPython
+   * would let two processes share the end (and their messages could interleave and corrupt each other), a
+   * MessagePort can only live in one process.
+   */
+  _handOver(to: string): void {
+    this._open();
+    this._handedTo = to;
+  }
+
+  /** @internal Throws what using this end would throw (closed, or handed to another process). */
+  _checkOpen(): void {
+    this._open();
   }
 
   /** The other end has closed, maybe in another process, even if its port's 'close' event has not come yet. */
@@ -185,6 +209,9 @@ export class Connection {
 
   /** Closes this end; the other end then sees EOFError after reading what was already sent. */
   close(): void {
+    // An end handed to a child belongs to it: closing here closes only this process's view of it, as CPython's
+    // parent closes its copy of child_conn after start() (the child keeps its end open).
+    if (this._handedTo !== null) return;
     const port = this._port;
     if (port === null) return;
     this._port = null;
@@ -207,7 +234,8 @@ export class Connection {
    * and the other side rebuilds an end that reads them and then sees EOF.
    */
   _detach(): DetachedConnection {
-    const port = this._open();
+    const port = this._port;
+    if (port === null) throw new OSError('handle is closed');
     this._drain(port);
     port.removeAllListeners('message');
     port.removeAllListeners('close');
@@ -222,6 +250,22 @@ export class Connection {
     }
     return { port, inbox, readable: this._readable, writable: this._writable, signals: this._signals, side: this._side };
   }
+}
+
+function handedAway(to: string): string {
+  return `handle is closed: this end of the Pipe was handed to ${to} and belongs to it now (two processes using `
+    + 'one end at once can corrupt its data; give each process its own Pipe)';
+}
+
+/**
+ * @internal Process.start(): the Connections among a child's arguments are handed to it (checked at once, as
+ * CPython pickles the arguments inside start()). Returns what each end can do, for the lifecycle record.
+ */
+export function handOverConnections(sent: object[], to: string): PipeEnd[] {
+  const ends = sent.filter((obj): obj is Connection => obj instanceof Connection);
+  for (const conn of ends) conn._checkOpen(); // all or nothing: a refused start hands nothing over
+  for (const conn of ends) conn._handOver(to);
+  return ends.map((conn) => ({ readable: conn.readable, writable: conn.writable }));
 }
 
 /** The index of end 0's closed flag in the shared signals (end 1's follows). */

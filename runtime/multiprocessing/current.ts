@@ -1,6 +1,6 @@
 // currentProcess(), parentProcess(), cpuCount(): the view of the process tree from inside one process.
 import { availableParallelism, cpus } from 'node:os';
-import { processInfo } from '../core/process-info.ts';
+import { processInfo } from '../core/index.ts';
 import { state } from './state.ts';
 
 /** The process running this code: 'MainProcess' in the main program, 'Process-N' in a child. */

@@ -12,8 +12,8 @@ export { AsyncResult } from './pool/async-result.ts';
 export type { Callback, ErrorCallback } from './pool/async-result.ts';
 export { IMapIterator } from './pool/imap.ts';
 export { RemoteTraceback } from './pool/remote-error.ts';
-export { setChildOutputSink } from './output.ts';
-export type { ChildOutput, ChildOutputSink } from './output.ts';
+export { setChildOutputSink } from './output/relay.ts';
+export type { ChildOutput, ChildOutputSink } from './output/relay.ts';
 export {
   AssertionError,
   AttributeError,
@@ -27,4 +27,34 @@ export {
   TimeoutError,
   ValueError,
 } from './errors.ts';
-export * from './shared-exports.ts';
+// Shared memory, cross-process synchronisation and Managers.
+export { RawArray, RawValue, SharedArray as Array, Value } from './sharedctypes/index.ts';
+export type { ElementOf, SharedOptions, Typecode } from './sharedctypes/index.ts';
+export {
+  Barrier,
+  BoundedSemaphore,
+  BrokenBarrierError,
+  Condition,
+  Event,
+  IndexError,
+  Lock,
+  RLock,
+  Semaphore,
+} from './synchronize/index.ts';
+export {
+  AcquirerProxy,
+  ArrayProxy,
+  BarrierProxy,
+  BaseProxy,
+  ConditionProxy,
+  ConnectionRefusedError,
+  DictProxy,
+  EventProxy,
+  KeyError,
+  ListProxy,
+  Manager,
+  NamespaceProxy,
+  QueueProxy,
+  SyncManager,
+  ValueProxy,
+} from './managers/index.ts';

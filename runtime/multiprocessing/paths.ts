@@ -1,15 +1,15 @@
 // Where this package lives on disk. In the main program import.meta.url says so; in a child the runtime runs
-// from a bundle under node_modules/.cache, so the child's entry (child/entry.mjs, loaded from its real place)
+// from a bundle under node_modules/.cache, so the child's entry (spawn/child/entry.mjs, loaded from its real place)
 // records the real directory in a global before importing the bundle.
 //
 // A program bundled with the runtime inside (esbuild, as compiled JavaScript) runs from its bundle's folder,
-// where there is no child/entry.mjs: the runtime is then the one its package.json's "#runtime/multiprocessing"
+// where there is no spawn/child/entry.mjs: the runtime is then the one its package.json's "#runtime/multiprocessing"
 // import names, as for the program's own source.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ENTRY = join('child', 'entry.mjs');
+const ENTRY = join('spawn', 'child', 'entry.mjs');
 const fromMeta = dirname(fileURLToPath(import.meta.url));
 let located: string | null = null;
 
@@ -46,11 +46,11 @@ export function projectRoot(): string {
 }
 
 export function childEntryFile(): string {
-  return join(packageDir(), 'child', 'entry.mjs');
+  return join(packageDir(), ENTRY);
 }
 
 export function childMainFile(): string {
-  return join(packageDir(), 'child', 'main.ts');
+  return join(packageDir(), 'spawn', 'child', 'main.ts');
 }
 
 /** The runtime's own code (hidden from tracebacks, skipped when looking for the caller), not tests or fixtures. */

@@ -2,24 +2,25 @@
 // its own core, so processes really run in parallel and share nothing but what is sent or explicitly shared.
 //
 // Python's spawn start method is the model: the child imports the target's module again (bundled to plain JS by
-// bundler.ts) and looks the target up by name (target.ts); arguments are copied (structured clone, with the
+// spawn/bundler.ts) and looks the target up by name (spawn/target.ts); arguments are copied (structured clone, with the
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo } from '../core/index.ts';
-import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from './child/protocol.ts';
+import { activeCapture, awaitExternal, fiberStorage, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle } from '../core/index.ts';
+import type { ChildMessage, StartMessage } from './spawn/child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
-import { childOutputDone, deliverChildOutput } from './output.ts';
-import { orderRootOutput } from './output-root.ts';
-import { noteBundle, workerForStart } from './process-spare.ts';
+import { addChild, liveChildren, removeChild, takeAllChildren } from './children.ts';
+import { childOutputDone, deliverChildOutput } from './output/relay.ts';
+import { orderRootOutput } from './output/root.ts';
+import { noteBundle, workerForStart } from './spawn/spare.ts';
 import { type BootData, nextPid, state, treeRootPid } from './state.ts';
-import { callerModule, modulePathOf } from './target.ts';
-import { BOOTSTRAP_MESSAGE, bundleError, locateStart, poolStartMessage, startMessage } from './process-launch.ts';
+import { callerModule, modulePathOf } from './spawn/target.ts';
+import { BOOTSTRAP_MESSAGE, bundleError, locateStart, startMessage } from './spawn/launch.ts';
 import { assertPicklable } from './reduction.ts';
+import { handOverConnections } from './connection.ts';
 import { formatTraceback } from './traceback.ts';
-import { emitLifecycle } from '../core/lifecycle.ts';
 import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';
-import { pythonTypeName } from '../threading/util.ts';
+import { typeName } from '../python/index.ts';
 
 export type Target = (...args: never[]) => unknown;
 
@@ -39,24 +40,13 @@ export interface ProcessOptions {
   targetModule?: string | URL;
 }
 
-/** @internal How Pool turns a Process into one of its workers (the loop of child/pool-worker.ts). */
-export interface PoolWorkerSetup {
-  initializer: Target | null;
-  initargs: readonly unknown[];
-  /** Where the Pool was created (to find the initializer's module). */
-  caller: string | null;
-  onMessage: (message: ReadyMessage | ResultMessage) => void;
-}
-
-/** Started processes of this isolate that have not been reaped (Python's _children). */
-const children = new Set<Process>();
 
 type Status = 'initial' | 'started' | 'stopped' | 'closed';
 
 /** Names of the fields Process itself sets: a subclass's own fields are the others (they travel to the child). */
 let baseFields: ReadonlySet<string> | null = null;
 
-/** @internal What the child rebuilds its Process object from (child/main.ts). */
+/** @internal What the child rebuilds its Process object from (spawn/child/main.ts). */
 export interface ChildSide {
   boot: BootData;
   target: Target | null;
@@ -79,17 +69,17 @@ export class Process {
   private _parentPid: number;
   /** True for the object a child rebuilt of itself: it is the current process there. */
   private _isCurrent = false;
-  private _worker: Worker | null = null;
+  /** @internal The worker running the child (a pool worker's subclass posts tasks to it). */
+  protected _worker: Worker | null = null;
   private _pid: number | null = null;
   private _exitcode: number | null = null;
   private _signalled: number | null = null;
   private _closed = false;
   private _exited: Promise<void> | null = null;
   private _capture: string[] | null = null;
-  /** The number of the last chunk received from the child (output-order.ts), and its own slot. */
+  /** The number of the last chunk received from the child (output/order.ts), and its own slot. */
   private _lastSeq: number | null = null;
   private _outputSlot: Int32Array | null = null;
-  private _pool: PoolWorkerSetup | null = null;
   /** Callers waiting in join() (they keep a daemon's worker referenced). */
   private _joiners = 0;
 
@@ -121,7 +111,7 @@ export class Process {
   run(): void | Promise<void> {
     const target = this._target as unknown;
     if (target === null) return;
-    if (typeof target !== 'function') throw new TypeError(`'${pythonTypeName(target)}' object is not callable`);
+    if (typeof target !== 'function') throw new TypeError(`'${typeName(target)}' object is not callable`);
     const all = this._kwargs === undefined ? this._args : [...this._args, this._kwargs];
     return (target as (...a: unknown[]) => void | Promise<void>)(...all);
   }
@@ -169,8 +159,10 @@ export class Process {
     if (state.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
     if (state.bootstrapping) throw new RuntimeError(BOOTSTRAP_MESSAGE);
     // CPython's spawn pickles the process object inside start(): what cannot be sent fails here, at once.
-    if (this._pool === null) assertPicklable([this._args, this._kwargs, this._ownFields()]);
-    reapChildren();
+    const sent = this._checkPicklable();
+    // The Pipe ends it receives are its own from now on (a second process cannot get the same end).
+    const pipeEnds = handOverConnections(sent, this._name);
+    liveChildren(); // forget the children that exited (Python's _cleanup)
     orderRootOutput();
     const pid = nextPid();
     const boot: BootData = {
@@ -188,17 +180,17 @@ export class Process {
       raceLog: raceLogBuffer(),
     };
     this._outputSlot = new Int32Array(boot.outputSlot);
-    // Usually a worker that booted in the background since the last start (process-spare.ts).
+    // Usually a worker that booted in the background since the last start (spawn/spare.ts).
     const worker = workerForStart();
     this._worker = worker;
     this._pid = pid;
     noteProcessStart(pid, this._name);
-    emitLifecycle({ kind: 'start', what: 'Process', name: this._name });
+    emitLifecycle({ kind: 'start', what: 'Process', name: this._name, ...(pipeEnds.length > 0 ? { pipeEnds } : {}) });
     this._capture = activeCapture();
     // The timeline draws each child as a lane from its start to its exit (only inside a fiber's scheduler).
     const tracer = fiberStorage.getStore()?.scheduler;
     tracer?.traceProcess(pid, this._name, 'process-start');
-    children.add(this);
+    addChild(this);
     this._exited = new Promise<void>((resolve) => {
       worker.on('message', (message: ChildMessage) => {
         if (message.kind === 'out') {
@@ -206,7 +198,7 @@ export class Process {
           if (output.seq !== undefined) this._lastSeq = output.seq;
           deliverChildOutput(output, this._capture);
         }
-        else this._pool?.onMessage(message);
+        else this._onChildMessage(message);
       });
       worker.on('error', (error) => {
         // An error that escaped the child's own handling (e.g. in a callback): print it as the child would.
@@ -231,9 +223,9 @@ export class Process {
     let message: StartMessage;
     let transfer: TransferListItem[];
     try {
-      if (this._pool !== null) {
-        message = await poolStartMessage(boot, this._pool.initializer, this._pool.initargs, this._pool.caller);
-        worker.postMessage(message);
+      const own = this._ownStartMessage(boot);
+      if (own !== null) {
+        worker.postMessage(await own);
         return;
       }
       const cls = this.constructor as typeof Process;
@@ -300,24 +292,25 @@ export class Process {
     this._capture = null;
     this._lastSeq = null;
     this._outputSlot = null;
-    this._pool = null;
   }
 
-  /** @internal Makes this (not yet started) process a Pool worker. */
-  _asPoolWorker(setup: PoolWorkerSetup): this {
-    this._pool = setup;
-    return this;
+  /** @internal CPython's spawn pickles the process object in start(): what cannot be sent fails there, at once. */
+  /** What start() sends to the child, checked as CPython's pickling would: returns the runtime objects found. */
+  protected _checkPicklable(): object[] {
+    return assertPicklable([this._args, this._kwargs, this._ownFields()]);
   }
 
-  /** @internal Sends a message to a pool worker. */
-  _post(message: PoolMessage, transfer: readonly TransferListItem[] = []): void {
-    this._worker?.postMessage(message, transfer);
+  /** @internal A start message of the subclass's own (a pool worker's loop), or null for Python's run(). */
+  protected _ownStartMessage(_boot: BootData): Promise<StartMessage> | null {
+    return null;
   }
 
-  /** @internal Whether this worker keeps the program alive (a pool holds its daemon workers while busy). */
-  _keepAlive(on: boolean): void {
-    if (on) this._worker?.ref();
-    else this._worker?.unref();
+  /** @internal A message from the child other than printed output (only a pool worker's child sends any). */
+  protected _onChildMessage(_message: ChildMessage): void {}
+
+  /** @internal For hang reports: what this process runs. */
+  protected _role(): string {
+    return this._target !== null ? `target ${this._target.name || '<lambda>'}` : `${this.constructor.name}.run()`;
   }
 
   private _output(stream: 'stdout' | 'stderr', text: string, processName: string): void {
@@ -330,7 +323,7 @@ export class Process {
     if (this._exited === null) throw new AssertionError('can only join a started process');
     emitLifecycle({ kind: 'join', what: 'Process', name: this._name });
     if (this._exitcode !== null) {
-      children.delete(this);
+      removeChild(this);
       return;
     }
     const exited = this._exited;
@@ -355,7 +348,7 @@ export class Process {
     } finally {
       if (this._daemon && --this._joiners === 0) worker?.unref();
     }
-    if (this._exitcode !== null) children.delete(this);
+    if (this._exitcode !== null) removeChild(this);
   }
 
   isAlive(): boolean {
@@ -371,9 +364,7 @@ export class Process {
 
   /** @internal For hang reports: "Process-3 (target consumer)", "SpawnPoolWorker-1 (pool worker)". */
   _describe(): string {
-    const role = this._pool !== null ? 'pool worker'
-      : this._target !== null ? `target ${this._target.name || '<lambda>'}` : `${this.constructor.name}.run()`;
-    return `${this.name} (${role})`;
+    return `${this.name} (${this._role()})`;
   }
 
   /** Stops the child at once (Python sends SIGTERM): exitcode becomes -15. */
@@ -402,7 +393,7 @@ export class Process {
         'Cannot close a process while it is still running. You should first call join() or terminate().',
       );
     }
-    children.delete(this);
+    removeChild(this);
     this._worker = null;
     this._closed = true;
   }
@@ -440,21 +431,15 @@ function exitcodeName(code: number | null): string {
   return String(code);
 }
 
-/** Forget children that have exited (Python's _cleanup). */
-function reapChildren(): void {
-  for (const child of children) if (child.exitcode !== null) children.delete(child);
-}
-
 // A test boundary (freshProgram) stops what the previous program left running: a hung test's children would
 // otherwise keep waiting, hold CPU or fill the next test's activeChildren().
 onFreshProgram(() => {
-  for (const child of children) {
+  for (const child of takeAllChildren() as Process[]) {
     try {
       child.terminate();
     } catch {
       // closed, or never started: nothing runs
     }
-    children.delete(child);
   }
 });
 
@@ -462,6 +447,5 @@ onDescribeProgram(() => activeChildren().map((child) => child._describe()));
 
 /** Python's active_children(): the started children still running (finished ones are reaped). */
 export function activeChildren(): Process[] {
-  reapChildren();
-  return [...children];
+  return liveChildren() as Process[];
 }

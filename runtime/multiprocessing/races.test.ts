@@ -2,8 +2,8 @@
 // whatever the cores did, a common lock is accepted, and processes that never overlap never race.
 import { describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
-import { watchRaces } from '#runtime/testing';
-import { addMostlyLocked, addToDict, addUnlocked, addWithGetLock, addWithLock, addWithOwnLock, bumpElement } from './fixtures/race-targets.ts';
+import { locksHeld, watchRaces } from '#runtime/testing';
+import { addMostlyLocked, addToDict, reportLocksHeld, addUnlocked, addWithGetLock, addWithLock, addWithOwnLock, bumpElement } from './fixtures/race-targets.ts';
 
 const targetModule = new URL('./fixtures/race-targets.ts', import.meta.url);
 
@@ -86,5 +86,24 @@ describe('watchRaces', () => {
     await together(twice(addToDict, e, 3, manager.Lock()));
     expect(locked.races()).toEqual([]);
     expect(await e.get('total')).toBe(6);
+  });
+
+  it('locksHeld() lists the mutexes the current thread holds, in a child process too', async () => {
+    await using manager = await mp.Manager();
+    const lock = manager.Lock();
+    watchRaces();
+    expect(locksHeld()).toEqual([]);
+    await lock.acquire();
+    expect(locksHeld()).toHaveLength(1);
+    await lock.release();
+    expect(locksHeld()).toEqual([]);
+    const out = new mp.Queue<unknown>();
+    const p = new mp.Process({ target: reportLocksHeld, args: [lock, out], targetModule });
+    p.start();
+    const seen = (await out.get(true, 10)) as { before: string[]; inside: string[]; after: string[] };
+    await p.join();
+    expect(seen.before).toEqual([]);
+    expect(seen.inside).toHaveLength(1);
+    expect(seen.after).toEqual([]);
   });
 });

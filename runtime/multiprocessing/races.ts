@@ -13,7 +13,7 @@
 // - A race: two processes whose lifetimes overlap (neither ended before the other started) both wrote the
 //   same cell, and their locksets have no lock in common. That is decided from the log alone, whatever the
 //   OS did with the cores: the verdict is the same on one core as on two.
-import { processInfo } from '../core/process-info.ts';
+import { processInfo } from '../core/index.ts';
 import { currentThreadKey } from './synchronize/external.ts';
 
 /** Header words of the shared log: bytes used, next id, lifecycle counter, overflow flag. */
@@ -118,6 +118,15 @@ export function noteReleased(lock: string): void {
   }
   if (depth <= 1) mine.delete(lock);
   else mine.set(lock, depth - 1);
+}
+
+/**
+ * The mutexes the current green thread holds (ids), or null while detection is off. Lets a test's course
+ * material check that a step which is not a write (a read, a slow confirmation) also runs inside a lock.
+ */
+export function locksHeld(): string[] | null {
+  if (!race.enabled) return null;
+  return [...(race.held.get(currentThreadKey())?.keys() ?? [])];
 }
 
 /** The student's line that made the write: the first stack frame outside the runtime. */

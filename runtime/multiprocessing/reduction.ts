@@ -266,10 +266,16 @@ export function dumps(value: unknown, options: DumpOptions = {}): { pickled: Pic
 /**
  * Raises what dumps() would raise for `value` (PicklingError, CPython's RuntimeError...) without reducing
  * anything: for callers that must fail at once although they pickle later (Process.start, as CPython's spawn).
+ * Returns the runtime objects found in `value` (queues, locks, Connections...).
  */
-export function assertPicklable(value: unknown, options: DumpOptions = {}): void {
+export function assertPicklable(value: unknown, options: DumpOptions = {}): object[] {
   if (typeof value === 'function' || typeof value === 'symbol') throw unpicklable(value);
-  forEachReducible(value, new Set(), (obj, reducer) => checkPolicy(obj, reducer, options));
+  const found: object[] = [];
+  forEachReducible(value, new Set(), (obj, reducer) => {
+    checkPolicy(obj, reducer, options);
+    found.push(obj);
+  });
+  return found;
 }
 
 /** Turn a received message back into live objects. */

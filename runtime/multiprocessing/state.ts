@@ -1,7 +1,7 @@
 // This isolate's place in the process tree: who we are, our parent, our children, and the counters that name
-// and number new processes. The main program fills it with defaults; a child's bootstrap (child/main.ts)
+// and number new processes. The main program fills it with defaults; a child's bootstrap (spawn/child/main.ts)
 // overwrites it from the data its parent sent, before the target's module is imported.
-import { processInfo } from '../core/process-info.ts';
+import { processInfo } from '../core/index.ts';
 import { adoptRaceLog } from './races.ts';
 
 /** What a parent tells a child about itself when starting it (structured-cloned into workerData). */
@@ -17,7 +17,7 @@ export interface BootData {
   pidCounter: SharedArrayBuffer;
   /** The main program's pid: virtual pids count up from it. */
   rootPid: number;
-  /** One counter shared by the whole process tree: every printed chunk takes a number (output-order.ts). */
+  /** One counter shared by the whole process tree: every printed chunk takes a number (output/order.ts). */
   outputSeq: SharedArrayBuffer;
   /** This child's own slot: [1 once it printed, the number it took last] (read by the parent at its exit). */
   outputSlot: SharedArrayBuffer;

@@ -1,7 +1,7 @@
 // Python's `<` for PriorityQueue items: numbers with numbers, strings by code point, arrays (Python tuples and
 // lists) lexicographically, Dates by time; anything else raises Python's TypeError. Objects compare equal only
 // to themselves, as Python's default __eq__ does.
-import { pyTypeName } from '../logging/python-values.ts';
+import { typeName } from '../python/index.ts';
 
 type Numeric = number | bigint | boolean;
 
@@ -45,5 +45,5 @@ export function pyLess(a: unknown, b: unknown): boolean {
     return a.length < b.length;
   }
   if (a instanceof Date && b instanceof Date) return a.getTime() < b.getTime();
-  throw new TypeError(`'<' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+  throw new TypeError(`'<' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }

@@ -6,7 +6,7 @@ import { DeadlockError, explore, simulate } from '#runtime/testing';
 import { Thread } from '#runtime/threading';
 import { monotonic, sleep } from '#runtime/time';
 import { Empty, Full, LifoQueue, Queue, SimpleQueue } from '#runtime/queue';
-import { ValueError } from '../core/index.ts';
+import { ValueError } from '../python/index.ts';
 
 function start(...threads: Thread[]): Thread[] {
   for (const t of threads) t.start();

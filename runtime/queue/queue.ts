@@ -5,8 +5,8 @@
 // put/get/join start with a preemption point (where CPython takes the queue's mutex) so exploring strategies
 // can switch there; it is awaited only when it exists, so under FIFO a blocking call parks synchronously and
 // the deadlock report sees the caller's line.
-import { ValueError, currentScheduler } from '../core/index.ts';
-import { pyTypeName } from '../logging/python-values.ts';
+import { currentScheduler } from '../core/index.ts';
+import { ValueError, typeName } from '../python/index.ts';
 import { blockingCall, checkTimeout, type BlockingOptions } from './arguments.ts';
 import { Empty, Full } from './errors.ts';
 import { WaitList } from './waiters.ts';
@@ -24,7 +24,7 @@ export class Queue<T = unknown> {
 
   constructor(maxsize = 0) {
     if (typeof maxsize !== 'number') {
-      throw new TypeError(`'>' not supported between instances of '${pyTypeName(maxsize)}' and 'int'`);
+      throw new TypeError(`'>' not supported between instances of '${typeName(maxsize)}' and 'int'`);
     }
     this.maxsize = maxsize;
     const kind = new.target.name;

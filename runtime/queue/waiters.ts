@@ -1,11 +1,10 @@
-// A FIFO list of threads parked on one condition of a queue ("not empty", "not full", "all tasks done"): the
-// part of threading.Condition a queue needs, built straight on the scheduler. Woken threads re-check their
-// condition, exactly as CPython's queue re-checks in a `while` loop after Condition.wait().
-import { TIMEOUT, type Fiber, type Scheduler } from '../core/index.ts';
+// One condition of a queue ("not empty", "not full", "all tasks done"): the part of threading.Condition a
+// queue needs, on core's ParkingLot. Woken threads re-check their condition, exactly as CPython's queue
+// re-checks in a `while` loop after Condition.wait().
+import { ParkingLot, TIMEOUT, type Scheduler } from '../core/index.ts';
 
 export class WaitList {
-  /** Insertion-ordered: the first thread to wait is the first woken. */
-  private readonly waiters = new Set<Fiber>();
+  private readonly lot = new ParkingLot();
   /** The blocking call shown in deadlock reports, e.g. "Queue.get()". */
   readonly what: string;
 
@@ -15,31 +14,20 @@ export class WaitList {
 
   /** Parks the calling thread until notify() or the timeout (seconds); false when the timeout passed. */
   async wait(scheduler: Scheduler, timeout: number | null): Promise<boolean> {
-    const fiber = scheduler.current();
-    this.waiters.add(fiber);
-    const outcome = await scheduler.block(
-      { what: this.what, trackSite: true, cancel: () => this.waiters.delete(fiber) },
-      timeout,
-    );
+    const outcome = await this.lot.park(scheduler.current(), { what: this.what, trackSite: true }, timeout);
     return outcome !== TIMEOUT;
   }
 
   /** Wakes the longest-waiting thread, if any. */
   notify(): void {
-    for (const fiber of this.waiters) {
-      this.waiters.delete(fiber);
-      if (fiber.scheduler.wake(fiber)) return;
-    }
+    this.lot.unparkOne();
   }
 
   notifyAll(): void {
-    for (const fiber of [...this.waiters]) {
-      this.waiters.delete(fiber);
-      fiber.scheduler.wake(fiber);
-    }
+    this.lot.unparkAll();
   }
 
   get size(): number {
-    return this.waiters.size;
+    return this.lot.size;
   }
 }

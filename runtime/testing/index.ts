@@ -16,8 +16,8 @@ export { formatInterleaving } from './interleaving.ts';
 export { DeadlockError, tapChildOutput } from '../core/index.ts';
 export type { ChildChunk } from '../core/index.ts';
 /** The seeded generator the schedule explorer uses (mulberry32): the same sequence for the same seed. */
-export { prng as seeded } from '../core/strategy.ts';
+export { prng as seeded } from '../core/index.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
-export { enableRaceDetection, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
+export { enableRaceDetection, locksHeld, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
 export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';
 export { programState, endProgram, type ProgramState, type ProgramWait } from './boundary.ts';

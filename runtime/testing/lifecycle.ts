@@ -1,8 +1,8 @@
 // Record what a piece of code did with threads and processes (start, join, in order), and check the unit's
 // lesson "start them all, then join them" exactly: the same verdict on one core as on two.
-import { onLifecycle, type LifecycleEvent } from '../core/lifecycle.ts';
+import { onLifecycle, type LifecycleEvent } from '../core/index.ts';
 
-export type { LifecycleEvent } from '../core/lifecycle.ts';
+export type { LifecycleEvent } from '../core/index.ts';
 
 /** Runs `fn` and returns its value with the start/join events made meanwhile (by any thread of this process). */
 export async function recordLifecycle<T>(fn: () => T | Promise<T>): Promise<{ value: Awaited<T>; events: LifecycleEvent[] }> {

@@ -1,15 +1,7 @@
 // simulate(): runs a function as the main thread of a fresh scheduler (virtual clock by default) and reports
 // its value, the virtual time it took, what it printed, and a trace of who ran when.
-import {
-  DeadlockError,
-  RuntimeError,
-  Scheduler,
-  buildDeadlockReport,
-  parseChoices,
-  type ClockKind,
-  type StrategyName,
-  type TraceEvent,
-} from '../core/index.ts';
+import { DeadlockError, Scheduler, buildDeadlockReport, parseChoices, type ClockKind, type StrategyName, type TraceEvent } from '../core/index.ts';
+import { RuntimeError } from '../python/index.ts';
 import { installConsoleCapture } from './capture.ts';
 
 /** Everything needed to run the same schedule again. */

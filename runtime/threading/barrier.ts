@@ -1,6 +1,6 @@
 // threading.Barrier: `parties` threads wait until all have arrived, then all continue together.
-import { currentScheduler, RuntimeError, TIMEOUT, type Fiber } from '../core/index.ts';
-import { waitTimeout } from './util.ts';
+import { currentScheduler, ParkingLot, TIMEOUT } from '../core/index.ts';
+import { RuntimeError, waitTimeout } from '../python/index.ts';
 
 export class BrokenBarrierError extends RuntimeError {
   override name = 'BrokenBarrierError';
@@ -14,7 +14,7 @@ export class Barrier {
   private readonly _timeout: number | null;
   private _count = 0;
   private _broken = false;
-  private readonly _waiters: Fiber[] = [];
+  private readonly _waiters = new ParkingLot();
 
   constructor(parties: number, action: (() => unknown) | null = null, timeout: number | null = null) {
     this.parties = parties;
@@ -38,20 +38,12 @@ export class Barrier {
         throw error;
       }
       this._count = 0;
-      for (const fiber of this._waiters.splice(0)) fiber.scheduler.wake(fiber, true);
+      this._waiters.unparkAll(true);
       return index;
     }
-    const me = scheduler.current();
-    this._waiters.push(me);
-    const outcome = await scheduler.block(
-      {
-        what: 'Barrier.wait()',
-        cancel: () => {
-          const i = this._waiters.indexOf(me);
-          if (i >= 0) this._waiters.splice(i, 1);
-        },
-        trackSite: true,
-      },
+    const outcome = await this._waiters.park(
+      scheduler.current(),
+      { what: 'Barrier.wait()', trackSite: true },
       waitTimeout(timeout ?? this._timeout),
     );
     if (outcome === TIMEOUT) {
@@ -64,7 +56,7 @@ export class Barrier {
 
   /** Back to the initial state; threads waiting now get BrokenBarrierError. */
   reset(): void {
-    for (const fiber of this._waiters.splice(0)) fiber.scheduler.wake(fiber, BROKEN);
+    this._waiters.unparkAll(BROKEN);
     this._count = 0;
     this._broken = false;
   }
@@ -73,7 +65,7 @@ export class Barrier {
   abort(): void {
     this._broken = true;
     this._count = 0;
-    for (const fiber of this._waiters.splice(0)) fiber.scheduler.wake(fiber, BROKEN);
+    this._waiters.unparkAll(BROKEN);
   }
 
   get broken(): boolean {
@@ -81,6 +73,6 @@ export class Barrier {
   }
 
   get nWaiting(): number {
-    return this._waiters.length;
+    return this._waiters.size;
   }
 }

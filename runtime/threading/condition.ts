@@ -1,11 +1,11 @@
 // threading.Condition: wait() releases the lock, sleeps until notified (or timeout), and takes the lock back.
-import { currentScheduler, RuntimeError, TIMEOUT, type Fiber } from '../core/index.ts';
+import { currentScheduler, ParkingLot, TIMEOUT } from '../core/index.ts';
+import { RuntimeError, waitTimeout } from '../python/index.ts';
 import { Lock, RLock, type Acquirable } from './lock.ts';
-import { waitTimeout } from './util.ts';
 
 export class Condition implements Acquirable {
   readonly lock: Lock | RLock;
-  private readonly _waiters: Fiber[] = [];
+  private readonly _waiters = new ParkingLot();
 
   constructor(lock: Lock | RLock | null = null) {
     this.lock = lock ?? new RLock();
@@ -34,20 +34,9 @@ export class Condition implements Acquirable {
     const wait = waitTimeout(timeout);
     const scheduler = currentScheduler();
     const me = scheduler.current();
-    this._waiters.push(me);
     const saved = this.lock instanceof RLock ? this.lock._releaseSave() : (this.lock.release(), 1);
     try {
-      const outcome = await scheduler.block(
-        {
-          what: 'Condition.wait()',
-          cancel: () => {
-            const i = this._waiters.indexOf(me);
-            if (i >= 0) this._waiters.splice(i, 1);
-          },
-          trackSite: true,
-        },
-        wait,
-      );
+      const outcome = await this._waiters.park(me, { what: 'Condition.wait()', trackSite: true }, wait);
       return outcome !== TIMEOUT;
     } finally {
       if (this.lock instanceof RLock) await this.lock._acquireRestore(saved);
@@ -78,13 +67,10 @@ export class Condition implements Acquirable {
   /** Wakes up to `n` waiting threads; they run once the notifier releases the lock. */
   notify(n = 1): void {
     if (!this._isOwned()) throw new RuntimeError('cannot notify on un-acquired lock');
-    for (let i = 0; i < n && this._waiters.length > 0; i++) {
-      const fiber = this._waiters.shift()!;
-      fiber.scheduler.wake(fiber, true);
-    }
+    this._waiters.unpark(n, true);
   }
 
   notifyAll(): void {
-    this.notify(this._waiters.length);
+    this.notify(this._waiters.size);
   }
 }

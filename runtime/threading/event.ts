@@ -1,10 +1,11 @@
 // threading.Event: a flag that threads wait for; set() wakes every waiter.
-import { TIMEOUT, currentScheduler, type Fiber } from '../core/index.ts';
-import { FALSE, TRUE, waitTimeout } from './util.ts';
+import { ParkingLot, TIMEOUT, currentScheduler } from '../core/index.ts';
+import { FALSE, TRUE } from './util.ts';
+import { waitTimeout } from '../python/index.ts';
 
 export class Event {
   private _flag = false;
-  private readonly _waiters = new Set<Fiber>();
+  private readonly _waiters = new ParkingLot();
 
   isSet(): boolean {
     return this._flag;
@@ -12,8 +13,7 @@ export class Event {
 
   set(): void {
     this._flag = true;
-    for (const fiber of this._waiters) fiber.scheduler.wake(fiber, true);
-    this._waiters.clear();
+    this._waiters.unparkAll(true);
   }
 
   clear(): void {
@@ -47,12 +47,7 @@ export class Event {
 
   private async _block(wait: number | null): Promise<boolean> {
     const scheduler = currentScheduler();
-    const me = scheduler.current();
-    this._waiters.add(me);
-    const outcome = await scheduler.block(
-      { what: 'Event.wait()', cancel: () => this._waiters.delete(me), trackSite: true },
-      wait,
-    );
+    const outcome = await this._waiters.park(scheduler.current(), { what: 'Event.wait()', trackSite: true }, wait);
     return outcome !== TIMEOUT;
   }
 }

@@ -16,6 +16,7 @@ export { Event } from './event.ts';
 export { Barrier, BrokenBarrierError } from './barrier.ts';
 export { Timer } from './timer.ts';
 export { local } from './local.ts';
-export { RuntimeError, ValueError, OverflowError, DeadlockError } from '../core/index.ts';
+export { DeadlockError } from '../core/index.ts';
+export { RuntimeError, ValueError, OverflowError } from '../python/index.ts';
 /** The largest timeout accepted by blocking calls (Python's threading.TIMEOUT_MAX). */
-export { TIMEOUT_MAX } from './util.ts';
+export { TIMEOUT_MAX } from '../python/index.ts';

@@ -1,7 +1,8 @@
 // threading.Lock and threading.RLock. Waiters are served first come, first served (ownership is handed to the
 // first waiter on release), which keeps runs reproducible; CPython makes no fairness promise either way.
-import { currentFiber, currentScheduler, RuntimeError, TIMEOUT, type Fiber, type Scheduler } from '../core/index.ts';
-import { FALSE, TRUE, lockTimeout } from './util.ts';
+import { currentFiber, currentScheduler, ParkingLot, TIMEOUT, type Fiber, type Scheduler } from '../core/index.ts';
+import { RuntimeError, lockTimeout } from '../python/index.ts';
+import { FALSE, TRUE } from './util.ts';
 
 const NON_BLOCKING = { nonBlocking: "can't specify a timeout for a non-blocking call" };
 
@@ -13,7 +14,7 @@ export interface Acquirable {
 
 abstract class BaseLock implements Acquirable {
   protected _owner: Fiber | null = null;
-  protected readonly _waiters: Fiber[] = [];
+  protected readonly _waiters = new ParkingLot();
 
   acquire(blocking = true, timeout = -1): Promise<boolean> {
     const wait = blocking === true && timeout === -1 ? null : lockTimeout(blocking, timeout, NON_BLOCKING);
@@ -22,7 +23,7 @@ abstract class BaseLock implements Acquirable {
     if (scheduler.preemptiveFor(me)) return this._acquireExploring(scheduler, wait);
     if (this._tryAcquire(me)) return TRUE;
     if (wait === 0) return FALSE;
-    return this._wait(scheduler, me, wait);
+    return this._wait(me, wait);
   }
 
   /** Under schedule exploration every acquire is a point where another thread may run first. */
@@ -32,19 +33,15 @@ abstract class BaseLock implements Acquirable {
     const me = scheduler.current();
     if (this._tryAcquire(me)) return true;
     if (wait === 0) return false;
-    return this._wait(scheduler, me, wait, false);
+    return this._wait(me, wait, false);
   }
 
-  private async _wait(scheduler: Scheduler, me: Fiber, wait: number | null, direct = true): Promise<boolean> {
-    this._waiters.push(me);
-    const outcome = await scheduler.block(
+  private async _wait(me: Fiber, wait: number | null, direct = true): Promise<boolean> {
+    const outcome = await this._waiters.park(
+      me,
       {
         what: `${this.constructor.name}.acquire()`,
         holder: () => this._owner,
-        cancel: () => {
-          const i = this._waiters.indexOf(me);
-          if (i >= 0) this._waiters.splice(i, 1);
-        },
         trackSite: true,
         // Called straight from acquire(): one frame above it is the caller's line.
         ...(direct ? { siteOf: BaseLock.prototype.acquire } : {}),
@@ -57,15 +54,15 @@ abstract class BaseLock implements Acquirable {
 
   /** Hands the lock to the first waiter, or frees it. */
   protected _handOver(): void {
-    const next = this._waiters.shift();
+    const next = this._waiters.unparkOne(true);
     if (next === undefined) {
       this._owner = null;
       this._free();
       return;
     }
+    // The woken fiber runs later: it owns the lock from now on.
     this._owner = next;
     this._given(next);
-    next.scheduler.wake(next, true);
   }
 
   /** `with lock:` — `using held = await lock.hold();` releases when the block ends. */

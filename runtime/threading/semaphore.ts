@@ -1,16 +1,17 @@
 // threading.Semaphore and BoundedSemaphore: a counter of permits; acquire takes one (waiting while none is
 // left), release gives permits back and hands them straight to waiting threads in arrival order.
-import { currentScheduler, TIMEOUT, ValueError, type Fiber } from '../core/index.ts';
-import { FALSE, TRUE, pythonTypeName, waitTimeout } from './util.ts';
+import { currentScheduler, ParkingLot, TIMEOUT } from '../core/index.ts';
+import { ValueError, typeName, waitTimeout } from '../python/index.ts';
+import { FALSE, TRUE } from './util.ts';
 import type { Acquirable } from './lock.ts';
 
 export class Semaphore implements Acquirable {
   protected _value: number;
-  private readonly _waiters: Fiber[] = [];
+  private readonly _waiters = new ParkingLot();
 
   constructor(value = 1) {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      throw new TypeError(`'${pythonTypeName(value)}' object cannot be interpreted as an integer`);
+      throw new TypeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
     }
     if (value < 0) throw new ValueError('semaphore initial value must be >= 0');
     this._value = value;
@@ -43,17 +44,9 @@ export class Semaphore implements Acquirable {
 
   private async _wait(wait: number | null): Promise<boolean> {
     const scheduler = currentScheduler();
-    const me = scheduler.current();
-    this._waiters.push(me);
-    const outcome = await scheduler.block(
-      {
-        what: `${this.constructor.name}.acquire()`,
-        cancel: () => {
-          const i = this._waiters.indexOf(me);
-          if (i >= 0) this._waiters.splice(i, 1);
-        },
-        trackSite: true,
-      },
+    const outcome = await this._waiters.park(
+      scheduler.current(),
+      { what: `${this.constructor.name}.acquire()`, trackSite: true },
       wait,
     );
     // A wake-up means release() handed a permit over to us.
@@ -64,11 +57,8 @@ export class Semaphore implements Acquirable {
   release(n = 1): void {
     if (n < 1) throw new ValueError('n must be one or more');
     this._value += n;
-    while (this._value > 0 && this._waiters.length > 0) {
-      this._value--;
-      const fiber = this._waiters.shift()!;
-      fiber.scheduler.wake(fiber, true);
-    }
+    // Each permit goes straight to the longest-waiting thread.
+    while (this._value > 0 && this._waiters.unparkOne(true) !== undefined) this._value--;
   }
 
   async hold(): Promise<Disposable> {

@@ -1,9 +1,8 @@
 // threading.Thread on green threads: each started Thread runs as one fiber of the scheduler. Like CPython under
 // the GIL, threads share every object and only one runs at a time; unlike CPython, a switch happens only at an
 // `await` on a runtime call (sleep, lock, queue, join...), never in the middle of synchronous code.
-import { emitLifecycle } from '../core/lifecycle.ts';
-import { captureSite, currentScheduler, type Fiber, type Scheduler, RuntimeError, TIMEOUT, userSite, writeOutput } from '../core/index.ts';
-import { pythonTypeName } from './util.ts';
+import { emitLifecycle, captureSite, currentScheduler, type Fiber, type Scheduler, TIMEOUT, userSite, writeOutput } from '../core/index.ts';
+import { RuntimeError, typeName } from '../python/index.ts';
 
 type Target = (...args: never[]) => unknown;
 
@@ -148,7 +147,7 @@ export class Thread {
     const target = this._target as unknown;
     if (target === undefined || target === null) return undefined;
     if (typeof target !== 'function') {
-      let message = `'${pythonTypeName(target)}' object is not callable`;
+      let message = `'${typeName(target)}' object is not callable`;
       if (target instanceof Promise) {
         message +=
           ' (target got the result of calling the function, not the function: write' +

@@ -1,8 +1,7 @@
 // time.strftime as CPython on glibc renders it in the C locale: every directive Python documents, glibc's
 // extras (%e %D %T %F %s %u %V %G ...), and glibc's flags (%-d, %_d, %^a, %5d). Fields come from the local time
 // zone (TZ), as time.localtime gives them. Unknown directives are copied as they are, as glibc does.
-import { ValueError } from '../core/index.ts';
-import { pyTypeName } from '../logging/python-values.ts';
+import { ValueError, typeName } from '../python/index.ts';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
@@ -196,7 +195,7 @@ function render(format: string, f: Fields): string {
 /** Renders `format` for a local Date (time.strftime(format, time.localtime(seconds))). */
 export function strftimeDate(format: string, date: Date): string {
   if (typeof format !== 'string') {
-    throw new TypeError(`strftime() argument 1 must be str, not ${pyTypeName(format)}`);
+    throw new TypeError(`strftime() argument 1 must be str, not ${typeName(format)}`);
   }
   if (Number.isNaN(date.getTime())) throw new ValueError('strftime() got an invalid Date');
   if (format.includes('\0')) throw new ValueError('embedded null character');

@@ -4,6 +4,7 @@ fnmatch patterns over 'file::Class.test'. ('test:<path>' | 'diff:<path#anchor>')
 
 TM = "docs/threading-model.md"
 MP = "runtime/multiprocessing/"
+AIO = "runtime/asyncio/README.md"
 
 COVERAGE = [
     # test_threading.py / lock_tests.py
@@ -51,6 +52,20 @@ COVERAGE = [
     ("_test_multiprocessing.py::_TestConnection.test_connection", f"test:{MP}connection.test.ts"),
     ("_test_multiprocessing.py::_TestConnection.test_duplex_false", f"test:{MP}connection.test.ts"),
     ("_test_multiprocessing.py::TestNoForkBomb.*", f"test:{MP}bootstrap.test.ts"),
+    # test_asyncio/
+    ("test_asyncio/test_tasks.py::BaseTaskTests.test_wait_really_done", f"diff:{AIO}#where-it-differs-from-cpython-and-why"),
+    ("test_asyncio/test_taskgroups.py::TestTaskGroup.test_taskgroup_2[01]*", f"diff:{AIO}#where-it-differs-from-cpython-and-why"),
+    *[(f"test_asyncio/{t}", f"diff:{AIO}#where-it-differs-from-cpython-and-why") for t in (
+        "test_base_events.py::BaseEventLoopTests.test_call_soon_non_callable",
+        "test_base_events.py::BaseEventLoopTests.test_default_exc_handler_callback",
+        "test_futures.py::BaseFutureTests.test_constructor_without_loop",
+        "test_tasks.py::BaseTaskTests.test_task_repr*")],
+    ("_test_multiprocessing.py::_TestPoll.test_boundaries", "diff:docs/process-model.md#the-process-model-runtimemultiprocessing"),
     # test_queue.py
     ("test_queue.py::BaseQueueTestMixin.test_shrinking_queue", "diff:docs/time-queue-logging.md#runtimequeue"),
+]
+
+# Observable tests not twinned, pinned nor documented yet: the sweep's to-do list. `sweep.py --check` (in `npm run
+# verify`) fails on an open test missing here, and on an entry here that is covered now, so the list only shrinks.
+OPEN = [
 ]

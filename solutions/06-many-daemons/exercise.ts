@@ -11,11 +11,14 @@ export async function count(number: number, upTo: number, pause: number): Promis
   }
 }
 
-/** One daemon counter per pause (numbered from 1), started and returned; nobody waits for them here. */
-export function startCounters(pauses: readonly number[], upTo: number): Thread[] {
+/**
+ * One counter per pause (numbered from 1), started and returned; nobody waits for them here. The flag is always
+ * given: left out, a thread inherits it from its creator, so a daemon caller would make daemon counters.
+ */
+export function startCounters(pauses: readonly number[], upTo: number, daemon = true): Thread[] {
   // Check everything first: a bad pause must not leave half of the counters running.
   if (pauses.some((pause) => pause < 0)) throw new ValueError('sleep length must be non-negative');
-  const threads = pauses.map((pause, i) => new Thread({ target: count, args: [i + 1, upTo, pause], daemon: true }));
+  const threads = pauses.map((pause, i) => new Thread({ target: count, args: [i + 1, upTo, pause], daemon }));
   for (const thread of threads) thread.start();
   return threads;
 }

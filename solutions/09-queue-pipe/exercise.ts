@@ -85,3 +85,36 @@ export async function askServer(
   }
   return answers;
 }
+
+export interface Tally {
+  batch: number;
+  receipts: number;
+  valid: number;
+}
+
+/** Tally process: one Tally through its writing end, then close it (the parent's recv then sees EOF). */
+export async function tallyBatch(writer: mp.Connection, batch: number, studentIds: number[]): Promise<void> {
+  writer.send({ batch, receipts: studentIds.length, valid: studentIds.filter(isValidReceipt).length } satisfies Tally);
+  writer.close();
+}
+
+/**
+ * One one-way pipe per batch, each writing end handed to its own process: a Pipe has two ends, and two processes
+ * writing on one end at once could corrupt each other's messages. The tallies are read in batch order.
+ */
+export async function collectTallies(
+  batches: number[][],
+  tally: (writer: mp.Connection, batch: number, studentIds: number[]) => Promise<void> = tallyBatch,
+): Promise<Tally[]> {
+  const pipes = batches.map(() => mp.Pipe(false)); // [reader, writer]: the first only receives, the second only sends
+  const processes = batches.map((ids, i) => new mp.Process({ target: tally, args: [pipes[i]![1], i, ids] }));
+  for (const p of processes) p.start();
+  for (const [, writer] of pipes) writer.close(); // CPython's idiom: the parent's copy (the child keeps its end)
+  const tallies: Tally[] = [];
+  for (const [reader] of pipes) {
+    tallies.push((await reader.recv()) as Tally);
+    reader.close();
+  }
+  for (const p of processes) await p.join();
+  return tallies;
+}

@@ -1,6 +1,6 @@
 // Two processes wrote the same shared cell (a Value, an Array element, a Manager proxy's item) while both ran,
 // with no lock in common: the race check of the kit (races.ts) found it from the locks held, not from luck.
-import type { SharedWriteRace } from '../../../runtime/multiprocessing/races.ts';
+import type { SharedWriteRace } from '#runtime/testing';
 import { describeRace, UNPROTECTED_SHARED_WRITE } from '../races.ts';
 import { findError, studentLine, text, type Diagnosis } from '../diagnosis.ts';
 

@@ -26,3 +26,15 @@ def err(e):
     """'TypeName: message' or just 'TypeName' when the message is empty, as the TS twins print errors."""
     s = str(e)
     return f"{type(e).__name__}: {s}" if s else type(e).__name__
+
+
+_LAP = [None]
+
+
+def lap():
+    """Seconds since the previous lap() (or since run() started), one decimal. Twins that time many phases print
+    laps rather than t(): lateness on a loaded machine then does not add up from phase to phase."""
+    now = asyncio.get_running_loop().time()
+    start = _T0[0] if _LAP[0] is None else _LAP[0]
+    _LAP[0] = now
+    return f"{round(now - start, 1):.1f}"

@@ -43,3 +43,14 @@ export class KeyError extends Error {
 export function sorted<T>(values: Iterable<T>): T[] {
   return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
+
+const lastLap = new WeakMap<object, number>();
+
+/** Seconds since the previous lap() (or since the simulation started), one decimal, like twin.py's lap(). */
+export function lap(): string {
+  const scheduler = currentScheduler();
+  const now = scheduler.now();
+  const start = lastLap.get(scheduler) ?? 0;
+  lastLap.set(scheduler, now);
+  return (Math.round((now - start) * 10) / 10).toFixed(1);
+}

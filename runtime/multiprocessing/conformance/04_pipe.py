@@ -22,6 +22,7 @@ if __name__ == '__main__':
     except EOFError:
         print('EOFError')
     a, b = Pipe(duplex=False)
+    print('readable', a.readable, b.readable, 'writable', a.writable, b.writable)
     try:
         a.send(1)
     except OSError as e:
@@ -30,3 +31,11 @@ if __name__ == '__main__':
         b.recv()
     except OSError as e:
         print('OSError:', e)
+    # A one-way pipe from a child: the parent closes its copy of the writer after start(), the child's stays open.
+    reader, writer = Pipe(duplex=False)
+    p = Process(target=f, args=(writer,))
+    p.start()
+    writer.close()
+    print(len(reader.recv()), 'urls through a one-way pipe')
+    p.join()
+    print('exitcode', p.exitcode)

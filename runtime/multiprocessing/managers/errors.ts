@@ -1,18 +1,15 @@
 // Errors raised in the manager's server come back to the caller as the same Python exception types.
-import { BrokenBarrierError, IndexError } from '../synchronize/errors.ts';
-import { AttributeError, Empty, Full, RuntimeError, ValueError } from '../errors.ts';
+import { BrokenBarrierError } from '../synchronize/errors.ts';
+import { AttributeError, Empty, Full, IndexError, KeyError, RuntimeError, ValueError } from '../errors.ts';
 import type { RemoteErrorInfo } from './protocol.ts';
 
-/** Python's KeyError: its message is the repr of the missing key (str(KeyError('x')) == "'x'"). */
-export class KeyError extends Error {
-  override name = 'KeyError';
-}
+/** Python's KeyError (str(KeyError('x')) == "'x'"): the same class logging raises. */
+export { KeyError };
 
 // A Manager Queue raises the same queue.Empty / queue.Full as multiprocessing's own queues.
 export { Empty, Full };
 
 const byName: Record<string, new (message?: string) => Error> = {
-  KeyError,
   IndexError,
   ValueError,
   RuntimeError,
@@ -25,6 +22,8 @@ const byName: Record<string, new (message?: string) => Error> = {
 
 /** Rebuild a server-side error as the caller's class of the same name. */
 export function rebuildError(info: RemoteErrorInfo): Error {
+  // The server sends KeyError's text, which already is the key's repr: it is set as is, not repr'd again.
+  if (info.name === 'KeyError') return Object.assign(new KeyError(), { message: info.message });
   const Type = byName[info.name];
   if (Type !== undefined) return new Type(info.message);
   const error = new Error(info.message);

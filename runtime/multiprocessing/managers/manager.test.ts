@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
 import { BrokenBarrierError } from '#runtime/threading';
 import { Thread } from '#runtime/threading';
-import { KeyError, Manager, type SyncManager } from '../shared-exports.ts';
+import { KeyError, Manager, type SyncManager } from '../index.ts';
 import { Empty, Full } from './errors.ts';
 import { ConnectionRefusedError, ManagerConnection } from './connection.ts';
 import { addUnderLock, appendFromPipe, f, managerInChild, record } from './fixtures/targets.ts';

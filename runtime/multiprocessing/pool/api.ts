@@ -2,10 +2,10 @@
 // written once over what each pool does its own way: run chunks of calls (`_submit`), and wait for a result
 // (`_signal`: messages from other processes for Pool, a threading.Event for ThreadPool).
 import { AsyncResult, type Callback, type ErrorCallback } from './async-result.ts';
-import { OrderedResults, checkChunksize, defaultChunksize, itemsOf } from './chunks.ts';
+import { OrderedResults, checkChunksize, defaultChunksize, itemsOf, itemsUntilError } from './chunks.ts';
 import { IMapIterator } from './imap.ts';
 import type { DoneSignal } from './signal.ts';
-import { pythonTypeName } from '../../threading/util.ts';
+import { typeName } from '../../python/index.ts';
 
 export type PoolFn = (...args: never[]) => unknown;
 
@@ -22,7 +22,7 @@ function kwdsProblem(fn: PoolFn, kwds: unknown): TypeError | undefined {
     const proto = Object.getPrototypeOf(kwds) as object | null;
     if (proto === Object.prototype || proto === null) return undefined;
   }
-  return new TypeError(`${fn.name || '<lambda>'}() argument after ** must be a mapping, not ${kwds instanceof Map ? 'Map (pass a plain object)' : pythonTypeName(kwds)}`);
+  return new TypeError(`${fn.name || '<lambda>'}() argument after ** must be a mapping, not ${kwds instanceof Map ? 'Map (pass a plain object)' : typeName(kwds)}`);
 }
 
 export abstract class PoolApi {
@@ -99,13 +99,17 @@ export abstract class PoolApi {
   /** fn over every item, results delivered as they come (in order when `ordered`). */
   protected _imap<R>(fn: PoolFn, iterable: Iterable<unknown>, chunksize: number, ordered: boolean): IMapIterator<R> {
     this._checkRunning();
-    const items = itemsOf(iterable);
-    const iterator = new IMapIterator<R>(() => this._signal(), ordered, items.length);
-    this._submit(fn, items, checkChunksize(chunksize), false, {
-      onChunk: (start, values) => iterator._deliver(start, values as R[]),
-      onError: (start, size, error) => iterator._fail(start, size, error),
-      onDone: () => {},
-    });
+    const size = checkChunksize(chunksize);
+    const { items, error } = itemsUntilError(iterable, size);
+    const iterator = new IMapIterator<R>(() => this._signal(), ordered, items.length + (error === undefined ? 0 : 1));
+    if (items.length > 0 || error === undefined) {
+      this._submit(fn, items, size, false, {
+        onChunk: (start, values) => iterator._deliver(start, values as R[]),
+        onError: (start, chunkSize, e) => iterator._fail(start, chunkSize, e),
+        onDone: () => {},
+      });
+    }
+    if (error !== undefined) iterator._fail(items.length, 1, error.value);
     return iterator;
   }
 

@@ -32,6 +32,22 @@ export function itemsOf<T>(iterable: Iterable<T>): readonly T[] {
 }
 
 /**
+ * The items of an imap call, read until the iterable raises. CPython's imap() returns at once and consumes the
+ * iterable chunk by chunk: the chunks read whole before the error run, and the error takes the place of the
+ * chunk it broke, raised by the iterator's next() after the earlier results.
+ */
+export function itemsUntilError<T>(iterable: Iterable<T>, chunksize: number): { items: readonly T[]; error?: { value: unknown } } {
+  if (Array.isArray(iterable)) return { items: iterable as T[] };
+  const items: T[] = [];
+  try {
+    for (const item of iterable) items.push(item);
+  } catch (value) {
+    return { items: items.slice(0, Math.floor(items.length / chunksize) * chunksize), error: { value } };
+  }
+  return { items };
+}
+
+/**
  * A map's results, assembled chunk by chunk in item order. The chunks' arrays are kept and concatenated once at
  * the end: writing 200,000 results one by one into `new Array(200_000)` (a dictionary-mode array in V8 past
  * ~100k holes) cost milliseconds per chunk.

@@ -5,13 +5,14 @@
 // job with ProcessError: CPython would wait forever). Timeouts are real seconds (workers are other processes).
 import { loads, type Pickled } from '../reduction.ts';
 import type { TransferListItem } from 'node:worker_threads';
-import { Process, type Target } from '../process.ts';
-import { callerModule, locateTarget } from '../target.ts';
-import { bundleFor } from '../bundler.ts';
+import type { Target } from '../process.ts';
+import { PoolWorkerProcess } from './worker-process.ts';
+import { callerModule, locateTarget } from '../spawn/target.ts';
+import { bundleFor } from '../spawn/bundler.ts';
 import { cpuCount } from '../current.ts';
 import { state } from '../state.ts';
 import { PicklingError, ProcessError, ValueError } from '../errors.ts';
-import type { FunctionRef, ReadyMessage, ResultMessage } from '../child/protocol.ts';
+import type { FunctionRef, ReadyMessage, ResultMessage } from '../spawn/child/protocol.ts';
 import { pickleChunk, splitChunks } from './chunks.ts';
 import { rebuildRemoteError } from './remote-error.ts';
 import { ExternalSignal, type DoneSignal } from './signal.ts';
@@ -40,7 +41,7 @@ interface Job extends ChunkHandlers {
 }
 
 interface Worker {
-  process: Process;
+  process: PoolWorkerProcess;
   ready: boolean;
   /** Chunks sent and not answered, by "job:start". */
   outstanding: Map<string, Chunk>;
@@ -84,7 +85,11 @@ export class Pool extends PoolApi {
     this._processes = n;
     this._initializer = options.initializer ?? null;
     this._initargs = options.initargs ?? [];
-    this._maxTasks = options.maxtasksperchild ?? null;
+    const maxTasks = options.maxtasksperchild ?? null;
+    if (maxTasks !== null && !(Number.isInteger(maxTasks) && maxTasks > 0)) {
+      throw new ValueError('maxtasksperchild must be a positive int or None');
+    }
+    this._maxTasks = maxTasks;
     this._caller = callerModule(new Error().stack);
     for (let i = 0; i < n; i++) this._spawn();
   }
@@ -96,15 +101,14 @@ export class Pool extends PoolApi {
   // ---- workers ----
 
   private _spawn(): void {
-    const process = new Process({ daemon: true });
-    process.name = `SpawnPoolWorker-${[...state.identity, state.childCounter].join(':')}`;
-    const worker: Worker = { process, ready: false, outstanding: new Map(), tasksRun: 0 };
-    process._asPoolWorker({
+    const process = new PoolWorkerProcess({
       initializer: this._initializer,
       initargs: this._initargs,
       caller: this._caller,
       onMessage: (message) => this._onMessage(worker, message),
     });
+    process.name = `SpawnPoolWorker-${[...state.identity, state.childCounter].join(':')}`;
+    const worker: Worker = { process, ready: false, outstanding: new Map(), tasksRun: 0 };
     this._workers.add(worker);
     process.start();
     void process._whenExited()?.then(() => this._onExit(worker));
@@ -133,7 +137,7 @@ export class Pool extends PoolApi {
 
   private _retire(worker: Worker): void {
     worker.ready = false;
-    worker.process._post({ kind: 'stop' });
+    worker.process.post({ kind: 'stop' });
   }
 
   private _onExit(worker: Worker): void {
@@ -182,7 +186,7 @@ export class Pool extends PoolApi {
     // Daemon workers keep the program alive only while they have work the program waits for, or while they
     // are on their way out after close() (else a top-level `await pool.join()` finds an empty event loop).
     const keep = busy || this._pending.length > 0 || this._state === 'CLOSE';
-    for (const worker of this._workers) worker.process._keepAlive(keep);
+    for (const worker of this._workers) worker.process.keepAlive(keep);
     if (this._state === 'CLOSE' && this._pending.length === 0) {
       for (const worker of this._workers) if (worker.ready && worker.outstanding.size === 0) this._retire(worker);
     }
@@ -212,7 +216,7 @@ export class Pool extends PoolApi {
       return;
     }
     try {
-      worker.process._post(
+      worker.process.post(
         { kind: 'task', job: chunk.job.id, chunk: chunk.start, fn, star: chunk.job.star, items: pickled },
         transfer,
       );
@@ -297,7 +301,7 @@ export class Pool extends PoolApi {
     const error = new ProcessError('the pool was terminated');
     for (const chunk of this._pending.splice(0)) this._chunkFailed(chunk, error);
     for (const worker of this._workers) {
-      worker.process._keepAlive(true); // until its exit is seen: join() waits for it
+      worker.process.keepAlive(true); // until its exit is seen: join() waits for it
       worker.process.terminate();
     }
     if (this._workers.size === 0) this._allExited.set();

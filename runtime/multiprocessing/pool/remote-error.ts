@@ -1,6 +1,6 @@
 // An error raised by a task in a worker, re-raised in the parent as Python does: the same exception type and
 // message, its __cause__ a RemoteTraceback holding the worker's formatted traceback.
-import type { RemoteErrorInfo } from '../child/protocol.ts';
+import type { RemoteErrorInfo } from '../spawn/child/protocol.ts';
 import * as errors from '../errors.ts';
 
 /** Python's multiprocessing.pool.RemoteTraceback (the `cause` of a re-raised task error). */

@@ -1,6 +1,6 @@
 // Array/RawArray against CPython 3.11's multiprocessing.Array behaviour.
 import { describe, expect, it } from 'vitest';
-import { Array as SharedArray, IndexError, RawArray } from '../shared-exports.ts';
+import { Array as SharedArray, IndexError, RawArray } from '../index.ts';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 

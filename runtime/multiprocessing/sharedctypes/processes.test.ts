@@ -2,9 +2,9 @@
 // happen without the lock and never with it.
 import { describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
-import { Array as SharedArray, Event, Value } from '../shared-exports.ts';
+import { Array as SharedArray, Event, Value } from '../index.ts';
 import { increment, negate, raceUntilStopped } from './fixtures/targets.ts';
-import { pyRepr } from './pyrepr.ts';
+import { pyRepr } from '../../python/index.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
 

@@ -2,7 +2,7 @@
 // memory, with ctypes' conversion rules: integers wrap around silently (c_byte(200) -> -56), a float is refused
 // by integer types, 'f' rounds to single precision and 'c' holds one byte.
 //
-import { charRepr, floatRepr } from './pyrepr.ts';
+import { charRepr, floatRepr, typeName } from '../../python/index.ts';
 
 // JS has one number type, so "is it an int?" means Number.isInteger. 64-bit codes (l L q Q; `long` is 64-bit
 // on Linux, as in CPython there) read back as a number while exact and as a bigint beyond 2**53.
@@ -95,29 +95,19 @@ export function typecodeInfo(code: unknown): TypecodeInfo {
   throw new TypeError('this type has no size');
 }
 
-function pyTypeName(value: unknown): string {
-  if (value === null || value === undefined) return 'NoneType';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
-  if (typeof value === 'string') return 'str';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'bigint') return 'int';
-  if (Array.isArray(value)) return 'list';
-  return typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
-}
-
 /** An integer for an int/bigint typecode, as ctypes would accept it (bools are ints in Python). */
 function toInteger(value: unknown): number | bigint {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number' && Number.isInteger(value)) return value;
-  throw new TypeError(`'${pyTypeName(value)}' object cannot be interpreted as an integer`);
+  throw new TypeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
 }
 
 function toFloat(value: unknown): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'bigint') return Number(value);
-  throw new TypeError(`must be real number, not ${pyTypeName(value)}`);
+  throw new TypeError(`must be real number, not ${typeName(value)}`);
 }
 
 /** One byte for 'c': a one-character string (code < 256), a one-byte Uint8Array, or an int 0..255. */

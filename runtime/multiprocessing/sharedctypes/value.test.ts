@@ -1,7 +1,7 @@
 // Value/RawValue with ctypes' semantics. Expected values were produced by CPython 3.11:
 //   multiprocessing.Value(code, x).value, and the error each bad value raises.
 import { describe, expect, it } from 'vitest';
-import { Lock, RLock, RawValue, Value } from '../shared-exports.ts';
+import { Lock, RLock, RawValue, Value } from '../index.ts';
 import type { Typecode } from './typecodes.ts';
 
 describe('Value typecodes', () => {

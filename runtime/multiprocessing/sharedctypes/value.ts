@@ -8,7 +8,7 @@ import { inspect } from 'node:util';
 import { AttributeError } from '../synchronize/errors.ts';
 import { Lock, RLock, SemLock } from '../synchronize/semlock.ts';
 import { nextSharedId, noteWrite, racesEnabled } from '../races.ts';
-import { pyRepr } from './pyrepr.ts';
+import { pyRepr } from '../../python/index.ts';
 import {
   convert,
   pyRepr as elementRepr,

@@ -13,7 +13,7 @@
 // A shared primitive parked locally still listens to other processes (Atomics.waitAsync, without holding the
 // clock). A notify that reaches a waiter who no longer needs it is passed on, so no wake-up is lost.
 import { TIMEOUT, currentScheduler, processInfo, type Blocker, type Fiber, type Scheduler } from '../../core/index.ts';
-import { activeChildren } from '../process.ts';
+import { anyChildAlive } from '../children.ts';
 import type { Budget } from './budget.ts';
 import { canBlockBriefly } from './external.ts';
 
@@ -135,7 +135,7 @@ export function notifyWord(view: Int32Array, index: number, count: number): void
  */
 function otherProcessMayAct(shared: boolean): boolean {
   if (shared && !processInfo.isMain) return true;
-  return activeChildren().length > 0;
+  return anyChildAlive();
 }
 
 /**

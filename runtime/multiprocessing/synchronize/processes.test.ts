@@ -1,7 +1,7 @@
 // Cross-process synchronisation with real child processes (worker isolates).
 import { describe, expect, it } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
-import { Array as SharedArray, Barrier, Condition, Event, Lock, RLock, Semaphore, Value } from '../shared-exports.ts';
+import { Array as SharedArray, Barrier, Condition, Event, Lock, RLock, Semaphore, Value } from '../index.ts';
 import { f, limited, passBarrier, releaseForeign, tryAcquire, waitBroken, waitEvent, waitForBox } from './fixtures/targets.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);

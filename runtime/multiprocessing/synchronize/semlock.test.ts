@@ -2,7 +2,7 @@
 // and green threads of this process contending for them.
 import { describe, expect, it } from 'vitest';
 import { Thread, withLock } from '#runtime/threading';
-import { Barrier, BoundedSemaphore, BrokenBarrierError, Condition, Event, Lock, RLock, Semaphore } from '../shared-exports.ts';
+import { Barrier, BoundedSemaphore, BrokenBarrierError, Condition, Event, Lock, RLock, Semaphore } from '../index.ts';
 
 describe('Lock, RLock, Semaphore', () => {
   it("raises CPython's errors", () => {

@@ -8,7 +8,7 @@ import { monotonic, sleep } from '#runtime/time';
 import { DeadlockError } from '#runtime/testing';
 import * as mp from '#runtime/multiprocessing';
 import { guarded, later } from '../fixtures/virtual-clock.ts';
-import { Barrier, BoundedSemaphore, Condition, Event, Lock, RLock, Semaphore } from '../shared-exports.ts';
+import { Barrier, BoundedSemaphore, Condition, Event, Lock, RLock, Semaphore } from '../index.ts';
 import { releaseLater, setLater, waitThenExit } from './fixtures/targets.ts';
 import { deadlineFor, waitWord, wakeWord } from './wait.ts';
 

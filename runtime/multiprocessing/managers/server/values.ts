@@ -1,5 +1,5 @@
 // Python's ==, < and hashability for the JS values the server holds (structured-cloned copies).
-import { pyRepr } from '../../sharedctypes/pyrepr.ts';
+import { pyRepr, typeName } from '../../../python/index.ts';
 import { typeError } from './errors.ts';
 
 /** Python's ==: numbers and strings by value, lists/dicts/sets element-wise. */
@@ -23,18 +23,6 @@ export function pyEquals(a: unknown, b: unknown): boolean {
     return ka.length === kb.length && ka.every((k) => pyEquals((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   }
   return false;
-}
-
-function typeName(v: unknown): string {
-  if (v === null || v === undefined) return 'NoneType';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-  if (typeof v === 'bigint') return 'int';
-  if (typeof v === 'string') return 'str';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return 'list';
-  if (v instanceof Map) return 'dict';
-  if (v instanceof Set) return 'set';
-  return 'dict';
 }
 
 /** Python's ordering for sort(): numbers with numbers, strings with strings, lists element-wise. */
