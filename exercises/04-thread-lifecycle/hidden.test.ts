@@ -1,7 +1,7 @@
 // Hidden tests for exercise 04: random sleeps and waits from fixed seeds; exact histories; the exact virtual
 // instant at which waitForState returns: arriving late (or timing out late) gives polling away.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { expectLesson, say } from '#course/kit';
 import { simulate } from '#runtime/testing';
 import { Event, RuntimeError, Thread, ValueError } from '#runtime/threading';
 import { monotonic, sleep } from '#runtime/time';
@@ -234,6 +234,9 @@ describe('04 · hidden', () => {
       return { reached, history: [...t.history], alive: t.isAlive() };
     });
     expect(run.value.reached, say('aunque el objetivo falle, el hilo llega a dead (usa finally)', 'even when the target fails, the thread reaches dead (use finally)')).toBe(true);
+    expectLesson(run.output.some((line) => line.includes('Exception in thread') || line.includes('comprobante corrupto')), 'error-swallowed', [
+      'el error del objetivo no llegó a excepthook ("Exception in thread ..."): run() se lo traga. Usa try/finally sin catch, para que el error siga su camino',
+      "the target's error never reached excepthook (\"Exception in thread ...\"): run() swallows it. Use try/finally with no catch, so that the error goes on"]);
     expectHistory(run.value.history, ['created', 'ready', 'running', 'blocked', 'running', 'dead']);
     expect(run.value.alive).toBe(false);
   });
@@ -259,6 +262,29 @@ describe('04 · hidden', () => {
       .toBe('sleep length must be non-negative');
     expectHistory(run.value.history, ['created', 'ready', 'running', 'dead']);
     expect(run.elapsed).toBe(0);
+  });
+
+  test('an error while blocked reaches the caller, and the thread is not left blocked', async () => {
+    const run = await simulate(async () => {
+      let error: unknown = null;
+      const t = new TrackedThread({
+        target: async () => {
+          try {
+            await blockedSleep(Number.NaN); // sleep(NaN) raises ValueError, as time.sleep(float('nan')) does
+          } catch (e) {
+            error = e;
+          }
+        },
+      });
+      t.start();
+      await t.join();
+      return { error, history: [...t.history] };
+    });
+    expectLesson(run.value.error instanceof ValueError, 'error-swallowed', [
+      'blockedSleep(NaN) no lanzó el ValueError de sleep: un try/catch se lo traga. Deja que el error salga (try/finally, sin catch) y restaura el estado en el finally',
+      "blockedSleep(NaN) did not throw sleep's ValueError: a try/catch swallows it. Let the error out (try/finally, no catch) and restore the state in the finally"]);
+    expect(run.value.history.at(-2), say('tras el error el hilo vuelve a running antes de acabar (finally)', 'after the error the thread is back to running before it ends (finally)'))
+      .toBe('running');
   });
 
   test('blockedWait marks the thread blocked until the event is set', async () => {

@@ -1,9 +1,10 @@
 // Hidden tests for exercise 07: the work happens in the children, they overlap, failures are not ignored,
 // the module is safe to re-import in a child, and threads (unlike processes) take turns on CPU work.
 import { afterEach, expect, test } from 'vitest';
-import { say, seeded as rng } from '#grader/testkit';
+import { failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
 import { recordLifecycle, simulate, startAfterJoin } from '#runtime/testing';
+import { enumerate } from '#runtime/threading';
 import { burnWithProcesses, burnWithThreads, checkAll, stats } from './exercise.ts';
 
 afterEach(() => {
@@ -129,6 +130,24 @@ test('CPU-bound threads take turns: each burn ends before the next one starts', 
   }
   expect(threads.size, say('un hilo distinto por trabajo', 'a different thread per job')).toBe(rounds.length);
   expect(elapsed, say('el trabajo de CPU no consume tiempo virtual', 'CPU work takes no virtual time')).toBe(0);
+});
+
+test('burnWithThreads starts every thread before joining any, and returns only when all have ended', async () => {
+  const { value: { value: alive }, events } = await recordLifecycle(() => simulate(async () => {
+    await burnWithThreads([1, 2, 1]);
+    return enumerate().map((t) => t.name).filter((name) => name !== 'MainThread');
+  }));
+  const serial = startAfterJoin(events, 'Thread');
+  if (serial !== null) {
+    failLesson('join-in-start-loop', [
+      `burnWithThreads espera a ${serial.joined} (join) antes de arrancar ${serial.started}: arráncalos todos y después espéralos a todos (dos bucles)`,
+      `burnWithThreads waits for ${serial.joined} (join) before starting ${serial.started}: start them all, then join them all (two loops)`]);
+  }
+  if (alive.length > 0) {
+    failLesson('missing-join', [
+      `burnWithThreads volvió con ${alive.join(', ')} aún vivos: espera a cada hilo (await t.join()) antes de volver`,
+      `burnWithThreads returned with ${alive.join(', ')} still alive: wait for every thread (await t.join()) before returning`]);
+  }
 });
 
 test('burnWithProcesses gives each job its own child process', async () => {

@@ -1,9 +1,9 @@
 // Hidden tests for exercise 08: nothing lost or duplicated, work done in the pool's processes, failures
 // isolated, downloads concurrent but bounded, completion order, bad input.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { say, seeded as rng } from '#grader/testkit';
+import { failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { checksumAll, download, downloadAll, receiptChecksum, stats, type DownloadResult } from './exercise.ts';
+import { checksumAll, checksumStream, download, downloadAll, receiptChecksum, stats, type DownloadResult } from './exercise.ts';
 import { startReceiptServer, type ReceiptServer } from './support.ts';
 
 let server: ReceiptServer;
@@ -38,6 +38,54 @@ test('the checksums are computed in the pool processes, not in the parent', asyn
     'el padre calculó sumas de control: pasa receiptChecksum a pool.map en vez de llamarla tú (ids.map(receiptChecksum) se ejecuta en el padre)',
     'the parent computed checksums: give receiptChecksum to pool.map instead of calling it yourself (ids.map(receiptChecksum) runs in the parent)'))
     .toBe(0);
+});
+
+/** The size of every Pool whose work methods are called during fn (whatever method the student uses), and those methods. */
+async function poolUse(fn: () => Promise<unknown>): Promise<{ sizes: number[]; methods: string[] }> {
+  const sizes: number[] = [];
+  const called: string[] = [];
+  const proto = mp.Pool.prototype as unknown as Record<string, unknown>;
+  const methods = ['map', 'mapAsync', 'imap', 'imapUnordered', 'starmap', 'starmapAsync', 'apply', 'applyAsync']
+    .filter((name) => typeof proto[name] === 'function');
+  const own = new Map(methods.map((name) => [name, Object.getOwnPropertyDescriptor(proto, name)]));
+  for (const name of methods) {
+    const original = proto[name] as (...args: unknown[]) => unknown;
+    proto[name] = function (this: mp.Pool, ...args: unknown[]) {
+      sizes.push(this.processes);
+      called.push(name);
+      return original.apply(this, args);
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    for (const name of methods) {
+      const descriptor = own.get(name);
+      if (descriptor === undefined) delete proto[name];
+      else Object.defineProperty(proto, name, descriptor);
+    }
+  }
+  return { sizes: [...new Set(sizes)], methods: [...new Set(called)] };
+}
+
+test('the pools have exactly the processes asked for, and the stream keeps the order of ids', async () => {
+  const ids = [7, 8, 9];
+  for (const [label, processes, run] of [
+    ['checksumAll', 3, () => checksumAll(ids, 3)],
+    ['checksumStream', 2, () => checksumStream(ids, 2, () => {})],
+  ] as const) {
+    const { sizes, methods } = await poolUse(run);
+    if (label === 'checksumStream' && methods.includes('imapUnordered')) {
+      failLesson('wrong-order', [
+        'checksumStream usa pool.imapUnordered: entrega los resultados según acaban, y onResult debe recibirlos en el orden de ids. Usa pool.imap',
+        'checksumStream uses pool.imapUnordered: it hands results over as they finish, and onResult must get them in the order of ids. Use pool.imap']);
+    }
+    if (sizes.length !== 1 || sizes[0] !== processes) {
+      failLesson('wrong-size', [
+        `${label}(ids, ${processes}) trabajó con un Pool de ${sizes.join(', ') || 'ningún'} proceso(s), no de ${processes}: crea el pool con new mp.Pool(processes), tal cual`,
+        `${label}(ids, ${processes}) worked with a Pool of ${sizes.join(', ') || 'no'} process(es), not ${processes}: create the pool with new mp.Pool(processes), as given`]);
+    }
+  }
 });
 
 test('checksumAll of nothing, and with zero processes', async () => {

@@ -1,7 +1,9 @@
 // Hidden tests for exercise 10: schedule exploration finds lost updates, deadlocks are reported, the lock
 // is released on errors, the work is shared, the slips of 10 processes never interleave, bad input.
 import { afterEach, expect, test } from 'vitest';
-import { say, seeded as rng } from '#grader/testkit';
+import { failLesson, isNotImplemented, say, seeded as rng } from '#course/kit';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as mp from '#runtime/multiprocessing';
 import { DeadlockError, explore, recordLifecycle, simulate, startAfterJoin } from '#runtime/testing';
 import { Lock, Thread } from '#runtime/threading';
@@ -157,6 +159,33 @@ test('printSlip holds the shared lock for its three lines', async () => {
   } finally {
     printer.remove();
   }
+});
+
+test('a printer that fails reaches the caller of printSlip, and the lock is released', async () => {
+  const missing = join(tmpdir(), `no-printer-${process.pid}-${Date.now()}`, 'slips.txt');
+  const { error, free } = await simulated(async () => {
+    const lock = new mp.Lock();
+    let error: unknown = null;
+    const t = new Thread({
+      target: async () => {
+        try {
+          await printSlip(lock, 5, 0, missing);
+        } catch (e) {
+          error = e;
+        }
+      },
+    });
+    t.start();
+    await t.join();
+    return { error, free: await lock.acquire(false) };
+  });
+  if (isNotImplemented(error)) throw error;
+  if (!(error instanceof Error)) {
+    failLesson('error-swallowed', [
+      'printSlip no lanzó el error de la impresora (una carpeta que no existe): un catch se lo traga y el recibo se da por impreso. Usa try/finally sin catch: el finally suelta el cerrojo y el error sigue su camino',
+      'printSlip did not throw the printer\'s error (a folder that does not exist): a catch swallows it and the slip counts as printed. Use try/finally with no catch: the finally releases the lock and the error goes on']);
+  }
+  expect(free, say('tras el error el cerrojo queda libre (suéltalo en un finally)', 'after the error the lock is free (release it in a finally)')).toBe(true);
 });
 
 test('printAllSlips starts every process before joining any', async () => {

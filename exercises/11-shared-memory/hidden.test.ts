@@ -1,9 +1,9 @@
 // Hidden tests for exercise 11: the child writes into the parent's memory (not a copy), increments are never
 // lost under a real race between cores, and bad input.
 import { afterEach, expect, test } from 'vitest';
-import { expectNoRaces, say, seeded as rng } from '#grader/testkit';
+import { expectNoRaces, failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { watchRaces } from '#runtime/testing';
+import { tapChildOutput, watchRaces } from '#runtime/testing';
 import { addReceipts, countInProcesses, negateInChild } from './exercise.ts';
 
 /** Where the student's targets live (saves the runtime a search through this file's imports). */
@@ -47,6 +47,49 @@ test('the child negates the parent\'s shared Array and sets the shared Value', a
   }
   expect(value.num, say('num.value', 'num.value')).toBe(3.1415927);
   expect(value.arr, say('cada elemento con el signo cambiado', 'every element with its sign flipped')).toEqual(values.map((v) => -v || 0));
+});
+
+test('negate runs in the child, which ends cleanly', async () => {
+  // The parent must not write the results itself (target: negate(num, arr) calls it right here), and the
+  // child must not die after its writes (an index past the end of the Array raises IndexError there).
+  const parentWrites: number[] = [];
+  // The prototype that holds the `value` accessor of a 'd' Value (mp.Value builds its instances elsewhere).
+  let proto: object | null = Object.getPrototypeOf(new mp.Value('d', 0));
+  while (proto !== null && Object.getOwnPropertyDescriptor(proto, 'value') === undefined) proto = Object.getPrototypeOf(proto);
+  if (proto === null) throw new Error('test setup: no value accessor on mp.Value');
+  const descriptor = Object.getOwnPropertyDescriptor(proto, 'value') as PropertyDescriptor;
+  Object.defineProperty(proto, 'value', {
+    ...descriptor,
+    set(this: mp.Value<'d'>, v: number) {
+      parentWrites.push(v);
+      descriptor.set?.call(this, v);
+    },
+  });
+  const tracebacks: string[] = [];
+  const stop = tapChildOutput((chunk) => {
+    if (chunk.stream === 'stderr' && chunk.text.includes('Traceback')) tracebacks.push(chunk.text);
+  });
+  let result: { num: number; arr: number[] };
+  try {
+    result = await negateInChild([4, -5, 6]);
+  } finally {
+    stop();
+    Object.defineProperty(proto, 'value', descriptor);
+  }
+  if (parentWrites.includes(3.1415927)) {
+    failLesson('target-called', [
+      'el padre escribió 3.1415927 en num: negate se ejecutó en el proceso principal. Pasa la función sin llamarla: new mp.Process({ target: negate, args: [num, arr] })',
+      'the parent wrote 3.1415927 into num: negate ran in the main process. Pass the function without calling it: new mp.Process({ target: negate, args: [num, arr] })']);
+  }
+  if (tracebacks.length > 0) {
+    expect.fail(say(`el proceso hijo murió con un error después de escribir:\n${tracebacks[0]}`, `the child process died with an error after its writes:\n${tracebacks[0]}`));
+  }
+  expect(result).toEqual({ num: 3.1415927, arr: [-4, 5, -6] });
+});
+
+test('three processes count into one Value through one Barrier of three', async () => {
+  const total = await countInProcesses(3, 50);
+  expect(total, say('3 procesos × 50', '3 processes × 50')).toBe(150);
 });
 
 test('no increment is lost when processes race on two cores', async () => {

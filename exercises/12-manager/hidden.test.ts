@@ -1,8 +1,9 @@
 // Hidden tests for exercise 12: children write through the proxies (not local copies), every faculty and log
 // line arrives, the currency comes from the Namespace, the unit example, the Manager is closed, bad input.
 import { afterEach, expect, test } from 'vitest';
-import { say, seeded as rng } from '#grader/testkit';
+import { failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
+import { recordLifecycle, startAfterJoin } from '#runtime/testing';
 import { seedExample, tallyAll, tallyFaculty } from './exercise.ts';
 
 /** Where the student's targets live (saves the runtime a search through this file's imports). */
@@ -43,6 +44,16 @@ test('a child process writes through the proxies it receives', async () => {
   expect(seen, say('totals[facultad] = suma en céntimos', 'totals[faculty] = sum in cents')).toEqual(new Map([['Química', 7002]]));
   expect(await log.copy(), say('la línea del registro, con la moneda leída de settings',
     'the log line, with the currency read from settings')).toEqual([line('Química', amounts, 'CLP')]);
+});
+
+test('tallyAll starts every till before joining any', async () => {
+  const { events } = await recordLifecycle(() => tallyAll(randomFaculties(12003, 3), 'EUR'));
+  const serial = startAfterJoin(events, 'Process');
+  if (serial !== null) {
+    failLesson('join-in-start-loop', [
+      `tallyAll espera a ${serial.joined} (join) antes de arrancar ${serial.started}: así las cajas trabajan de una en una. Arráncalas todas y después espéralas a todas (dos bucles)`,
+      `tallyAll waits for ${serial.joined} (join) before starting ${serial.started}: then the tills work one at a time. Start them all, then join them all (two loops)`]);
+  }
 });
 
 test('every faculty and every log line arrive, with the right currency, and the Manager is closed', async () => {

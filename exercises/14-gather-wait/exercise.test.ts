@@ -1,8 +1,7 @@
 // Visible tests for exercise 14: the basic behaviour of the three functions, on the virtual clock.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
 import { getRunningLoop, run, sleep } from '#runtime/asyncio';
-import { sim } from '#course/kit';
+import { expectLesson, failLesson, say, sim } from '#course/kit';
 import { fakeValidator, TrackedUpload, ValidationError } from './support.ts';
 import { fastestMirror, validateAll, withDeadline } from './exercise.ts';
 
@@ -22,12 +21,12 @@ describe('gather, waitFor, wait', () => {
       }
     }));
     if (value instanceof ValidationError) {
-      expect.fail(say(`validateAll lanzó "${value.message}": el fallo de R-2 paró todo el lote. Usa gather con returnExceptions: true`,
-        `validateAll threw "${value.message}": R-2's failure stopped the whole batch. Use gather with returnExceptions: true`));
+      failLesson('failure-not-isolated', [`validateAll lanzó "${value.message}": el fallo de R-2 paró todo el lote. Usa gather con returnExceptions: true`,
+        `validateAll threw "${value.message}": R-2's failure stopped the whole batch. Use gather with returnExceptions: true`]);
     }
     if (value[1]?.ok === true) {
-      expect.fail(say('R-2 falló ("importe incorrecto") y el informe dice que fue bien: el error se ha perdido',
-        'R-2 failed ("importe incorrecto") and the report says it went fine: the error was swallowed'));
+      failLesson('error-swallowed', ['R-2 falló ("importe incorrecto") y el informe dice que fue bien: el error se ha perdido',
+        'R-2 failed ("importe incorrecto") and the report says it went fine: the error was swallowed']);
     }
     expect(value.map((o) => [o.id, o.ok]), say('un resultado por comprobante, en el orden de ids', 'one outcome per receipt, in the order of ids'))
       .toEqual([['R-1', true], ['R-2', false], ['R-3', true]]);
@@ -36,8 +35,8 @@ describe('gather, waitFor, wait', () => {
     expect(failed.error, say('el error de R-2', 'the error of R-2')).toBeInstanceOf(ValidationError);
     expect(failed.error.message).toBe('importe incorrecto');
     if (Math.abs(elapsed - 0.6) < 1e-9) {
-      expect.fail(say('tardó 0,6 s, la suma de las tres validaciones: se hicieron una detrás de otra. Lánzalas a la vez con gather',
-        'it took 0.6 s, the sum of the three validations: they ran one after another. Launch them at once with gather'));
+      failLesson('not-concurrent', ['tardó 0,6 s, la suma de las tres validaciones: se hicieron una detrás de otra. Lánzalas a la vez con gather',
+        'it took 0.6 s, the sum of the three validations: they ran one after another. Launch them at once with gather']);
     }
     expect(elapsed, say('las validaciones van a la vez: tarda la más lenta (0,3 s)', 'validations run at once: the slowest one (0.3 s)')).toBe(0.3);
   });
@@ -92,7 +91,7 @@ describe('gather, waitFor, wait', () => {
     }));
     expect(value.winner, say('gana el espejo más rápido', 'the fastest mirror wins')).toBe('lima:ok');
     expect(value.returnedAt, say('vuelve en cuanto gana el primero (1 s)', 'returns as soon as the first one wins (1 s)')).toBe(1);
-    expect(value.stillRunning, say('subidas que seguían en marcha al volver: cancela las pendientes y espéralas',
-      'uploads still running on return: cancel the pending ones and wait for them')).toEqual([]);
+    expectLesson(value.stillRunning.length === 0, 'missing-cancel', [`subidas que seguían en marcha al volver (${value.stillRunning.join(', ')}): cancela las pendientes y espéralas`,
+      `uploads still running on return (${value.stillRunning.join(', ')}): cancel the pending ones and wait for them`]);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, test, expect } from 'vitest';
 import { say } from '#grader/testkit';
 import { makeScenario } from './support.ts';
-import { diagnose, expectedSummary, minimumTime, runDay, summaryProblem, timingProblem } from './harness.ts';
+import { diagnose, failWith, expectedSummary, minimumTime, runDay, summaryProblem, timingProblem } from './harness.ts';
 import { processReceipts } from './exercise.ts';
 
 describe('the receipts system', () => {
@@ -10,7 +10,7 @@ describe('the receipts system', () => {
     const scenario = makeScenario(16_000, 40, { invalid: 0.1, corrupt: 0.05, undeliverable: 0.05, twice: 0.05 });
     const day = await runDay(processReceipts, scenario, 5);
     const problem = diagnose(day, scenario, 5);
-    if (problem !== null) expect.fail(problem);
+    if (problem !== null) failWith(problem);
     if (!day.outcome.ok) return;
     const mismatch = summaryProblem(day.outcome.summary, expectedSummary(scenario));
     if (mismatch !== null) expect.fail(mismatch);
@@ -23,7 +23,7 @@ describe('the receipts system', () => {
     const scenario = makeScenario(16_001, 3000);
     const day = await runDay(processReceipts, scenario, 100);
     const problem = diagnose(day, scenario, 100);
-    if (problem !== null) expect.fail(problem);
+    if (problem !== null) failWith(problem);
     const timing = timingProblem(day, scenario, 100);
     if (timing !== null) expect.fail(timing);
     if (!day.outcome.ok) return;

@@ -1,6 +1,7 @@
 // Test harness for exercise 16 (course material, do not edit): runs processReceipts on a scenario inside
 // simulate(), collects the evidence the fakes recorded, and names the mistakes it shows in the student's terms.
-import { say } from '#grader/testkit';
+import { expect } from 'vitest';
+import { failLesson, say, type LessonId } from '#course/kit';
 import { simulate } from '#runtime/testing';
 import { monotonic } from '#runtime/time';
 import { FakeReceiptServices, TIMES, type CallRecord, type ReceiptServices, type Scenario, type Stage, type Submission } from './support.ts';
@@ -121,12 +122,29 @@ const STAGES: Stage[] = ['receive', 'validate', 'store', 'notify'];
  * The first problem the evidence shows, named in the student's terms, or null. The order matters: the most
  * basic mistake explains the others (a function that returns early also "loses" receipts).
  */
-export function diagnose(day: Day, scenario: Scenario, limit: number): string | null {
+/** A problem the harness found: the mistake's id (null: none fits) and its text in Spanish and English. */
+export interface Problem {
+  id: LessonId | null;
+  text: readonly [string, string];
+}
+
+function problem(id: LessonId | null, es: string, en: string): Problem {
+  return { id, text: [es, en] };
+}
+
+/** Fails the test with the problem, named by its id when it has one; `prefix` ([es, en]) goes before the text. */
+export function failWith(found: Problem, prefix: readonly [string, string] = ['', '']): never {
+  const text: [string, string] = [`${prefix[0]}${found.text[0]}`, `${prefix[1]}${found.text[1]}`];
+  if (found.id === null) expect.fail(say(...text));
+  return failLesson(found.id, text);
+}
+
+export function diagnose(day: Day, scenario: Scenario, limit: number): Problem | null {
   const expected = expectedSummary(scenario);
   if (!day.outcome.ok) {
     const e = day.outcome.error;
     const what = e instanceof Error ? `${e.name}: "${e.message}"` : String(e);
-    return say(`processReceipts lanzó ${what}. El fallo de un estudiante ha parado a todos: captura los errores dentro del proceso de cada comprobante y anótalos en failures`,
+    return problem('failure-not-isolated', `processReceipts lanzó ${what}. El fallo de un estudiante ha parado a todos: captura los errores dentro del proceso de cada comprobante y anótalos en failures`,
       `processReceipts threw ${what}. One student's failure stopped everyone: catch errors inside each receipt's processing and record them in failures`);
   }
   if (day.inProgressAtReturn > 0 || day.unjoined.length > 0) {
@@ -134,11 +152,11 @@ export function diagnose(day: Day, scenario: Scenario, limit: number): string | 
       day.unjoined.length > 0 ? `${day.unjoined.length} hilos sin esperar` : ''].filter(Boolean).join(' y ');
     const en = [day.inProgressAtReturn > 0 ? `${day.inProgressAtReturn} service calls still in progress` : '',
       day.unjoined.length > 0 ? `${day.unjoined.length} threads not joined` : ''].filter(Boolean).join(' and ');
-    return say(`processReceipts volvió a los ${day.returnedAt} s con ${es}: espera a todos tus hilos (join) o tareas (gather) antes de construir el resumen`,
+    return problem('missing-join', `processReceipts volvió a los ${day.returnedAt} s con ${es}: espera a todos tus hilos (join) o tareas (gather) antes de construir el resumen`,
       `processReceipts returned at ${day.returnedAt} s with ${en}: wait for all your threads (join) or tasks (gather) before building the summary`);
   }
   if (day.overloads > 0 || day.maxInFlight > limit) {
-    return say(`el almacenamiento rechazó ${day.overloads} subidas porque ya tenía ${limit} en curso (su límite): limita las llamadas simultáneas a store, por ejemplo con un Semaphore(maxConcurrentUploads) alrededor de store`,
+    return problem('wrong-size', `el almacenamiento rechazó ${day.overloads} subidas porque ya tenía ${limit} en curso (su límite): limita las llamadas simultáneas a store, por ejemplo con un Semaphore(maxConcurrentUploads) alrededor de store`,
       `storage refused ${day.overloads} uploads because it already had ${limit} in flight (its limit): bound the simultaneous calls to store, e.g. with a Semaphore(maxConcurrentUploads) around store`);
   }
   const byReceipt = new Map<string, CallRecord[]>();
@@ -151,18 +169,18 @@ export function diagnose(day: Day, scenario: Scenario, limit: number): string | 
     for (const stage of STAGES) {
       const n = list.filter((c) => c.stage === stage).length;
       if (n > 1) {
-        return say(`el comprobante ${id} pasó ${n} veces por ${stage}: cada comprobante se procesa exactamente una vez (¿un duplicado procesado, o un reintento?)`,
+        return problem('wrong-count', `el comprobante ${id} pasó ${n} veces por ${stage}: cada comprobante se procesa exactamente una vez (¿un duplicado procesado, o un reintento?)`,
           `receipt ${id} went through ${stage} ${n} times: each receipt is processed exactly once (a duplicate processed, or a retry?)`);
       }
     }
   }
   if (day.violations.length > 0) {
-    return say(`los servicios se usaron mal: ${day.violations[0]}`, `the services were misused: ${day.violations[0]}`);
+    return problem(null, `los servicios se usaron mal: ${day.violations[0]}`, `the services were misused: ${day.violations[0]}`);
   }
   const ids = [...new Set(scenario.submissions.map((s) => s.receiptId))];
   const lost = ids.filter((id) => !(byReceipt.get(id) ?? []).some((c) => c.stage === 'receive'));
   if (lost.length > 0) {
-    return say(`${lost.length} comprobantes no se llegaron a recibir nunca (por ejemplo ${lost[0]}): se han perdido por el camino`,
+    return problem('wrong-count', `${lost.length} comprobantes no se llegaron a recibir nunca (por ejemplo ${lost[0]}): se han perdido por el camino`,
       `${lost.length} receipts were never received (for example ${lost[0]}): they got lost on the way`);
   }
   for (const [id, list] of byReceipt) {
@@ -172,7 +190,7 @@ export function diagnose(day: Day, scenario: Scenario, limit: number): string | 
       const before = at(STAGES[i - 1]!);
       if (call === undefined) continue;
       if (before === undefined || before.end === null || call.start < before.end || before.outcome !== 'ok') {
-        return say(`el comprobante ${id} llegó a ${STAGES[i]} sin haber terminado bien ${STAGES[i - 1]}: los pasos van en orden y un fallo detiene ese comprobante`,
+        return problem('wrong-order', `el comprobante ${id} llegó a ${STAGES[i]} sin haber terminado bien ${STAGES[i - 1]}: los pasos van en orden y un fallo detiene ese comprobante`,
           `receipt ${id} reached ${STAGES[i]} without ${STAGES[i - 1]} having finished well: the steps go in order and a failure stops that receipt`);
       }
     }
@@ -181,7 +199,7 @@ export function diagnose(day: Day, scenario: Scenario, limit: number): string | 
   const reported = new Set(summary.failures.map((f) => f.receiptId));
   const missing = expected.failures.find((f) => !reported.has(f.receiptId));
   if (missing !== undefined) {
-    return say(`el fallo de ${missing.receiptId} en ${missing.stage} ("${missing.reason}") no aparece en failures: un error no se puede perder, anótalo con su paso y su motivo`,
+    return problem('error-swallowed', `el fallo de ${missing.receiptId} en ${missing.stage} ("${missing.reason}") no aparece en failures: un error no se puede perder, anótalo con su paso y su motivo`,
       `the failure of ${missing.receiptId} at ${missing.stage} ("${missing.reason}") is not in failures: an error must not be lost, record it with its step and reason`);
   }
   return null;

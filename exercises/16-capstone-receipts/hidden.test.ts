@@ -5,13 +5,13 @@ import { describe, test, expect } from 'vitest';
 import { DeadlockError } from '#runtime/testing';
 import { say } from '#grader/testkit';
 import { makeScenario, rng, type Scenario } from './support.ts';
-import { diagnose, expectedSummary, isNotImplemented, minimumTime, runDay, summaryProblem, timingProblem } from './harness.ts';
+import { diagnose, failWith, expectedSummary, isNotImplemented, minimumTime, runDay, summaryProblem, timingProblem } from './harness.ts';
 import { processReceipts } from './exercise.ts';
 
 async function checkDay(scenario: Scenario, limit: number): Promise<void> {
   const day = await runDay(processReceipts, scenario, limit);
   const problem = diagnose(day, scenario, limit);
-  if (problem !== null) expect.fail(problem);
+  if (problem !== null) failWith(problem);
   if (!day.outcome.ok) return;
   const expected = expectedSummary(scenario);
   const mismatch = summaryProblem(day.outcome.summary, expected);
@@ -43,7 +43,7 @@ describe('random days (hidden)', () => {
     const scenario = makeScenario(16_112, 9, { invalid: 0.2, corrupt: 0.1, undeliverable: 0, twice: 0 });
     const day = await runDay(processReceipts, scenario, 1);
     const problem = diagnose(day, scenario, 1);
-    if (problem !== null) expect.fail(problem);
+    if (problem !== null) failWith(problem);
     const { lower, upper } = minimumTime(scenario, 1);
     expect(day.elapsed, say(`con límite 1 las subidas van de una en una: entre ${lower} y ${String(upper).replace('.', ',')} s`, `with limit 1 the uploads go one by one: between ${lower} and ${upper} s`))
       .toBeGreaterThanOrEqual(lower);
@@ -60,7 +60,7 @@ describe('interleavings (hidden)', () => {
     for (const seed of [1, 2, 3]) {
       const day = await runDay(processReceipts, scenario, 6, 6, seed);
       const problem = diagnose(day, scenario, 6);
-      if (problem !== null) expect.fail(say(`con el orden aleatorio ${seed}: ${problem}`, `with random order ${seed}: ${problem}`));
+      if (problem !== null) failWith(problem, [`con el orden aleatorio ${seed}: `, `with random order ${seed}: `]);
       if (!day.outcome.ok) return;
       const mismatch = summaryProblem(day.outcome.summary, expected);
       if (mismatch !== null) expect.fail(say(`con el orden aleatorio ${seed}: ${mismatch}`, `with random order ${seed}: ${mismatch}`));
@@ -74,7 +74,7 @@ describe('the fastest possible pipeline (hidden)', () => {
     const scenario = makeScenario(16_120, 300, { invalid: 0.05, corrupt: 0.02, undeliverable: 0.02, twice: 0.02 });
     const day = await runDay(processReceipts, scenario, 20);
     const problem = diagnose(day, scenario, 20);
-    if (problem !== null) expect.fail(problem);
+    if (problem !== null) failWith(problem);
     const { lower, upper } = minimumTime(scenario, 20);
     if (day.elapsed > upper + 1e-6) {
       expect.fail(say(`tardó ${String(day.elapsed).replace('.', ',')} s; el mínimo es ${lower}-${String(upper).replace('.', ',')} s. Se llega limitando SOLO la subida: recibir, validar y notificar no esperan a nadie`,

@@ -1,7 +1,7 @@
 // Visible tests for exercise 19: the first error of a batch stops the others; a supervision that returns at the
 // first error or at a deadline and leaves the rest running. Virtual clock: every time is exact.
 import { describe, test, expect } from 'vitest';
-import { say, sim } from '#course/kit';
+import { expectLesson, failLesson, say, sim } from '#course/kit';
 import { createTask, getRunningLoop, run, sleep } from '#runtime/asyncio';
 import { FraudError, TrackedJob, validatorOf } from './support.ts';
 import { superviseUploads, validateBatch } from './exercise.ts';
@@ -39,13 +39,16 @@ describe('validateBatch', () => {
       const finishedLater = [...jobs.values()].filter((j) => j.finishedAt !== null).map((j) => j.label);
       return { thrown, returnedAt, running, finishedLater, cancelledAt: [...jobs.values()].map((j) => j.cancelledAt) };
     }));
+    expectLesson(value.thrown !== null, 'error-swallowed', ['validateBatch volvió sin lanzar nada, y R-2 era falso: el FraudError se perdió por el camino. Deja que salga (sin catch que lo trague)',
+      'validateBatch returned without throwing, and R-2 was forged: the FraudError got lost on the way. Let it out (no catch that swallows it)']);
     expect(value.thrown, say('validateBatch lanza el FraudError de R-2, el mismo objeto', 'validateBatch throws R-2\'s FraudError, the very object')).toBeInstanceOf(FraudError);
     expect((value.thrown as Error).message).toBe('firma falsa');
     if (value.finishedLater.length > 0) {
-      expect.fail(say(`las validaciones ${value.finishedLater.join(', ')} siguieron hasta el final después del error, y el lote tenía que pararse ahí. gather sin returnExceptions lanza el primer error en cuanto ocurre pero NO cancela a las demás (con returnExceptions, además, espera a todas). Crea tú las tareas y cancélalas`,
-        `validations ${value.finishedLater.join(', ')} went on to the end after the error, and the batch had to stop there. gather without returnExceptions raises the first error as soon as it happens but does NOT cancel the others (with returnExceptions it also waits for all). Create the tasks yourself and cancel them`));
+      failLesson('missing-cancel', [`las validaciones ${value.finishedLater.join(', ')} siguieron hasta el final después del error, y el lote tenía que pararse ahí. gather sin returnExceptions lanza el primer error en cuanto ocurre pero NO cancela a las demás (con returnExceptions, además, espera a todas). Crea tú las tareas y cancélalas`,
+        `validations ${value.finishedLater.join(', ')} went on to the end after the error, and the batch had to stop there. gather without returnExceptions raises the first error as soon as it happens but does NOT cancel the others (with returnExceptions it also waits for all). Create the tasks yourself and cancel them`]);
     }
-    expect(value.running, say('al volver no queda ninguna validación en marcha (espera a que terminen de cancelarse)', 'on return no validation is still running (wait until they finish cancelling)')).toEqual([]);
+    expectLesson(value.running.length === 0, 'missing-join', [`al volver siguen en marcha ${value.running.join(', ')}: espera a que terminen de cancelarse (await gather(..., { returnExceptions: true }) o await de cada tarea)`,
+      `on return ${value.running.join(', ')} are still running: wait until they finish cancelling (await gather(..., { returnExceptions: true }) or await each task)`]);
     expect(value.cancelledAt, say('R-1 y R-3 se cancelan en el instante del error (1 s)', 'R-1 and R-3 are cancelled the moment the error happens (1 s)')).toEqual([1, null, 1]);
     expect(value.returnedAt, say(`vuelve tras la limpieza de las canceladas: 1 s + 0,1 s`, 'returns after the cancelled ones clean up: 1 s + 0.1 s')).toBe(1.1);
   });

@@ -8,3 +8,4 @@ export { explain, type Explanation } from './explain.ts';
 export { render, studentLine, text, type Diagnosis, type Evidence, type Finding, type ErrorLike, type ChildTraceback } from './diagnosis.ts';
 export { DIAGNOSES } from './diagnoses/index.ts';
 export { expectNoRaces, SharedWriteRaceError, UNPROTECTED_SHARED_WRITE } from './races.ts';
+export { failLesson, expectLesson, LessonFailure, LESSONS, type LessonId } from './lesson.ts';

@@ -47,7 +47,7 @@ export async function mutateCommand(args: string[], io: Io): Promise<number> {
     rounds,
     lang: langOf(values.lang, io.env),
     onProgress: (done, total, seconds) => {
-      if (values.json !== true) io.err(`mutate: ${done}/${total} gradings (${rounds} round${rounds === 1 ? '' : 's'}), ${seconds.toFixed(0)} s\n`);
+      io.err(`mutate: ${done}/${total} gradings (${rounds} round${rounds === 1 ? '' : 's'}), ${seconds.toFixed(0)} s\n`);
     },
   });
   const seconds = (performance.now() - started) / 1000;
@@ -58,7 +58,8 @@ export async function mutateCommand(args: string[], io: Io): Promise<number> {
       seconds: Math.round(seconds), rounds, stale: plan.stale, exercises: perExercise,
       mutants: outcomes.map((o) => ({
         exercise: o.exercise, id: o.mutant.id, operator: o.mutant.operator, line: o.mutant.line, description: o.mutant.description,
-        status: o.status, why: o.why ?? null, diagnosis: o.diagnosis, scores: o.verdicts.map((v) => v.score), diff: o.mutant.diff,
+        status: o.status, why: o.why ?? null, diagnosis: o.diagnosis, scores: o.verdicts.map((v) => v.score),
+        first: o.verdicts[0]?.first?.test ?? null, message: o.verdicts[0]?.message.split('\n')[0]?.slice(0, 300) ?? null, diff: o.mutant.diff,
       })),
     }, null, 2)}\n`);
     return weak.length > 0 || plan.stale.length > 0 ? 1 : 0;

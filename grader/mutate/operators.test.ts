@@ -60,6 +60,24 @@ describe('mutation operators', () => {
     ]);
   });
 
+  test('resize also reads the size from an options object, shorthand included', () => {
+    expect(mutate('resize', 'new ThreadPoolExecutor({ maxWorkers: n, threadNamePrefix: "x" });\n')).toEqual([
+      'new ThreadPoolExecutor({ maxWorkers: (n) + 1, threadNamePrefix: "x" });\n',
+      'new ThreadPoolExecutor({ maxWorkers: (n) - 1, threadNamePrefix: "x" });\n',
+    ]);
+    expect(mutate('resize', 'new ThreadPoolExecutor({ maxWorkers });\n')).toEqual([
+      'new ThreadPoolExecutor({ maxWorkers: (maxWorkers) + 1 });\n',
+      'new ThreadPoolExecutor({ maxWorkers: (maxWorkers) - 1 });\n',
+    ]);
+    expect(mutate('resize', 'new ThreadPoolExecutor({ threadNamePrefix: "x" });\n')).toEqual([]);
+  });
+
+  test('blocking-call runs the function handed to a worker thread on the loop instead', () => {
+    expect(mutate('blocking-call', 'const t = await toThread(ocr.scan, id);\n')).toEqual(['const t = await ocr.scan(id);\n']);
+    expect(mutate('blocking-call', 'await loop.runInExecutor(ex, (x) => f(x), 1, 2);\n')).toEqual(['await ((x) => f(x))(1, 2);\n']);
+    expect(mutate('blocking-call', 'await loop.runInExecutor(ex);\nawait toThread(...args);\n')).toEqual([]);
+  });
+
   test('resize widens and narrows sizes by one, never to zero', () => {
     expect(mutate('resize', 'new Semaphore(1);\nnew Pool(n);\n')).toEqual(['new Semaphore(2);\nnew Pool(n);\n', 'new Semaphore(1);\nnew Pool((n) + 1);\n', 'new Semaphore(1);\nnew Pool((n) - 1);\n']);
   });

@@ -89,7 +89,8 @@ export async function runMutants(planned: PlannedMutant[], options: Pick<MutateO
   for (let round = 0; round < rounds; round++) {
     for (let at = 0; at < variants.length; at += chunk) {
       const batch = variants.slice(at, at + chunk);
-      const results = await grade(batch, lang);
+      // Only the verdict and the first failure count here: a mutant's later tests need not run.
+      const results = await grade(batch, lang, { stopAtFirstFailure: true });
       for (const variant of batch) {
         const result = results.get(variant.id);
         if (result !== undefined) verdicts.get(variant.id)?.push(verdictOf(result));

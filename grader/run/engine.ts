@@ -47,6 +47,8 @@ export interface EngineOptions {
   moduleCache?: boolean;
   /** Run the test processes in this sandbox (see sandbox.ts); none: plain child processes. */
   sandbox?: Sandbox;
+  /** After an exercise's first failing test, its later tests fail at once (mutation testing: see workspace.ts). */
+  stopAtFirstFailure?: boolean;
 }
 
 /** Variables a sandboxed run keeps from the grader's environment: the rest is never seen inside. */
@@ -127,7 +129,7 @@ function toolView(toolRoot: string): string[] {
 export async function runExercises(items: WorkspaceItem[], options: EngineOptions): Promise<Map<string, RawExercise>> {
   const results = new Map<string, RawExercise>();
   if (items.length === 0) return results;
-  const workspace = buildWorkspace(items);
+  const workspace = buildWorkspace(items, TOOL_ROOT, { stopAtFirstFailure: options.stopAtFirstFailure });
   const byKey = new Map(items.map((item) => [item.exercise.key, item.exercise]));
   const workers = Math.max(1, options.workers ?? availableParallelism());
   let runs = 0;

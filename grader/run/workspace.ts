@@ -109,7 +109,7 @@ const CANARY_FAMILIES: [string, string][] = [
  * when every matcher family still fails on wrong values and the lock-down saw no attempt on the assertion
  * machinery. If it passes, or fails differently, the file's results cannot be trusted.
  */
-function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise, runningFile: string, stuck: readonly string[] = []): string {
+function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise, runningFile: string, stuck: readonly string[] = [], stopAtFirstFailure = false): string {
   const families = CANARY_FAMILIES.map(([name, check]) => `  [${JSON.stringify(name)}, () => ${check}],`);
   const isolation = { deadline: exercise.meta.testDeadline, causes: exercise.meta.hangCauses, stuck, runningFile };
   return [
@@ -128,6 +128,15 @@ function entrySource(sections: Section[], canary: string, token: string, exercis
     '    if (run !== undefined) context.task.meta.courseTimeline = __graderBuildTimeline(run.trace, run.elapsed);',
     '  });',
     '});',
+    // Mutation testing only needs a verdict and the first failure: after it, the other tests fail at once
+    // instead of running (a hung mutant would otherwise wait out every later test's deadline too).
+    ...(stopAtFirstFailure ? [
+      'let __graderFailedBefore = false;',
+      '__graderBeforeEach((context) => {',
+      `  if (__graderFailedBefore && context.task.name !== ${JSON.stringify(canary)}) throw new Error('not run: an earlier test failed (stop at the first failure)');`,
+      '  context.onTestFailed(() => { __graderFailedBefore = true; });',
+      '});',
+    ] : []),
     ...sections.map((section) => `__graderDescribe(${JSON.stringify(section.prefix)}, async () => {\n  await import(${JSON.stringify(`./${section.name}`)});\n});`),
     `__graderTest(${JSON.stringify(canary)}, async () => {`,
     '  const e = __graderExpect;',
@@ -162,7 +171,13 @@ export function kitSetupFile(workspaceRoot: string): string {
   return join(workspaceRoot, 'exercises', KIT_DIR, 'setup.ts');
 }
 
-export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_ROOT): Workspace {
+export interface WorkspaceOptions {
+  /** After a test fails, every later test of that exercise fails at once without running (mutation testing). */
+  stopAtFirstFailure?: boolean;
+}
+
+export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_ROOT, options: WorkspaceOptions = {}): Workspace {
+  const stop = options.stopAtFirstFailure === true;
   const root = mkdtempSync(join(tmpdir(), 'course-grade-'));
   const token = randomBytes(12).toString('hex');
   const canary = `grader integrity check ${token.slice(0, 8)}`;
@@ -206,9 +221,9 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
       }
       if (sections.length > 0) {
         const running = join(target, RUNNING_FILE);
-        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running));
+        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running, [], stop));
         tests.push({ exercise: exercise.key, path: join(target, ENTRY_FILE), sections });
-        entries.set(exercise.key, (stuck) => writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running, stuck)));
+        entries.set(exercise.key, (stuck) => writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running, stuck, stop)));
       }
     }
     return {

@@ -1,6 +1,7 @@
 // Every mutation operator, in the order the kill matrix lists them.
 import type { Operator } from '../operator.ts';
 import { argsNotList } from './args-not-list.ts';
+import { blockingCall } from './blocking-call.ts';
 import { callTarget } from './call-target.ts';
 import { dropAwait } from './drop-await.ts';
 import { dropCancel } from './drop-cancel.ts';
@@ -22,5 +23,5 @@ import { unwrapThunk } from './unwrap-thunk.ts';
 
 export const OPERATORS: readonly Operator[] = [
   dropAwait, dropLock, joinInStartLoop, dropJoin, startRun, callTarget, flipFlag, resize, swapMode, dropSignal, dropCancel,
-  swallow, offByOne, plainValue, dropMainGuard, unwrapThunk, dropRun, argsNotList, runInStart,
+  swallow, offByOne, plainValue, dropMainGuard, unwrapThunk, dropRun, argsNotList, runInStart, blockingCall,
 ];
