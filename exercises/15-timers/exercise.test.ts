@@ -1,8 +1,8 @@
 // Visible tests for exercise 15: the basic behaviour of both classes, on the virtual clock.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { expectLesson, failLesson, LessonFailure, say } from '#course/kit';
 import { simulate } from '#runtime/testing';
-import { currentThread } from '#runtime/threading';
+import { activeCount, currentThread } from '#runtime/threading';
 import { monotonic, sleep } from '#runtime/time';
 import { ReminderService, RepeatingTimer, scheduleNotice } from './exercise.ts';
 
@@ -19,10 +19,15 @@ describe('scheduleNotice', () => {
       const notify = (...args: unknown[]): void => {
         calls.push({ args, at: monotonic() - t0, thread: currentThread().name });
       };
+      const before = activeCount();
       const timer = scheduleNotice(3, notify, 'Hola mundo!');
+      const started = activeCount() > before;
       await sleep(4);
-      return { calls, args: [...timer.args], same: timer.function === notify };
+      return { calls, args: [...timer.args], same: timer.function === notify, started };
     });
+    expectLesson(value.started || value.calls.length > 0, 'not-started',
+      ['scheduleNotice devolvió un Timer que no está en marcha: crearlo no basta, llama a timer.start() antes de devolverlo',
+        'scheduleNotice returned a Timer that is not running: creating it is not enough, call timer.start() before returning it']);
     if (value.calls.length === 1 && value.calls[0]!.args.length > 1) {
       expect.fail(say(`notify recibió ${value.calls[0]!.args.length} argumentos (${JSON.stringify(value.calls[0]!.args.slice(0, 3))}...): args tiene que ser una lista con el mensaje, ['Hola mundo!'], no la cadena sola (el error del ("Hola mundo!") sin coma de la unidad)`,
         `notify got ${value.calls[0]!.args.length} arguments (${JSON.stringify(value.calls[0]!.args.slice(0, 3))}...): args must be a list holding the message, ['Hola mundo!'], not the bare string (the unit's ("Hola mundo!") without a comma)`));
@@ -46,11 +51,16 @@ describe('ReminderService', () => {
       const service = new ReminderService(5, (id) => {
         sent.push({ id, at: monotonic() - t0, thread: currentThread().name });
       });
+      const before = activeCount();
       service.formOpened('S0001');
+      const started = activeCount() > before;
       const pendingBefore = service.pending();
       await sleep(6);
-      return { sent, pendingBefore, pendingAfter: service.pending() };
+      return { sent, pendingBefore, pendingAfter: service.pending(), started };
     });
+    expectLesson(value.started || value.sent.length > 0, 'not-started',
+      ['formOpened no puso en marcha ningún hilo: el Timer del recordatorio se crea y además hay que llamar a su start()',
+        "formOpened started no thread: the reminder's Timer has to be created and then started with start()"]);
     expect(value.pendingBefore, say('pending() justo después de abrir el formulario',
       'pending() right after opening the form')).toEqual(['S0001']);
     expect(value.sent, say('se esperaba un recordatorio a los 5 s en el hilo "reminder-S0001"',
@@ -72,6 +82,9 @@ describe('ReminderService', () => {
       await sleep(10);
       return { sent, pending };
     });
+    expectLesson(!value.sent.includes('S0001'), 'missing-cancel',
+      ['S0001 subió su comprobante a los 3 s y aun así recibió el recordatorio: receiptUploaded tiene que cancelar su Timer con cancel()',
+        'S0001 uploaded at 3 s and still got the reminder: receiptUploaded has to cancel its Timer with cancel()']);
     expect(value.pending, say('tras subir S0001 solo queda pendiente S0002',
       'after S0001 uploads only S0002 is pending')).toEqual(['S0002']);
     expect(value.sent, say('S0001 subió su comprobante a los 3 s: no debe recibir recordatorio (cancela su Timer)',
@@ -82,6 +95,7 @@ describe('ReminderService', () => {
 describe('RepeatingTimer', () => {
   test('calls fn at wait + k·interval until cancelled', async () => {
     const calls: number[] = [];
+    const seen = { started: true, endedAt: null as number | null };
     // Bounded (60 virtual seconds, no real time): a timer that ignores cancel() would keep join() waiting forever,
     // and the calls it made after cancel() are what names that mistake.
     const run = await simulate(async () => {
@@ -89,20 +103,31 @@ describe('RepeatingTimer', () => {
       const timer = new RepeatingTimer(0.5, 1, () => {
         calls.push(monotonic() - t0);
       });
+      const before = activeCount();
       timer.start();
-      await sleep(3.2);
+      seen.started = activeCount() > before;
+      await sleep(0.25);
+      if (activeCount() === before) seen.endedAt = monotonic() - t0;
+      await sleep(2.95);
       timer.cancel();
       await timer.join();
       return { joinedAt: monotonic() - t0 };
     }, { maxTime: RUNAWAY }).catch((error: unknown) => ({ error }));
     if (calls.length === 0) {
+      expectLesson(seen.started, 'not-started',
+        ['start() no puso en marcha ningún hilo: el RepeatingTimer tiene que arrancar su hilo (thread.start())',
+          "start() started no thread: the RepeatingTimer has to start its thread (thread.start())"]);
+      if (seen.endedAt !== null) {
+        failLesson('missing-await', ['el hilo del temporizador terminó antes de la primera llamada (a los 0,5 s) sin que nadie lo cancelara: ¿esperas el Event con await? Sin await, stopped.wait(t) es una promesa, y una promesa cuenta como verdadera en el if. (¿O tu start() lo cancela justo después de arrancarlo, como la versión de los apuntes?)',
+          "the timer's thread ended before the first call (at 0.5 s) without being cancelled: do you await the Event? Without await, stopped.wait(t) is a Promise, and a Promise counts as true in the if. (Or does your start() cancel it right after starting it, like the notes' version?)"]);
+      }
       expect.fail(say('fn no se llamó nunca: ¿tu start() cancela el temporizador justo después de arrancarlo, como la versión de los apuntes?',
         'fn was never called: does your start() cancel the timer right after starting it, like the notes\' version?'));
     }
     const late = calls.find((t) => t > 3.2);
     if (late !== undefined) {
-      expect.fail(say(`fn se llamó a los ${String(late).replace('.', ',')} s, después de cancel() a los 3,2 s: el temporizador no se puede parar`,
-        `fn was called at ${late} s, after cancel() at 3.2 s: the timer cannot be stopped`));
+      failLesson('missing-signal', [`fn se llamó a los ${String(late).replace('.', ',')} s, después de cancel() a los 3,2 s: el temporizador no se puede parar. cancel() tiene que avisar al hilo (stopped.set()) para que su espera termine`,
+        `fn was called at ${late} s, after cancel() at 3.2 s: the timer cannot be stopped. cancel() has to signal the thread (stopped.set()) so that its wait ends`]);
     }
     if ('error' in run) throw run.error;
     expect(calls, say('instantes de las llamadas (s)', 'call instants (s)')).toEqual([0.5, 1.5, 2.5]);
@@ -113,6 +138,7 @@ describe('RepeatingTimer', () => {
   test('the course counter stops itself from inside fn at 10', async () => {
     const { value, output, elapsed } = await simulate(async () => {
       let counter = 0;
+      const t0 = monotonic();
       const timer: RepeatingTimer = new RepeatingTimer(0, 1, () => {
         counter += 1;
         if (counter === 10) timer.cancel();
@@ -120,18 +146,27 @@ describe('RepeatingTimer', () => {
       });
       timer.start();
       await timer.join();
-      return counter;
+      const joinedAt = monotonic() - t0;
+      const atJoin = counter;
+      await sleep(12); // a join() that returned early lets the calls go on after it
+      if (counter !== atJoin) {
+        failLesson('missing-join', [`join() volvió con ${atJoin} llamadas hechas y el temporizador siguió llamando a fn después (${counter} en total): join() tiene que esperar con await a que el hilo del temporizador termine`,
+          `join() returned after ${atJoin} calls and the timer went on calling fn afterwards (${counter} in all): join() has to await the end of the timer's thread`]);
+      }
+      return { counter, joinedAt };
     }, { maxTime: RUNAWAY }).catch((error: unknown) => {
+      if (error instanceof LessonFailure) throw error;
       throw new Error(say('el temporizador no se paró: cancel() llamado desde fn a la décima llamada tiene que detenerlo, y join() volver',
         'the timer did not stop: cancel() called from fn at the tenth call has to stop it, and join() return'), { cause: error });
     });
-    if (value === 0) {
+    if (value.counter === 0) {
       expect.fail(say('fn no se llamó nunca: ¿tu start() cancela el temporizador justo después de arrancarlo, como la versión de los apuntes?',
         'fn was never called: does your start() cancel the timer right after starting it, like the notes\' version?'));
     }
-    expect(value, say('el contador debe pararse en 10: cancel() llamado desde fn tiene que detener el temporizador',
+    expect(value.counter, say('el contador debe pararse en 10: cancel() llamado desde fn tiene que detener el temporizador',
       'the counter must stop at 10: cancel() called from fn has to stop the timer')).toBe(10);
     expect(output, say('salida impresa', 'printed output')).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(elapsed, say('la décima llamada es a los 9 s', 'the tenth call is at 9 s')).toBe(9);
+    expect(value.joinedAt, say('la décima llamada es a los 9 s, y join() vuelve entonces', 'the tenth call is at 9 s, and join() returns then')).toBe(9);
+    expect(elapsed, say('tras join() no queda ningún hilo del temporizador vivo', 'after join() no thread of the timer is left alive')).toBe(21);
   });
 });

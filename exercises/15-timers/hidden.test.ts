@@ -2,6 +2,7 @@
 // overruns), cancellation from every side, thread identity and bad input. All on the virtual clock.
 import { describe, test, expect } from 'vitest';
 import { say, seeded as rng } from '#grader/testkit';
+import { expectLesson, failLesson, type LessonId } from '#course/kit';
 import { simulate } from '#runtime/testing';
 import { currentThread } from '#runtime/threading';
 import { monotonic, sleep } from '#runtime/time';
@@ -107,31 +108,44 @@ async function runScenario(delay: number, actions: readonly Action[]): Promise<{
   return value;
 }
 
+/** A diagnosed problem: with an id the test fails as a lesson check (the id reaches the report). */
+interface Problem { id: LessonId | null; es: string; en: string }
+
+function problem(id: LessonId | null, es: string, en: string): Problem {
+  return { id, es, en };
+}
+
+/** Fails with a problem found by diagnose(). */
+function failProblem(found: Problem): never {
+  if (found.id === null) expect.fail(say(found.es, found.en));
+  failLesson(found.id, [found.es, found.en]);
+}
+
 /** Names the mistake behind a wrong list of reminders, in the student's terms. */
-function diagnose(actual: readonly Sent[], expected: readonly Sent[], actions: readonly Action[]): string | null {
+function diagnose(actual: readonly Sent[], expected: readonly Sent[], actions: readonly Action[]): Problem | null {
   const inMain = actual.find((s) => s.thread === 'MainThread');
   if (inMain !== undefined) {
-    return say(`el recordatorio de ${inMain.id} se envió desde MainThread: send debe llamarse dentro de la función del Timer, no al programarlo`,
+    return problem('work-in-wrong-thread', `el recordatorio de ${inMain.id} se envió desde MainThread: send debe llamarse dentro de la función del Timer, no al programarlo`,
       `the reminder for ${inMain.id} was sent from MainThread: send must be called inside the Timer's function, not when scheduling it`);
   }
   for (const s of actual) {
     const upload = actions.find((a) => a.kind === 'upload' && a.id === s.id && a.at < s.at
       && !actions.some((o) => o.kind === 'open' && o.id === s.id && o.at > a.at && o.at < s.at));
     if (upload !== undefined && !expected.some((e) => e.id === s.id && e.at === s.at)) {
-      return say(`${s.id} recibió un recordatorio a los ${String(s.at).replace('.', ',')} s aunque subió su comprobante a los ${String(upload.at).replace('.', ',')} s: el Timer disparó después de cancelar (¿cancelaste el Timer correcto?)`,
+      return problem('missing-cancel', `${s.id} recibió un recordatorio a los ${String(s.at).replace('.', ',')} s aunque subió su comprobante a los ${String(upload.at).replace('.', ',')} s: el Timer disparó después de cancelar (¿cancelaste el Timer correcto?)`,
         `${s.id} got a reminder at ${s.at} s although they uploaded at ${upload.at} s: the Timer fired after the cancel (did you cancel the right Timer?)`);
     }
   }
   for (const e of expected) {
     const mine = actual.filter((s) => s.id === e.id);
     if (mine.length > expected.filter((x) => x.id === e.id).length) {
-      return say(`${e.id} recibió ${mine.length} recordatorios (a los ${mine.map((m) => m.at).join(', ')} s): al reabrir el formulario hay que cancelar el Timer anterior`,
+      return problem('missing-cancel', `${e.id} recibió ${mine.length} recordatorios (a los ${mine.map((m) => m.at).join(', ')} s): al reabrir el formulario hay que cancelar el Timer anterior`,
         `${e.id} got ${mine.length} reminders (at ${mine.map((m) => m.at).join(', ')} s): when the form is reopened the previous Timer must be cancelled`);
     }
   }
   const badName = actual.find((s) => s.thread !== `reminder-${s.id}`);
   if (badName !== undefined) {
-    return say(`el Timer de ${badName.id} se llama "${badName.thread}": debe llamarse "reminder-${badName.id}"`,
+    return problem(null, `el Timer de ${badName.id} se llama "${badName.thread}": debe llamarse "reminder-${badName.id}"`,
       `the Timer of ${badName.id} is named "${badName.thread}": it must be named "reminder-${badName.id}"`);
   }
   return null;
@@ -145,8 +159,8 @@ describe('ReminderService (hidden)', () => {
       const actual = await runScenario(delay, actions);
       const bySent = (a: Sent, b: Sent): number => a.at - b.at || a.id.localeCompare(b.id);
       const sent = [...actual.sent].sort(bySent);
-      const problem = diagnose(sent, expected.sent, actions);
-      if (problem !== null) expect.fail(problem);
+      const found = diagnose(sent, expected.sent, actions);
+      if (found !== null) failProblem(found);
       expect(sent, say('recordatorios enviados (estudiante, instante, hilo)', 'reminders sent (student, instant, thread)'))
         .toEqual([...expected.sent].sort(bySent));
       for (let i = 0; i < actions.length; i++) {
@@ -165,8 +179,8 @@ describe('ReminderService (hidden)', () => {
       { at: 6, kind: 'open', id: 'S0007' },
     ];
     const actual = await runScenario(4.5, actions);
-    const problem = diagnose(actual.sent, [{ id: 'S0007', at: 10.5, thread: 'reminder-S0007' }], actions);
-    if (problem !== null) expect.fail(problem);
+    const found = diagnose(actual.sent, [{ id: 'S0007', at: 10.5, thread: 'reminder-S0007' }], actions);
+    if (found !== null) failProblem(found);
     expect(actual.sent.map((s) => s.at), say('un solo aviso, 4,5 s después de la última apertura (6 s)',
       'a single notice, 4.5 s after the last opening (6 s)')).toEqual([10.5]);
   });
@@ -182,7 +196,8 @@ describe('ReminderService (hidden)', () => {
       return { sent, pending };
     });
     expect(value.pending, say('pending() tras cancelAll()', 'pending() after cancelAll()')).toEqual([]);
-    expect(value.sent, say('ningún recordatorio debe llegar tras cancelAll()', 'no reminder may arrive after cancelAll()')).toEqual([]);
+    expectLesson(value.sent.length === 0, 'missing-cancel', ['llegaron recordatorios después de cancelAll(): cancelAll tiene que llamar a cancel() en cada Timer pendiente, no solo olvidarlos',
+      'reminders arrived after cancelAll(): cancelAll has to call cancel() on every pending Timer, not just forget them']);
     expect(elapsed, say('con todo cancelado, el programa termina en cuanto acaba el hilo principal (1 s): algún Timer sigue vivo',
       'with everything cancelled the program ends when the main thread does (1 s): some Timer is still alive')).toBe(1);
   });
