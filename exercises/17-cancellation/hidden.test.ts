@@ -1,7 +1,7 @@
 // Hidden tests for exercise 17: random uploads, failures and cancellation instants from fixed seeds; a cancelled
 // upload stops at once, cleans up, and ends cancelled; a closing window leaves nothing running. Virtual clock.
 import { describe, test, expect } from 'vitest';
-import { rethrowIfNotImplemented, say, seeded, sim } from '#course/kit';
+import { expectLesson, rethrowIfNotImplemented, say, seeded, sim } from '#course/kit';
 import { CancelledError, createTask, getRunningLoop, run, sleep, type Task } from '#runtime/asyncio';
 import {
   ATTEMPTS_PER_CHUNK, CHUNK_SECONDS, COMMIT_SECONDS, FakeStorage, NetworkError, REMOVE_SECONDS, StorageError,
@@ -144,6 +144,8 @@ describe('uploadReceipt (hidden)', () => {
       return { cancelled: task.cancelled(), partial: storage.partial(), committed: storage.committed(), at: r6(getRunningLoop().time()) };
     }));
     expect(value.committed, say('cancelada durante el commit: no se guarda', 'cancelled during the commit: not stored')).toEqual([]);
+    expectLesson(value.partial.length === 0 || !value.cancelled, 'missing-await', ['cancelada durante el commit, la subida no se guardó y su archivo a medias se quedó: ¿esperas el commit con await antes de darlo por guardado? Sin await, stored = true llega antes de que el commit termine y el finally ya no borra',
+      'cancelled during the commit, the upload was not stored and its half-written file stayed: do you await the commit before counting it as stored? Without await, stored = true comes before the commit ends and the finally no longer removes it']);
     expect(value.partial, say('y el archivo a medias se borra', 'and the half-written file is removed')).toEqual([]);
     expect(value.cancelled, say('la tarea termina cancelada', 'the task ends cancelled')).toBe(true);
     expect(value.at).toBe(1.25);
