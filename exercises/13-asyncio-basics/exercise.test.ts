@@ -2,7 +2,7 @@
 import { describe, test, expect } from 'vitest';
 import { say } from '#grader/testkit';
 import { getRunningLoop, run } from '#runtime/asyncio';
-import { sim } from '#course/kit';
+import { failLesson, sim } from '#course/kit';
 import { FakeBank } from './support.ts';
 import { confirmPayment, main, runConcurrent, runSequential, sayAfter } from './exercise.ts';
 
@@ -37,8 +37,8 @@ describe('asyncio basics', () => {
       return { results, returnedAt: loop.time() };
     }));
     if (value.returnedAt < 2) {
-      expect.fail(say(`runConcurrent volvió a los ${String(value.returnedAt).replace('.', ',')} s, antes de que terminaran sus tareas: haz await de cada tarea`,
-        `runConcurrent returned at ${value.returnedAt} s, before its tasks were done: await every task`));
+      failLesson('missing-await', [`runConcurrent volvió a los ${String(value.returnedAt).replace('.', ',')} s, antes de que terminaran sus tareas: haz await de cada tarea`,
+        `runConcurrent returned at ${value.returnedAt} s, before its tasks were done: await every task`]);
     }
     expect(value.results, say('resultados en el orden de steps', 'results in the order of steps')).toEqual(['hello', 'world']);
     expect(output, say('salida impresa', 'printed output')).toEqual(['hello', 'world']);
@@ -63,6 +63,11 @@ describe('asyncio basics', () => {
     if (elapsed === 3) {
       expect.fail(say('main tardó 3 s en vez de 2 s: los pasos se ejecutaron uno detrás de otro (¿usa main runConcurrent?)',
         'main took 3 s instead of 2 s: the steps ran one after another (does main use runConcurrent?)'));
+    }
+    const finished = output.findIndex((l) => l.startsWith('finished'));
+    if (finished !== -1 && finished < output.length - 1) {
+      failLesson('missing-await', ['main imprimió "finished after…" antes de que terminaran los pasos: espera a runConcurrent con await (const results = await runConcurrent(steps))',
+        'main printed "finished after…" before the steps were done: wait for runConcurrent with await (const results = await runConcurrent(steps))']);
     }
     expect(value, say('main devuelve los resultados', 'main returns the results')).toEqual(['hello', 'world']);
     expect(output.at(-1), say('la última línea: "finished after 2.0 s" (un decimal: toFixed(1))',

@@ -3,7 +3,7 @@
 import { describe, test, expect } from 'vitest';
 import { say, seeded as rng } from '#grader/testkit';
 import { allTasks, createTask, Future, getRunningLoop, run, sleep, TimeoutError, waitFor } from '#runtime/asyncio';
-import { sim, rethrowIfNotImplemented } from '#course/kit';
+import { failLesson, sim, rethrowIfNotImplemented } from '#course/kit';
 import { FakeBank, PaymentRejectedError, type BankAnswer } from './support.ts';
 import { confirmPayment, main, runConcurrent, runSequential, sayAfter, type Step } from './exercise.ts';
 
@@ -45,14 +45,14 @@ async function observe(fn: () => Promise<unknown>, peekAt: number): Promise<{ va
   return { value, elapsed, output: [...output] };
 }
 
-function awaitProblem(name: string, value: Observed, expectedTime: number): string | null {
+function awaitProblem(name: string, value: Observed, expectedTime: number): [string, string] | null {
   if (Array.isArray(value.results) && value.results.some((r) => r instanceof Promise || r instanceof Future)) {
-    return say(`${name} devolvió promesas o tareas en vez de textos: falta un await delante de cada resultado`,
-      `${name} returned promises or tasks instead of strings: an await is missing in front of each result`);
+    return [`${name} devolvió promesas o tareas en vez de textos: falta un await delante de cada resultado`,
+      `${name} returned promises or tasks instead of strings: an await is missing in front of each result`];
   }
   if (value.returnedAt < expectedTime) {
-    return say(`${name} volvió a los ${String(value.returnedAt).replace('.', ',')} s, antes de que terminaran sus pasos (${String(expectedTime).replace('.', ',')} s): llamaste a una corrutina o creaste una tarea sin esperarla con await`,
-      `${name} returned at ${value.returnedAt} s, before its steps were done (${expectedTime} s): you called a coroutine or created a task without awaiting it`);
+    return [`${name} volvió a los ${String(value.returnedAt).replace('.', ',')} s, antes de que terminaran sus pasos (${String(expectedTime).replace('.', ',')} s): llamaste a una corrutina o creaste una tarea sin esperarla con await`,
+      `${name} returned at ${value.returnedAt} s, before its steps were done (${expectedTime} s): you called a coroutine or created a task without awaiting it`];
   }
   return null;
 }
@@ -63,7 +63,7 @@ describe('sequential versus concurrent (hidden)', () => {
       const steps = randomSteps(seed);
       const { value, output } = await observe(() => runSequential(steps), 0.05);
       const problem = awaitProblem('runSequential', value, sum(steps));
-      if (problem !== null) expect.fail(problem);
+      if (problem !== null) failLesson('missing-await', problem);
       expect(value.results, say('resultados en el orden de steps', 'results in the order of steps')).toEqual(steps.map((s) => s.what));
       expect(output, say('en secuencia se imprime en el orden de steps', 'in sequence the output follows the order of steps'))
         .toEqual(steps.map((s) => s.what));
@@ -74,7 +74,7 @@ describe('sequential versus concurrent (hidden)', () => {
       const steps = randomSteps(seed + 100);
       const { value, output } = await observe(() => runConcurrent(steps), Math.min(...steps.map((s) => s.delay)) / 2);
       const problem = awaitProblem('runConcurrent', value, max(steps));
-      if (problem !== null) expect.fail(problem);
+      if (problem !== null) failLesson('missing-await', problem);
       if (value.returnedAt === sum(steps)) {
         expect.fail(say(`runConcurrent tardó ${String(sum(steps)).replace('.', ',')} s (la suma) en vez de ${String(max(steps)).replace('.', ',')} s (el máximo): hiciste await de cada tarea nada más crearla. Crea todas primero y espéralas después`,
           `runConcurrent took ${sum(steps)} s (the sum) instead of ${max(steps)} s (the maximum): you awaited each task right after creating it. Create them all first, then await them`));
@@ -91,7 +91,7 @@ describe('sequential versus concurrent (hidden)', () => {
     const steps = randomSteps(1310);
     const { value } = await observe(() => runConcurrent(steps), Math.min(...steps.map((s) => s.delay)) / 2);
     const problem = awaitProblem('runConcurrent', value, max(steps));
-    if (problem !== null) expect.fail(problem);
+    if (problem !== null) failLesson('missing-await', problem);
     if (value.returnedAt === sum(steps)) {
       expect.fail(say('los pasos se ejecutaron uno detrás de otro: crea todas las tareas antes de esperar ninguna',
         'the steps ran one after another: create every task before awaiting any'));
@@ -203,8 +203,8 @@ describe('futures (hidden)', () => {
           .toEqual({ ok: true, value: answer.code });
       } else {
         if (!got.ok && got.error instanceof TimeoutError) {
-          expect.fail(say(`el Future de ${ids[i]} no terminó nunca cuando el banco lo rechazó: en el callback, llama a setException(error)`,
-            `the Future for ${ids[i]} never completed when the bank rejected it: in the callback, call setException(error)`));
+          failLesson('missing-signal', [`el Future de ${ids[i]} no terminó nunca cuando el banco lo rechazó: en el callback, llama a setException(error)`,
+            `the Future for ${ids[i]} never completed when the bank rejected it: in the callback, call setException(error)`]);
         }
         expect(got.ok, say(`el banco rechazó ${ids[i]}: await del Future debe lanzar su error`, `the bank rejected ${ids[i]}: awaiting the Future must throw its error`)).toBe(false);
         expect(got.error, say('el error debe ser el PaymentRejectedError del banco', 'the error must be the bank\'s PaymentRejectedError')).toBeInstanceOf(PaymentRejectedError);
