@@ -11,6 +11,7 @@ export const LESSONS = {
   'join-in-start-loop': 'each thread or process joined inside the loop that starts it: they never overlap',
   'not-started': 'a thread or process created but never started, or run() called instead of start()',
   'target-called': 'the target called in the creating thread instead of passed to Thread/Process',
+  'args-not-list': 'args given a bare value (args: x) instead of a list (args: [x]): the thread spreads it into arguments',
   'work-in-wrong-thread': 'the work done by the wrong thread or process (the caller instead of the worker)',
   'error-swallowed': 'an error caught and dropped: the caller never learns that the work failed',
   'failure-not-isolated': "one task's or thread's error stops all the others, instead of being caught and recorded where it happened",
