@@ -1,7 +1,7 @@
 // Visible tests for exercise 02: run them with `npm test -- 02`. Virtual clock; the logging output of each run
 // is captured line by line.
 import { afterEach, describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { expectLesson, say } from '#course/kit';
 import { resetLogging } from '#runtime/logging';
 import { simulate } from '#runtime/testing';
 import { Thread } from '#runtime/threading';
@@ -30,9 +30,22 @@ describe('02 · nombres de hilos y logging', () => {
     const run = await simulate(async () => {
       configureLogging();
       const threads = await runNamed(['Worker', null, 'Servicio'], 2);
-      return threads.map((t) => t.name);
+      const alive = threads.filter((t) => t.isAlive()).map((t) => t.name);
+      return { names: threads.map((t) => t.name), alive };
     });
-    expect(run.value, say('el hilo sin nombre se llama Thread-1 (worker)', 'the unnamed thread is called Thread-1 (worker)'))
+    expectLesson(!run.output.some((line) => /^TypeError: .*(iterable|Spread syntax)/.test(line)), 'args-not-list',
+      ['cada hilo murió con un TypeError al repartir sus args: args tiene que ser una lista con la pausa, args: [pause], no el número solo',
+        'every thread died with a TypeError spreading its args: args must be a list holding the pause, args: [pause], not the bare number']);
+    expectLesson(run.value.alive.length === 0, 'missing-join', [`${run.value.alive.join(', ')} ${run.value.alive.length > 1 ? 'seguían vivos' : 'seguía vivo'} cuando runNamed volvió: después de arrancarlos todos, espera a cada hilo con await thread.join()`,
+      `${run.value.alive.join(', ')} ${run.value.alive.length > 1 ? 'were' : 'was'} still alive when runNamed returned: after starting them all, wait for each thread with await thread.join()`]);
+    // A "Finalizando..." before the last "Iniciando..." while the whole run still took no more than one pause:
+    // a worker did not wait (one after another would take 6 s instead).
+    const firstEnd = run.output.findIndex((line) => line.endsWith('Finalizando...'));
+    const lastStart = run.output.findLastIndex((line) => line.endsWith('Iniciando...'));
+    const endedEarly = firstEnd !== -1 && firstEnd < lastStart && run.elapsed <= 2;
+    expectLesson(!endedEarly, 'missing-await', ['un hilo escribió «Finalizando...» antes de que los demás empezaran, sin esperar los 2 s: worker tiene que esperar la pausa con await sleep(pause)',
+      'a thread logged "Finalizando..." before the others had started, without waiting the 2 s: worker has to wait for the pause with await sleep(pause)']);
+    expect(run.value.names, say('el hilo sin nombre se llama Thread-1 (worker)', 'the unnamed thread is called Thread-1 (worker)'))
       .toEqual(['Worker', 'Thread-1 (worker)', 'Servicio']);
     expectNoLoggingError(run.output);
     expect(

@@ -2,6 +2,7 @@
 // log lines, default names compared with the ones threading hands out around the student's threads.
 import { afterEach, describe, test, expect } from 'vitest';
 import { say } from '#grader/testkit';
+import { expectLesson } from '#course/kit';
 import { basicConfig, resetLogging, INFO } from '#runtime/logging';
 import { simulate } from '#runtime/testing';
 import { Thread, ValueError, enumerate } from '#runtime/threading';
@@ -206,6 +207,9 @@ describe('02 · hidden', () => {
       const threads = await runNamed(['Caja', null, 'Caja'], 0.1);
       return threads.map((t) => [t.name, t.isAlive()]);
     });
+    const alive = run.value.filter(([, isAlive]) => isAlive).map(([name]) => name);
+    expectLesson(alive.length === 0, 'missing-join', [`${alive.join(', ')} ${alive.length > 1 ? 'seguían vivos' : 'seguía vivo'} cuando runNamed volvió: espera a cada hilo con await thread.join() antes de devolverlos`,
+      `${alive.join(', ')} ${alive.length > 1 ? 'were' : 'was'} still alive when runNamed returned: wait for each thread with await thread.join() before returning them`]);
     expect(run.value).toEqual([
       ['Caja', false],
       ['Thread-1 (worker)', false],
