@@ -1,7 +1,7 @@
 // Visible tests for exercise 03: run them with `npm test -- 03`. Virtual clock: storing takes 2 s of simulated
 // time and no real time.
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { expectLesson, say } from '#course/kit';
 import { simulate } from '#runtime/testing';
 import { Thread } from '#runtime/threading';
 import { ReceiptUploader, storeReceipt, uploadAll } from './exercise.ts';
@@ -40,9 +40,13 @@ describe('03 · subclase de Thread', () => {
   test('uploadAll stores two students at the same time', async () => {
     const run = await simulate(async () => {
       const all = await uploadAll({ ana: ['a1.pdf', 'a2.pdf'], luis: ['l1.pdf'] });
-      return all.map((u) => [u.student, [...u.uploaded]]);
+      const alive = all.filter((u) => u.isAlive()).map((u) => u.student);
+      return { uploaded: all.map((u) => [u.student, [...u.uploaded]]), alive };
     });
-    expect(run.value).toEqual([
+    expectLesson(run.value.alive.length === 0, 'missing-join', [
+      `el hilo de ${run.value.alive.join(' y ')} seguía subiendo cuando uploadAll volvió: después de arrancarlos todos, espera a cada uno con await uploader.join()`,
+      `the thread of ${run.value.alive.join(' and ')} was still uploading when uploadAll returned: after starting them all, wait for each one with await uploader.join()`]);
+    expect(run.value.uploaded, say('lo que subió cada estudiante, en el orden de las claves', 'what each student uploaded, in key order')).toEqual([
       ['ana', ['a1.pdf', 'a2.pdf']],
       ['luis', ['l1.pdf']],
     ]);
