@@ -106,9 +106,9 @@ describe('RepeatingTimer', () => {
       const before = activeCount();
       timer.start();
       seen.started = activeCount() > before;
-      await sleep(0.25);
+      await sleep(1); // the first call is due at 0.5 s; an uncancelled timer is still alive at 1 s
       if (activeCount() === before) seen.endedAt = monotonic() - t0;
-      await sleep(2.95);
+      await sleep(2.2);
       timer.cancel();
       await timer.join();
       return { joinedAt: monotonic() - t0 };
@@ -118,8 +118,8 @@ describe('RepeatingTimer', () => {
         ['start() no puso en marcha ningún hilo: el RepeatingTimer tiene que arrancar su hilo (thread.start())',
           "start() started no thread: the RepeatingTimer has to start its thread (thread.start())"]);
       if (seen.endedAt !== null) {
-        failLesson('missing-await', ['el hilo del temporizador terminó antes de la primera llamada (a los 0,5 s) sin que nadie lo cancelara: ¿esperas el Event con await? Sin await, stopped.wait(t) es una promesa, y una promesa cuenta como verdadera en el if. (¿O tu start() lo cancela justo después de arrancarlo, como la versión de los apuntes?)',
-          "the timer's thread ended before the first call (at 0.5 s) without being cancelled: do you await the Event? Without await, stopped.wait(t) is a Promise, and a Promise counts as true in the if. (Or does your start() cancel it right after starting it, like the notes' version?)"]);
+        failLesson('missing-await', ['el hilo del temporizador terminó sin llamar a fn (la primera llamada tocaba a los 0,5 s) y sin que nadie lo cancelara: ¿esperas el Event con await? Sin await, stopped.wait(t) es una promesa, y una promesa cuenta como verdadera en el if. (¿O tu start() lo cancela justo después de arrancarlo, como la versión de los apuntes?)',
+          "the timer's thread ended without calling fn (the first call was due at 0.5 s) and without being cancelled: do you await the Event? Without await, stopped.wait(t) is a Promise, and a Promise counts as true in the if. (Or does your start() cancel it right after starting it, like the notes' version?)"]);
       }
       expect.fail(say('fn no se llamó nunca: ¿tu start() cancela el temporizador justo después de arrancarlo, como la versión de los apuntes?',
         'fn was never called: does your start() cancel the timer right after starting it, like the notes\' version?'));
