@@ -1,7 +1,7 @@
 // Hidden tests for exercise 06: random counters from fixed seeds; `active` compared with the threads really
 // alive at each instant; the main thread found by identity (a thread may be *named* MainThread).
 import { describe, test, expect } from 'vitest';
-import { say } from '#grader/testkit';
+import { failLesson, say } from '#course/kit';
 import { simulate as simulateRaw } from '#runtime/testing';
 import { Thread, ValueError, activeCount, enumerate } from '#runtime/threading';
 import { monotonic, sleep } from '#runtime/time';
@@ -186,9 +186,10 @@ describe('06 · hidden', () => {
     });
     expect(run.value, say('startCounters terminó dentro del vigilante', 'startCounters finished inside the watchman')).not.toBeNull();
     if (run.value?.ordinary.some((daemon) => daemon)) {
-      expect.fail(say(
-        'llamado desde un hilo demonio con daemon = false, startCounters arrancó contadores demonio: la marca de demonio se hereda del hilo creador, así que no decir nada no basta. Pasa la marca siempre: `new Thread({ ..., daemon })`, también cuando es false',
-        'called from a daemon thread with daemon = false, startCounters started daemon counters: the daemon flag is inherited from the creating thread, so saying nothing is not enough. Always pass the flag: `new Thread({ ..., daemon })`, also when it is false'));
+      failLesson('daemon-flag', [
+        'llamado desde un hilo demonio con daemon = false, startCounters arrancó contadores demonio: o la marca es una constante (daemon: true), o no la pasas y se hereda del hilo creador, que es demonio. Pasa la marca siempre: `new Thread({ ..., daemon })`, también cuando es false',
+        'called from a daemon thread with daemon = false, startCounters started daemon counters: either the flag is a constant (daemon: true), or you do not pass it and it is inherited from the creating thread, a daemon. Always pass the flag: `new Thread({ ..., daemon })`, also when it is false'],
+      ['new Thread({ target: count, args: [...], daemon }): el parámetro, no una constante.', 'new Thread({ target: count, args: [...], daemon }): the parameter, not a constant.']);
     }
     expect(run.value?.ordinary, say('con daemon = false, contadores normales', 'with daemon = false, ordinary counters')).toEqual([false, false, false]);
     expect(run.value?.daemons, say('por defecto, contadores demonio', 'by default, daemon counters')).toEqual([true, true, true]);

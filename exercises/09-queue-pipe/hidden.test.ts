@@ -2,11 +2,11 @@
 // sentinel, both sides of the pipe protocol checked against a strict partner, and the one-way tally pipes (the
 // ends each process received, from the lifecycle record: the same verdict on every run).
 import { afterEach, expect, test } from 'vitest';
-import { say, seeded as rng } from '#grader/testkit';
+import { failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
 import { recordLifecycle } from '#runtime/testing';
 import { askServer, collectTallies, consumer, producer, receiptServer, runQueues, tallyBatch, type Ticket, type Validated } from './exercise.ts';
-import { isValidReceipt, OUTBOX_SIZE, outboxesMade, pipeMistake, strictServer, tallyEndsProblem, TIMED_OUT, within } from './support.ts';
+import { isValidReceipt, OUTBOX_SIZE, outboxesMade, pipeMistake, quittingServer, strictServer, tallyEndsProblem, TIMED_OUT, within } from './support.ts';
 
 /** Where the student's targets live (saves the runtime a search through this file's imports). */
 const EXERCISE = new URL('./exercise.ts', import.meta.url);
@@ -110,6 +110,61 @@ test('a consumer stops at its sentinel and takes nothing after it', async () => 
     'the consumer must take nothing after its sentinel')).toBe(777);
 });
 
+test('runQueues runs each producer and consumer as a process that ends well', async () => {
+  const started: mp.Process[] = [];
+  const proto = mp.Process.prototype;
+  const { start } = proto;
+  proto.start = function (this: mp.Process) {
+    started.push(this);
+    return start.call(this);
+  };
+  let results: Validated[] | typeof TIMED_OUT;
+  try {
+    results = await within(15, runQueues([[11, 12, 13], [14, 15]], 2));
+  } finally {
+    proto.start = start;
+  }
+  if (results === TIMED_OUT) expect.fail(NEVER_STOPS);
+  expect(started.length, say('un proceso por lote y uno por consumidor', 'one process per batch and one per consumer')).toBe(4);
+  for (const p of started) {
+    const target = (p as unknown as { _target?: unknown })._target;
+    if (target !== null && target !== undefined && typeof target !== 'function') {
+      failLesson('target-called', [
+        `${p.name} recibió como target el resultado de una llamada, no una función (exit code ${p.exitcode}): con target: producer(inbox, lote) el proceso principal hace el trabajo él mismo. Pasa la función y sus argumentos aparte: target: producer, args: [inbox, lote]`,
+        `${p.name} got the result of a call as its target, not a function (exit code ${p.exitcode}): with target: producer(inbox, batch) the main process does the work itself. Pass the function and its arguments apart: target: producer, args: [inbox, batch]`],
+      ['new mp.Process({ target: producer, args: [inbox, batch] }): sin paréntesis después de producer.',
+        'new mp.Process({ target: producer, args: [inbox, batch] }): no parentheses after producer.']);
+    }
+    expect(p.exitcode, say(`${p.name} termina bien (código de salida 0)`, `${p.name} ends well (exit code 0)`)).toBe(0);
+  }
+});
+
+test('a consumer waits for room in a full outbox before taking the next id', async () => {
+  const inbox = new mp.Queue<Ticket>();
+  const outbox = new mp.Queue<Validated>(1);
+  const ids = [1, 2, 3, 4, 5, 6, 7, 8];
+  for (const id of ids) await inbox.put(id);
+  await inbox.put(null);
+  const p = new mp.Process({ target: consumer, args: [inbox, outbox], targetModule: EXERCISE });
+  p.start();
+  // Its first result proves the consumer runs. Then, with nobody reading, a consumer that waits on its put()
+  // holds one result in its hand and one in the outbox: it can take at most two more ids, never all of them.
+  expect((await outbox.get(true, 10)).studentId, say('el primer resultado, el del primer id', 'the first result, for the first id')).toBe(1);
+  const left = (): number => inbox.qsize();
+  for (let waited = 0; waited < 10 && left() > ids.length - 3; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (left() <= ids.length - 3) {
+    failLesson('missing-await', [
+      `el consumidor sacó ${ids.length + 1 - left()} elementos de inbox mientras la outbox (capacidad 1) estaba llena y nadie la leía: su put() no espera. Escribe await outbox.put(...): así un consumidor no acapara trabajo que no puede entregar`,
+      `the consumer took ${ids.length + 1 - left()} items from inbox while the outbox (capacity 1) was full and nobody read it: its put() does not wait. Write await outbox.put(...): then a consumer never hoards work it cannot deliver`],
+    ['await outbox.put({ studentId: id, valid: isValidReceipt(id), by }).', 'await outbox.put({ studentId: id, valid: isValidReceipt(id), by }).']);
+  }
+  const got: number[] = [1];
+  for (let i = 1; i < ids.length; i++) got.push((await outbox.get(true, 10)).studentId);
+  expect(got, say('un resultado por id, en orden', 'one result per id, in order')).toEqual(ids);
+  await p.join(10);
+  expect(p.exitcode, say('el consumidor termina bien', 'the consumer ends well')).toBe(0);
+});
+
 test('a producer puts its ids in order and no sentinel', async () => {
   const next = rng(9003);
   const ids = Array.from({ length: 15 }, () => Math.floor(next() * 1000));
@@ -180,6 +235,32 @@ test('the client keeps the protocol with a strict server', async () => {
     .toEqual(ids.map((studentId) => ({ studentId, valid: isValidReceipt(studentId) })));
   expect(mp.activeChildren(), say('askServer espera al proceso servidor (join)', 'askServer waits for the server process (join)'))
     .toEqual([]);
+});
+
+test('the client lets the error reach its caller when the server hangs up', async () => {
+  let outcome: unknown;
+  try {
+    outcome = await within(10, askServer([5, 13, 8, 21, 34], quittingServer));
+  } catch (error) {
+    outcome = error;
+  }
+  if (outcome === TIMED_OUT) {
+    expect.fail(say('askServer se quedó esperando después de que el servidor colgara: recv() en un extremo cuyo otro lado se cerró lanza EOFError, y send() lanza BrokenPipeError',
+      'askServer got stuck after the server hung up: recv() on an end whose other side closed raises EOFError, and send() raises BrokenPipeError'));
+  }
+  if (Array.isArray(outcome)) {
+    failLesson('error-swallowed', [
+      `el servidor colgó tras 2 respuestas de 5 y askServer devolvió ${outcome.length} respuestas como si todo fuera bien: un catch se tragó el error (EOFError o BrokenPipeError). Deja que el error llegue a quien llama (try/finally, sin catch) y cierra y espera en el finally`,
+      `the server hung up after 2 answers of 5 and askServer returned ${outcome.length} answers as if all went well: a catch swallowed the error (EOFError or BrokenPipeError). Let the error reach the caller (try/finally, no catch) and close and join in the finally`],
+    ['try { …send/recv… } finally { mine.close(); await p.join(); }: sin catch.', 'try { …send/recv… } finally { mine.close(); await p.join(); }: no catch.']);
+  }
+  // The client's next send() may meet the closed end first (BrokenPipeError) or its recv() may (EOFError): the race
+  // between the server's close and the client's send decides which, and either must reach the caller.
+  const name = outcome instanceof Error ? outcome.name : String(outcome);
+  expect(name, say('el error del extremo cerrado (EOFError o BrokenPipeError) llega a quien llama',
+    'the closed end\'s error (EOFError or BrokenPipeError) reaches the caller')).toMatch(/^(EOFError|BrokenPipeError)$/);
+  expect(mp.activeChildren(), say('askServer espera al proceso servidor también cuando falla (join en el finally)',
+    'askServer waits for the server process even when it fails (join in the finally)')).toEqual([]);
 });
 
 test('empty inputs: no batches, empty batches, no questions', async () => {

@@ -37,6 +37,19 @@ export async function strictServer(conn: Connection): Promise<void> {
   conn.close();
 }
 
+/**
+ * A server that answers the first two requests and then hangs up (closes its end and returns), as a server
+ * that crashed would: the client's next recv() must raise EOFError, and the client must let it reach its caller.
+ */
+export async function quittingServer(conn: Connection): Promise<void> {
+  for (let answered = 0; answered < 2; answered++) {
+    const request = (await conn.recv()) as { op: string; studentId?: number };
+    if (request.op === 'stop') break;
+    conn.send({ studentId: request.studentId, valid: isValidReceipt(request.studentId as number) });
+  }
+  conn.close();
+}
+
 /** Resolves to `value`, or to TIMED_OUT after `seconds` of real time (cross-process waits use real time). */
 export const TIMED_OUT = Symbol('timed out');
 export async function within<T>(seconds: number, work: Promise<T>): Promise<T | typeof TIMED_OUT> {

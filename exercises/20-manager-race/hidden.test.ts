@@ -3,9 +3,9 @@
 // exact totals and no two tills inside read-confirm-write at once; the lock released when the bank refuses an
 // amount; empty input. Real processes on the real clock.
 import { describe, test, expect } from 'vitest';
-import { expectNoRaces, say, seeded } from '#course/kit';
+import { expectNoRaces, failLesson, say, seeded } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { watchRaces } from '#runtime/testing';
+import { recordLifecycle, startAfterJoin, watchRaces } from '#runtime/testing';
 import { LOCK_ADVICE, newAudit, outsideLockMessage, releasedTogether, type Audit, type Receipt } from './support.ts';
 import { addReceipt, collectAll as studentCollectAll } from './exercise.ts';
 
@@ -109,6 +109,21 @@ describe('collectAll (hidden)', () => {
       expect(mp.activeChildren(), say('collectAll espera a todas las cajas', 'collectAll waits for every till')).toEqual([]);
     });
   }
+
+  test('every till is started before any is joined', async () => {
+    const work = randomTills(2013, 3, 2, 2);
+    const audit = newAudit();
+    const { value: totals, events } = await recordLifecycle(() => collectAll(work, audit));
+    const serial = startAfterJoin(events, 'Process');
+    if (serial !== null) {
+      failLesson('join-in-start-loop', [
+        `collectAll espera a ${serial.joined} (join) antes de arrancar ${serial.started}: así las cajas cobran de una en una y el cerrojo nunca se pone a prueba. Arráncalas todas y después espéralas a todas (dos bucles)`,
+        `collectAll waits for ${serial.joined} (join) before starting ${serial.started}: then the tills work one at a time and the lock is never put to the test. Start them all, then join them all (two loops)`],
+      ['Primero `for (const p of processes) p.start();` y después, en otro bucle, `await p.join()`.',
+        'First `for (const p of processes) p.start();`, then, in another loop, `await p.join()`.']);
+    }
+    judge(totals, sums(work), audit);
+  });
 
   test('no tills, or tills with nothing to add, give no totals', async () => {
     expect(await collectAll([], newAudit()), say('sin cajas, sin totales', 'no tills, no totals')).toEqual(new Map());

@@ -3,6 +3,7 @@
 // id, what happened and what to try in Spanish and English, and the student's own line.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { UnawaitedWait } from '#runtime/testing';
 
 /** An error as vitest serialised it: its name, message and stack, plus its own fields (e.g. `report`). */
 export interface ErrorLike {
@@ -18,17 +19,8 @@ export interface ChildTraceback {
   text: string;
 }
 
-/** A runtime call whose Promise nobody awaited (see #runtime/testing's tapUnawaitedWaits). */
-export interface UnawaitedWait {
-  kind: 'ended' | 'refused';
-  who: string;
-  fiber: 'main' | 'thread' | 'task';
-  what: string;
-  site: string | null;
-  /** The stack of the pending call: its outermost student frame is where the Promise was dropped. */
-  stack: string | null;
-  error?: { message: string; stack: string };
-}
+/** A runtime call whose Promise nobody awaited: the runtime's own record (see tapUnawaitedWaits). */
+export type { UnawaitedWait };
 
 /** A thread or process started or joined during the test, and the caller's line. */
 export interface LifecycleStep {

@@ -60,6 +60,15 @@ describe('mutation operators', () => {
     ]);
   });
 
+  test('flip-flag also flips a parameter\'s default and ignores a flag passed through', () => {
+    expect(mutate('flip-flag', 'function f(daemon = true) {\n  new Thread({ target, daemon });\n}\n')).toEqual([
+      'function f(daemon = false) {\n  new Thread({ target, daemon });\n}\n',
+      'function f(daemon = true) {\n  new Thread({ target, daemon: true });\n}\n',
+      'function f(daemon = true) {\n  new Thread({ target, daemon: false });\n}\n',
+    ]);
+    expect(mutate('flip-flag', 'function f(slow = true) {\n  new Thread({ target, name });\n}\n'), 'other names are left alone').toEqual([]);
+  });
+
   test('resize also reads the size from an options object, shorthand included', () => {
     expect(mutate('resize', 'new ThreadPoolExecutor({ maxWorkers: n, threadNamePrefix: "x" });\n')).toEqual([
       'new ThreadPoolExecutor({ maxWorkers: (n) + 1, threadNamePrefix: "x" });\n',

@@ -33,6 +33,17 @@ describe('spawn semantics', () => {
     expect(mp.activeChildren()).toEqual([]);
   });
 
+  it('a program that awaits pool results at top level lives until the last one, while its workers retire', async () => {
+    // Every worker retiring at once left only unreferenced replacements: the program ended, results unread.
+    const program = fileURLToPath(new URL('./fixtures/pool-retiring.ts', import.meta.url));
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', program], { timeout: 30_000 }, (error, out) => {
+        resolve({ code: error === null ? 0 : ((error as { code?: number }).code ?? null), stdout: out });
+      });
+    });
+    expect({ code, stdout }).toEqual({ code: 0, stdout: '0,1,4,9\n' });
+  });
+
   it('a program waits for its non-daemon children at exit and stops its daemons', async () => {
     const program = fileURLToPath(new URL('./fixtures/program-exit.ts', import.meta.url));
     const t0 = performance.now();

@@ -165,6 +165,9 @@ export class Pool extends PoolApi {
       return;
     }
     this._spawn();
+    // The replacement starts unreferenced (a daemon): if every worker just retired, it alone must keep the
+    // program alive until it is ready for the waiting work (else a top-level `await res.get()` ends the program).
+    this._dispatch();
   }
 
   private _dispatch(): void {
