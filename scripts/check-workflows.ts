@@ -27,6 +27,16 @@ function locate(name: string): string {
 
 interface LintResult { file: string; line: number; column: number; message: string; kind: string }
 
+/** The repository scripts a shell line runs by path (`bash grader/x.sh`, `tsx scripts/y.ts`, `node z.mjs`). */
+function scriptPaths(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/\b(?:bash|sh|tsx|node)\s+((?:\.\/)?[\w./-]+\.(?:sh|ts|mjs|js))\b/g)) {
+    const path = match[1]!.replace(/^\.\//, '');
+    if (!path.startsWith('/') && !path.includes('node_modules')) found.add(path);
+  }
+  return [...found];
+}
+
 async function main(): Promise<number> {
   const files = readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(WORKFLOWS, name));
   if (files.length === 0) {
@@ -54,6 +64,13 @@ async function main(): Promise<number> {
     for (const problem of policy) report(file, `policy: ${problem}`);
   }
   if (!existsSync(join(WORKFLOWS, 'grade.yml'))) report(WORKFLOWS, 'grade.yml is missing');
+  // A script that CI runs by path must exist: a moved file would otherwise fail only on GitHub (or, in .ci/run,
+  // not at all, since that step is allowed to fail).
+  for (const file of [...files, join(ROOT, '.ci', 'run')]) {
+    for (const path of scriptPaths(readFileSync(file, 'utf8'))) {
+      if (!existsSync(join(ROOT, path))) report(file, `runs ${path}, which does not exist (moved? update the path)`);
+    }
+  }
   console.log(problems === 0 ? `workflows: ${files.length} files pass actionlint, action-validator and the grading policy` : `workflows: ${problems} problem(s)`);
   return problems === 0 ? 0 : 1;
 }
