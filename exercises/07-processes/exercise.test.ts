@@ -1,9 +1,10 @@
 // Visible tests for exercise 07: the basic behaviour of checkAll and the burn functions.
 import { afterEach, expect, test } from 'vitest';
-import { say } from '#grader/testkit';
+import { say } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
 import { simulate } from '#runtime/testing';
 import { burnWithThreads, checkAll } from './exercise.ts';
+import { expectArgsList, expectMainGuard, expectTargetPassed } from './support.ts';
 
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate(); // never leave a worker behind
@@ -11,6 +12,9 @@ afterEach(() => {
 
 test('checkAll checks three receipts in three child processes', async () => {
   const { value, output } = await simulate(() => checkAll([11, 12, 13]));
+  expectMainGuard(output);
+  expectTargetPassed(output, 'checkReceipt(id)');
+  expectArgsList(output, 'proceso');
   expect(value.children.map((c) => c.id), say('un informe por comprobante, en el orden de ids',
     'one report per receipt, in the order of ids')).toEqual([11, 12, 13]);
   for (const child of value.children) {
@@ -45,6 +49,8 @@ test('checkAll of an empty list starts nothing', async () => {
 
 test('burnWithThreads runs each job in its own thread of the main process', async () => {
   const { output } = await simulate(() => burnWithThreads([1, 2]));
+  expectTargetPassed(output, 'burn(r)');
+  expectArgsList(output, 'hilo');
   const starts = output.filter((line) => line.includes(' empieza '));
   expect(starts.length, say('burn debe ejecutarse una vez por trabajo', 'burn must run once per job')).toBe(2);
   for (const line of starts) {
