@@ -34,14 +34,15 @@ describe('npm run mutate', () => {
     const exercise = course(SOLUTION);
     const { planned } = planMutants({ courseRoot: root, exercises: [exercise], operators: ['drop-await'] });
     expect(planned.map((p) => p.mutant.id)).toEqual(['drop-await@exercise.ts:3', 'drop-await@exercise.ts:4']);
-    let round = 0;
+    const seen = new Map<string, number>();
     const outcomes = await runMutants(planned, {
       rounds: 3,
-      grade: async (variants) => {
-        round += 1;
+      grade: async (variants) => new Map(variants.map((v) => {
+        const round = (seen.get(v.id) ?? 0) + 1;
+        seen.set(v.id, round);
         // Line 3's mutant is always caught; line 4's only in the second round.
-        return new Map(variants.map((v) => [v.id, result(v.id.endsWith(':3') || round === 2 ? 4 : 10)]));
-      },
+        return [v.id, result(v.id.endsWith(':3') || round === 2 ? 4 : 10)];
+      })),
     });
     expect(outcomes.map((o) => o.status)).toEqual(['killed', 'nondeterministic']);
     expect(outcomes[0]?.diagnosis).toBe('missing-await');
@@ -49,6 +50,33 @@ describe('npm run mutate', () => {
     expect(killMatrix(outcomes, ['drop-await', 'drop-lock'])).toBe('exercise  drop-await  killed  named\n01-x      1/2         50%     100%');
     expect(survivorsText(outcomes)).toContain('NONDETERMINISTIC (scores 10/10, 4/10, 10/10) 01-x drop-await@exercise.ts:4');
     expect(survivorsText(outcomes)).toContain('-   await b.join();\n    +   b.join();');
+  });
+
+  test('later rounds re-grade a kill with its killing test alone, and the whole mutant when that test passes alone', async () => {
+    const exercise = course(SOLUTION);
+    const { planned } = planMutants({ courseRoot: root, exercises: [exercise], operators: ['drop-await'] });
+    const calls: string[] = [];
+    const seen = new Map<string, number>();
+    const outcomes = await runMutants(planned, {
+      rounds: 3,
+      grade: async (variants, _lang, engine) => new Map(variants.map((v) => {
+        const round = (seen.get(v.id) ?? 0) + 1;
+        seen.set(v.id, round);
+        calls.push(`${v.id.slice(-1)}:${v.onlyTests?.join(',') ?? 'whole'}:${engine?.stopAtFirstFailure === true ? 'stop' : 'all'}`);
+        // Line 3: its killing test fails alone every time. Line 4: killed whole, but its test passes alone
+        // (it needed an earlier test); graded whole again, it is killed in round 2 and not in round 3.
+        if (v.id.endsWith(':3')) return [v.id, result(4)];
+        if (v.onlyTests !== undefined) return [v.id, result(10)];
+        return [v.id, result(round <= 3 ? 4 : 10)];
+      })),
+    });
+    expect(calls).toEqual([
+      '3:whole:stop', '4:whole:stop',
+      '3:t:all', '4:t:all', '4:whole:stop',
+      '3:t:all', '4:t:all', '4:whole:stop',
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['killed', 'nondeterministic']);
+    expect(outcomes.map((o) => o.verdicts.length)).toEqual([3, 3]);
   });
 
   test('declared equivalents are not graded, stale declarations are reported, bad files are refused', async () => {

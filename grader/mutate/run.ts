@@ -4,6 +4,7 @@
 import type { Lang } from '../i18n.ts';
 import type { Exercise } from '../model/course.ts';
 import { join } from 'node:path';
+import type { ExerciseResult } from '../result.ts';
 import { gradeVariants, type Variant } from '../variants/engine.ts';
 import { verdictOf, type Verdict } from '../variants/verdict.ts';
 import { loadEquivalents } from './equivalents.ts';
@@ -70,11 +71,20 @@ export function planMutants(options: Pick<MutateOptions, 'courseRoot' | 'exercis
   return { planned, stale };
 }
 
-function classify(verdicts: Verdict[]): Exclude<MutantStatus, 'equivalent'> {
-  const killed = verdicts.filter((v) => v.score < v.max_score).length;
-  return killed === verdicts.length ? 'killed' : killed === 0 ? 'survived' : 'nondeterministic';
+function classify(kills: boolean[]): Exclude<MutantStatus, 'equivalent'> {
+  const killed = kills.filter(Boolean).length;
+  return killed === kills.length ? 'killed' : killed === 0 ? 'survived' : 'nondeterministic';
 }
 
+const isKill = (verdict: Verdict): boolean => verdict.score < verdict.max_score;
+
+/**
+ * Grades the mutants `rounds` times. Round 1 grades each mutant whole (up to its first failing test). Later
+ * rounds only ask whether the kill repeats: a mutant killed by a test is re-graded with that test alone (a
+ * mutant's later rounds then cost one test, not a whole run up to it); if that test passes alone, the mutant
+ * is graded whole again, so a kill counts exactly when it did before (any failing test, every round).
+ * Survivors and mutants that broke the whole exercise are graded whole in every round.
+ */
 export async function runMutants(planned: PlannedMutant[], options: Pick<MutateOptions, 'rounds' | 'lang' | 'chunk' | 'onProgress' | 'grade'>): Promise<MutantOutcome[]> {
   const grade = options.grade ?? gradeVariants;
   const rounds = options.rounds ?? 3;
@@ -83,25 +93,61 @@ export async function runMutants(planned: PlannedMutant[], options: Pick<MutateO
   const graded = planned.filter((p) => p.why === undefined);
   const variants: Variant[] = graded.map((p) => ({ id: `${p.exercise.key}/${p.mutant.id}`, exercise: p.exercise, files: p.mutant.files }));
   const verdicts = new Map<string, Verdict[]>(variants.map((v) => [v.id, []]));
+  const kills = new Map<string, boolean[]>(variants.map((v) => [v.id, []]));
   const started = performance.now();
-  const total = variants.length * rounds;
+  let total = variants.length * rounds;
   let done = 0;
-  for (let round = 0; round < rounds; round++) {
-    for (let at = 0; at < variants.length; at += chunk) {
-      const batch = variants.slice(at, at + chunk);
-      // Only the verdict and the first failure count here: a mutant's later tests need not run.
-      const results = await grade(batch, lang, { stopAtFirstFailure: true });
-      for (const variant of batch) {
-        const result = results.get(variant.id);
-        if (result !== undefined) verdicts.get(variant.id)?.push(verdictOf(result));
-      }
+  const gradeInChunks = async (some: Variant[], engine: Parameters<typeof gradeVariants>[2]): Promise<Map<string, ExerciseResult>> => {
+    const all = new Map<string, ExerciseResult>();
+    for (let at = 0; at < some.length; at += chunk) {
+      const batch = some.slice(at, at + chunk);
+      for (const [id, result] of await grade(batch, lang, engine)) all.set(id, result);
       done += batch.length;
       options.onProgress?.(done, total, (performance.now() - started) / 1000);
     }
+    return all;
+  };
+  // Only the verdict and the first failure count here: a mutant's later tests need not run.
+  const gradeWhole = async (some: Variant[]): Promise<void> => {
+    const results = await gradeInChunks(some, { stopAtFirstFailure: true });
+    for (const variant of some) {
+      const result = results.get(variant.id);
+      if (result === undefined) continue;
+      const verdict = verdictOf(result);
+      verdicts.get(variant.id)?.push(verdict);
+      kills.get(variant.id)?.push(isKill(verdict));
+    }
+  };
+  await gradeWhole(variants);
+  for (let round = 1; round < rounds; round++) {
+    const killer = (v: Variant): string | undefined => {
+      const first = verdicts.get(v.id)?.[0];
+      return first !== undefined && isKill(first) && first.error === null ? first.first?.test : undefined;
+    };
+    const focused = variants.filter((v) => killer(v) !== undefined);
+    await gradeWhole(variants.filter((v) => killer(v) === undefined));
+    const results = await gradeInChunks(focused.map((v) => ({ ...v, onlyTests: [killer(v) as string] })), {});
+    const again: Variant[] = [];
+    for (const variant of focused) {
+      const result = results.get(variant.id);
+      if (result === undefined) continue;
+      const test = result.tests.find((t) => t.id === killer(variant));
+      if (result.error === null && test?.status !== 'fail') {
+        again.push(variant);
+        continue;
+      }
+      // The round's verdict is the killing test's alone: the tests left out are not the mutant's failures.
+      const verdict = verdictOf(result);
+      verdicts.get(variant.id)?.push({ ...verdict, failing: verdict.error === null ? [test?.id as string] : verdict.failing });
+      kills.get(variant.id)?.push(true);
+    }
+    total += again.length;
+    await gradeWhole(again);
   }
   return planned.map((p) => {
     if (p.why !== undefined) return { exercise: p.exercise.key, mutant: p.mutant, status: 'equivalent', why: p.why, verdicts: [], diagnosis: null };
-    const own = verdicts.get(`${p.exercise.key}/${p.mutant.id}`) ?? [];
-    return { exercise: p.exercise.key, mutant: p.mutant, status: classify(own), verdicts: own, diagnosis: own[0]?.first?.diagnosis ?? null };
+    const id = `${p.exercise.key}/${p.mutant.id}`;
+    const own = verdicts.get(id) ?? [];
+    return { exercise: p.exercise.key, mutant: p.mutant, status: classify(kills.get(id) ?? []), verdicts: own, diagnosis: own[0]?.first?.diagnosis ?? null };
   });
 }
