@@ -1,6 +1,6 @@
 // Visible tests for exercise 07: the basic behaviour of checkAll and the burn functions.
 import { afterEach, expect, test } from 'vitest';
-import { say } from '#course/kit';
+import { expectLesson, say } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
 import { simulate } from '#runtime/testing';
 import { burnWithThreads, checkAll } from './exercise.ts';
@@ -35,6 +35,10 @@ test('checkAll checks three receipts in three child processes', async () => {
 
 test('checkAll reports an unreadable receipt in failed', async () => {
   const { value } = await simulate(() => checkAll([5, -1]));
+  const exits = value.children.map((c) => c.exitcode);
+  expectLesson(!(exits[1] === 1 && value.failed.length === 0), 'error-swallowed', [
+    'el hijo de -1 terminó con código 1 y failed está vacío: el error de un hijo solo llega al padre como exitcode, y no lo estás mirando. failed son los ids cuyo hijo tiene exitcode !== 0',
+    'the child of -1 ended with exit code 1 and failed is empty: a child\'s error reaches the parent only as its exitcode, and you are not looking at it. failed is the ids whose child has exitcode !== 0']);
   expect(value.children.map((c) => c.exitcode), say('el hijo de -1 lanza un Error: código de salida 1',
     'the child of -1 throws an Error: exit code 1')).toEqual([0, 1]);
   expect(value.failed, say('failed lista los comprobantes cuyo hijo falló',

@@ -94,9 +94,9 @@ test('failed lists exactly the receipts whose child failed', async () => {
       `exit code of the child of ${c.id} (0 for a positive integer, 1 if it threw)`)).toBe(bad.includes(c.id) ? 1 : 0);
   }
   if (value.failed.length === 0) {
-    expect.fail(say(
-      `failed está vacío, pero los hijos de ${bad.join(', ')} terminaron con código 1: no ignores el exitcode de cada hijo`,
-      `failed is empty, but the children of ${bad.join(', ')} ended with exit code 1: do not ignore each child's exitcode`));
+    failLesson('error-swallowed', [
+      `failed está vacío, pero los hijos de ${bad.join(', ')} terminaron con código 1: el error de un hijo solo llega al padre como exitcode, y no lo estás mirando. failed son los ids cuyo hijo tiene exitcode !== 0`,
+      `failed is empty, but the children of ${bad.join(', ')} ended with exit code 1: a child's error reaches the parent only as its exitcode, and you are not looking at it. failed is the ids whose child has exitcode !== 0`]);
   }
   expect(value.failed, say('failed: exactamente los comprobantes con exitcode distinto de 0, en el orden de ids',
     'failed: exactly the receipts with a non-zero exitcode, in the order of ids')).toEqual(bad);

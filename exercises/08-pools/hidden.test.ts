@@ -60,7 +60,13 @@ test('the checksums are computed in the pool processes, not in the parent', asyn
   const ids = Array.from({ length: 6 }, () => Math.floor(next() * 500));
   const before = stats.computedHere;
   await checksumAll(ids, 2);
-  expect(stats.computedHere - before, say(
+  const here = stats.computedHere - before;
+  if (here > 0) {
+    failLesson('work-in-wrong-thread', [
+      `el padre calculó ${here} sumas de control: pasa receiptChecksum a pool.map en vez de llamarla tú (ids.map(receiptChecksum) se ejecuta en el padre, y el pool no hace nada)`,
+      `the parent computed ${here} checksums: give receiptChecksum to pool.map instead of calling it yourself (ids.map(receiptChecksum) runs in the parent, and the pool does nothing)`]);
+  }
+  expect(here, say(
     'el padre calculó sumas de control: pasa receiptChecksum a pool.map en vez de llamarla tú (ids.map(receiptChecksum) se ejecuta en el padre)',
     'the parent computed checksums: give receiptChecksum to pool.map instead of calling it yourself (ids.map(receiptChecksum) runs in the parent)'))
     .toBe(0);
@@ -129,9 +135,9 @@ test('one failed download does not stop the others', async () => {
   try {
     results = await downloadAll(urls, 3);
   } catch (error) {
-    expect.fail(say(
-      `downloadAll lanzó ${String(error)}: un fallo ha detenido todas las descargas. download no debe lanzar nunca (try/catch y status 0)`,
-      `downloadAll threw ${String(error)}: one failure stopped every download. download must never throw (try/catch and status 0)`));
+    failLesson('failure-not-isolated', [
+      `downloadAll lanzó ${String(error)}: el fallo de una descarga ha detenido todas las demás. download no debe lanzar nunca: captura el error dentro (try/catch) y devuelve { url, status: 0, bytes: 0 }`,
+      `downloadAll threw ${String(error)}: one download's failure stopped all the others. download must never throw: catch the error inside it (try/catch) and return { url, status: 0, bytes: 0 }`]);
   }
   expect(results.length, say(`se esperaban ${urls.length} resultados, uno por URL`,
     `expected ${urls.length} results, one per URL`)).toBe(urls.length);

@@ -164,8 +164,8 @@ describe('withDeadline (hidden)', () => {
   test('an operation that fails before the deadline propagates its own error, not a timeout', async () => {
     const r = await deadlineRun(0.5, 3, 0, 'espejo lleno');
     if (r.outcome.ok) {
-      expect.fail(say(`withDeadline devolvió ${JSON.stringify(r.outcome.value)} cuando la subida falló con UploadError: un error no es un timeout, relánzalo`,
-        `withDeadline returned ${JSON.stringify(r.outcome.value)} when the upload failed with UploadError: an error is not a timeout, rethrow it`));
+      failLesson('error-swallowed', [`withDeadline devolvió ${JSON.stringify(r.outcome.value)} cuando la subida falló con UploadError: tu catch se tragó el error de la operación. Un error no es un timeout: devuelve { status: 'timeout' } solo para TimeoutError y relanza los demás (throw error)`,
+        `withDeadline returned ${JSON.stringify(r.outcome.value)} when the upload failed with UploadError: your catch swallowed the operation's error. An error is not a timeout: return { status: 'timeout' } only for TimeoutError and rethrow the others (throw error)`]);
     }
     expect(r.outcome.error, say('el error de la operación, tal cual', 'the operation\'s error, unchanged')).toBeInstanceOf(UploadError);
     expect(r.returnedAt, say('falla en cuanto falla la operación', 'fails as soon as the operation fails')).toBe(0.5);
