@@ -123,10 +123,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const seconds = runs.reduce((sum, run) => sum + run.duration, 0) + (stubs?.duration ?? 0);
   io.out(`${p.dim(`(${SOLUTION_RUNS} solution runs + 1 stub run, ${seconds.toFixed(1)} s)`)}\n`);
 
-  // Mistake fixtures: every one graded in Spanish (the language guard), every other one in English too, against
-  // its recorded verdict; the
-  // ones marked slow (hangs, many processes) and the determinism check over many rounds are left to
-  // `npm run mistakes` (grader/README.md), to keep verify within its budget.
+  // Mistake fixtures: each graded once, in Spanish (the language guard reads every one), against its recorded
+  // verdict; their English messages, the ones marked slow (hangs, many processes) and the determinism check over
+  // many rounds are left to `npm run mistakes` (grader/README.md), to keep verify within its budget.
   const fixtures = allFixtures.filter((fixture) => fixture.slow === null);
   if (fixtures.length > 0) {
     const started = performance.now();
