@@ -18,7 +18,7 @@ export type { ChildChunk, UnawaitedWait } from '../core/index.ts';
 /** The seeded generator the schedule explorer uses (mulberry32): the same sequence for the same seed. */
 export { prng as seeded } from '../core/index.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
-export { enableRaceDetection, locksHeld, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
+export { enableRaceDetection, locksHeld, watchRaces, type RaceWatch, type SharedPipeEnd, type SharedWriteRace } from '../multiprocessing/races.ts';
 export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';
 export { onLifecycle } from '../core/lifecycle.ts';
 export { programState, endProgram, childWaits, type ProgramState, type ProgramWait, type ChildWait, type ChildWaits } from './boundary.ts';
