@@ -6,7 +6,7 @@ import * as mp from '#runtime/multiprocessing';
 import * as threading from '#runtime/threading';
 import { watchRaces } from '#runtime/testing';
 import { expectOwnPipeEnds, explain, type ErrorLike } from '../../exercises/_kit/index.ts';
-import { receiveFrom } from '../../runtime/multiprocessing/fixtures/shared-end.ts';
+import { receiveFrom } from './fixtures/exercises/09-queue-pipe/exercise.ts';
 
 const ADVICE: [string, string] = ['Un solo hilo lee la tubería.', 'One thread reads the pipe.'];
 
@@ -38,8 +38,8 @@ describe('expectOwnPipeEnds and the shared-pipe-end diagnosis', () => {
     const en = explain({ errors: [error!], tracebacks: [] }, 'en');
     expect(es?.id).toBe('shared-pipe-end');
     expect(en?.id).toBe('shared-pipe-end');
-    expect(es?.message).toMatch(/^mesa-2 llamó a recv\(\) \(shared-end\.ts:\d+:\d+\) en el extremo de lectura de la tubería mientras mesa-1 seguía esperando/);
-    expect(en?.message).toMatch(/^mesa-2 called recv\(\) \(shared-end\.ts:\d+:\d+\) on the pipe's reading end while mesa-1 was still waiting.*UnpicklingError/);
+    expect(es?.message).toMatch(/^mesa-2 llamó a recv\(\) \(exercise\.ts:\d+:\d+\) en el extremo de lectura de la tubería mientras mesa-1 seguía esperando/);
+    expect(en?.message).toMatch(/^mesa-2 called recv\(\) \(exercise\.ts:\d+:\d+\) on the pipe's reading end while mesa-1 was still waiting.*UnpicklingError/);
     expect(en?.hint).toBe('One thread reads the pipe.');
     expect(es?.hint).toBe('Un solo hilo lee la tubería.');
   });
