@@ -48,6 +48,9 @@ export interface WorkspaceItem {
   onlyTests?: readonly string[];
 }
 
+/** The diagnosis id of a test that stop-at-the-first-failure did not run (never a student's mistake). */
+export const NOT_RUN_ID = 'not-run';
+
 /** The message of a test left out by `onlyTests`. */
 export const NOT_RERUN = 'not run: only the tests asked for were re-run';
 
@@ -140,10 +143,14 @@ function entrySource(sections: Section[], canary: string, token: string, exercis
     // instead of running (a hung mutant would otherwise wait out every later test's deadline too).
     // (Not with `only`: a left-out test's failure would stop the asked one.)
     ...(stopAtFirstFailure && only === undefined ? [
-      'let __graderFailedBefore = false;',
+      // The error says which test failed, and carries the id NOT_RUN_ID, so a verdict never takes it for the
+      // first failure even where the reporter's events come out of order.
+      'let __graderFailedBefore: string | null = null;',
       '__graderBeforeEach((context) => {',
-      `  if (__graderFailedBefore && context.task.name !== ${JSON.stringify(canary)}) throw new Error('not run: an earlier test failed (stop at the first failure)');`,
-      '  context.onTestFailed(() => { __graderFailedBefore = true; });',
+      `  if (__graderFailedBefore !== null && context.task.name !== ${JSON.stringify(canary)}) {`,
+      `    throw Object.assign(new Error(\`not run: an earlier test failed (stop at the first failure): \${__graderFailedBefore}\`), { diagnosis: ${JSON.stringify(NOT_RUN_ID)} });`,
+      '  }',
+      '  context.onTestFailed(() => { __graderFailedBefore ??= context.task.name; });',
       '});',
     ] : []),
     // Only the asked tests run (full names as the reporter gives them: the section's describe, then the id).

@@ -45,7 +45,11 @@ describe('gradeVariants', () => {
     const tests = stopped.get('minus')!.tests;
     expect(tests[0]).toMatchObject({ id: 'adds small numbers', status: 'fail' });
     expect(tests[0]?.message).toContain('1 + 2 should be 3');
-    expect(tests[1]?.message).toContain('not run: an earlier test failed');
+    expect(tests[1]?.message).toContain('not run: an earlier test failed (stop at the first failure): adds small numbers');
+    expect(tests[1]?.diagnosis).toBe('not-run');
+    // Even listed first, a test that did not run is never taken for the first failure.
+    const reordered = { ...stopped.get('minus')!, tests: [tests[1]!, tests[0]!, ...tests.slice(2)] };
+    expect(verdictOf(reordered).first?.test).toBe('adds small numbers');
 
     const only = await gradeVariants([
       { id: 'minus', exercise, files: { 'exercise.ts': minus }, onlyTests: ['adds negatives'] },

@@ -1,6 +1,7 @@
 // What a graded variant came to, in the terms a fixture records: score, which tests failed, and the first
 // failure (its test, message and diagnosis id). Test ids are language-independent; messages are per language.
 import type { ExerciseResult, TestResult } from '../result.ts';
+import { NOT_RUN_ID } from '../run/workspace.ts';
 
 export interface Verdict {
   score: number;
@@ -30,7 +31,8 @@ function diagnosisOf(test: TestResult): string | null {
 
 export function verdictOf(result: ExerciseResult): Verdict {
   const failed = result.tests.filter((test) => test.status !== 'pass');
-  const first = failed[0];
+  // A test stop-at-the-first-failure did not run is never the first failure, whatever order events came in.
+  const first = failed.find((test) => test.diagnosis !== NOT_RUN_ID);
   return {
     score: result.score,
     max_score: result.max_score,
