@@ -9,3 +9,4 @@ export { render, studentLine, text, type Diagnosis, type Evidence, type Finding,
 export { DIAGNOSES } from './diagnoses/index.ts';
 export { expectNoRaces, SharedWriteRaceError, UNPROTECTED_SHARED_WRITE } from './races.ts';
 export { failLesson, expectLesson, LessonFailure, LESSONS, type LessonId } from './lesson.ts';
+export { expectNoPromise, expectWaitedFor, isPromiseLike, nameManagerMistake } from './waited.ts';
