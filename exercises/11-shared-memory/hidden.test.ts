@@ -81,6 +81,11 @@ test('negate runs in the child, which ends cleanly', async () => {
       'el padre escribió 3.1415927 en num: negate se ejecutó en el proceso principal. Pasa la función sin llamarla: new mp.Process({ target: negate, args: [num, arr] })',
       'the parent wrote 3.1415927 into num: negate ran in the main process. Pass the function without calling it: new mp.Process({ target: negate, args: [num, arr] })']);
   }
+  if (tracebacks.some((text) => text.includes('IndexError'))) {
+    failLesson('wrong-count', [
+      `el hijo escribió una posición de más y murió con IndexError: el bucle de negate va una vuelta más allá del final del Array. Recorre i < arr.length, no i <= arr.length\n${tracebacks[0]}`,
+      `the child wrote one position too many and died with IndexError: negate's loop goes one turn past the end of the Array. Loop while i < arr.length, not i <= arr.length\n${tracebacks[0]}`]);
+  }
   if (tracebacks.length > 0) {
     expect.fail(say(`el proceso hijo murió con un error después de escribir:\n${tracebacks[0]}`, `the child process died with an error after its writes:\n${tracebacks[0]}`));
   }
