@@ -90,6 +90,11 @@ test('the lock is released when the ledger fails halfway', async () => {
     'el cerrojo no se soltó cuando write() falló, y el otro hilo se quedó esperando para siempre: suéltalo en un finally',
     'the lock was not released when write() failed, and the other thread waited forever: release it in a finally',
   ]);
+  if (value.firstError === null) {
+    failLesson('error-swallowed', [
+      'registerReceipt no lanzó el error de write() (la conexión perdida): un catch se lo tragó y quien llama cree que el registro se hizo. Usa try/finally sin catch: el finally suelta el cerrojo y el error sigue su camino',
+      'registerReceipt did not throw the error from write() (the lost connection): a catch swallowed it and the caller believes the registration happened. Use try/finally with no catch: the finally releases the lock and the error goes on']);
+  }
   expect(value.firstError, say('el error de write() debe llegar a quien llamó a registerReceipt (no lo tragues)',
     'the error from write() must reach whoever called registerReceipt (do not swallow it)')).toBeInstanceOf(Error);
   expect(value.ledger, say('el segundo registro se hace aunque el primero falle', 'the second registration happens although the first failed'))
