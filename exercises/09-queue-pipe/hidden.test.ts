@@ -2,9 +2,9 @@
 // sentinel, both sides of the pipe protocol checked against a strict partner, and the one-way tally pipes (the
 // ends each process received, from the lifecycle record: the same verdict on every run).
 import { afterEach, expect, test } from 'vitest';
-import { failLesson, say, seeded as rng } from '#course/kit';
+import { expectWaitedFor, failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { recordLifecycle } from '#runtime/testing';
+import { recordLifecycle, type LifecycleEvent } from '#runtime/testing';
 import { askServer, collectTallies, consumer, producer, receiptServer, runQueues, tallyBatch, type Ticket, type Validated } from './exercise.ts';
 import { isValidReceipt, OUTBOX_SIZE, outboxesMade, pipeMistake, quittingServer, strictServer, tallyEndsProblem, TIMED_OUT, within } from './support.ts';
 
@@ -220,8 +220,11 @@ test('the client keeps the protocol with a strict server', async () => {
   const next = rng(9005);
   const ids = Array.from({ length: 10 }, () => Math.floor(next() * 500));
   let answers: Awaited<ReturnType<typeof askServer>> | typeof TIMED_OUT;
+  let events: LifecycleEvent[] = [];
   try {
-    answers = await within(10, askServer(ids, strictServer));
+    const run = await recordLifecycle(() => within(10, askServer(ids, strictServer)));
+    answers = run.value;
+    events = run.events;
   } catch (error) {
     expect.fail(say(
       `askServer lanzó ${String(error)}: ¿un recv sin su send (EOFError al cerrarse el servidor)?`,
@@ -233,6 +236,7 @@ test('the client keeps the protocol with a strict server', async () => {
   }
   expect(answers, say('una respuesta por id, en el orden de ids', 'one answer per id, in the order of ids'))
     .toEqual(ids.map((studentId) => ({ studentId, valid: isValidReceipt(studentId) })));
+  expectWaitedFor(events, 'Process', 'askServer', mp.activeChildren().map((p) => p.name));
   expect(mp.activeChildren(), say('askServer espera al proceso servidor (join)', 'askServer waits for the server process (join)'))
     .toEqual([]);
 });
@@ -290,6 +294,7 @@ test('every tally process gets the writing end of its own one-way pipe', async (
   }
   expect(tallies, say('un Tally por lote, en el orden de los lotes', 'one Tally per batch, in batch order')).toEqual(batches.map((ids, batch) =>
     ({ batch, receipts: ids.length, valid: ids.filter(isValidReceipt).length })));
+  expectWaitedFor(events, 'Process', 'collectTallies', mp.activeChildren().map((p) => p.name));
   expect(events.filter((e) => e.kind === 'start' && e.what === 'Process').length, say('un proceso por lote', 'one process per batch')).toBe(batches.length);
   expect(mp.activeChildren(), say('collectTallies espera a sus procesos (join)', 'collectTallies waits for its processes (join)')).toEqual([]);
 });

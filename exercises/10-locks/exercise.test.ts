@@ -4,6 +4,7 @@ import { expectWaitedFor, failLesson, say } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
 import { recordLifecycle, simulate } from '#runtime/testing';
 import { Lock } from '#runtime/threading';
+import { monotonic, sleep } from '#runtime/time';
 import { printAllSlips, registerAll, registerReceipt } from './exercise.ts';
 import { MemoryLedger, tempPrinter } from './support.ts';
 
@@ -12,10 +13,14 @@ afterEach(() => {
 });
 
 test('registerReceipt adds one to the ledger', async () => {
-  const { value, elapsed } = await simulate(async () => {
+  const { value: { value, atReturn, took } } = await simulate(async () => {
     const ledger = new MemoryLedger(41);
+    const started = monotonic();
     await registerReceipt(ledger, new Lock());
-    return ledger.value;
+    const took = monotonic() - started;
+    const atReturn = ledger.value;
+    await sleep(1); // a write left running (not awaited) lands meanwhile, on the virtual clock
+    return { value: ledger.value, atReturn, took };
   });
   if (typeof value !== 'number' && String(value).includes('[object Promise]')) {
     failLesson('missing-await', [
@@ -23,8 +28,14 @@ test('registerReceipt adds one to the ledger', async () => {
       `registerReceipt wrote ${JSON.stringify(value)} into the ledger: it added 1 to a Promise. ledger.read() returns a Promise; write const current = await ledger.read()`],
     ['const current = await ledger.read(); await ledger.write(current + 1);', 'const current = await ledger.read(); await ledger.write(current + 1);']);
   }
+  if (atReturn === 41 && value === 42) {
+    failLesson('missing-await', [
+      'registerReceipt terminó antes de que su escritura llegara al libro (el 42 apareció después): ledger.write() devuelve una Promise y sin await el cerrojo se suelta con la escritura a medias. Escribe await ledger.write(current + 1)',
+      'registerReceipt returned before its write reached the ledger (the 42 showed up afterwards): ledger.write() returns a Promise, and without await the lock is released with the write half done. Write await ledger.write(current + 1)'],
+    ['const current = await ledger.read(); await ledger.write(current + 1);', 'const current = await ledger.read(); await ledger.write(current + 1);']);
+  }
   expect(value, say('41 + 1', '41 + 1')).toBe(42);
-  expect(elapsed, say('una lectura y una escritura: 0,02 s virtuales', 'one read and one write: 0.02 virtual seconds'))
+  expect(took, say('una lectura y una escritura: 0,02 s virtuales', 'one read and one write: 0.02 virtual seconds'))
     .toBeCloseTo(0.02, 9);
 });
 

@@ -1,8 +1,10 @@
 // Lesson checks for "did the code wait for what it started": a test whose result came out wrong asks these
 // which wait was missing, from evidence that cannot be luck. A value that is a Promise was never awaited; a
 // thread or process started and never joined was not waited for; one joined but still alive when the function
-// returned had its join() called without await. Called only once the result is known to be wrong, so a correct
-// solution never reaches them, and what they see (the lifecycle events, a Promise) does not depend on timing.
+// returned had its join() called without await (an awaited join() returns only once the child has exited, and
+// a child's exit is noticed in a later turn of the event loop, never between a function's last read and its
+// return). Called once the result is known to be wrong, or where the function must join everything it starts
+// before it returns: a correct solution never fails them, whatever the timing.
 import type { LifecycleEvent } from '#runtime/testing';
 import { failLesson } from './lesson.ts';
 
