@@ -26,6 +26,7 @@ export const LESSONS = {
   'missing-main-guard': 'code that starts processes at import time, outside the main guard',
   'not-concurrent': 'work that should overlap done one after another',
   'blocking-on-loop': "a blocking call made on the event loop's thread instead of in a worker thread (toThread, runInExecutor)",
+  'wrong-return-when': 'wait() told to return at the wrong moment: FIRST_COMPLETED or ALL_COMPLETED where the first error was asked, or the reverse',
 } as const satisfies Record<string, string>;
 
 export type LessonId = keyof typeof LESSONS;

@@ -91,10 +91,14 @@ describe('mutation operators', () => {
     expect(mutate('resize', 'new Semaphore(1);\nnew Pool(n);\n')).toEqual(['new Semaphore(2);\nnew Pool(n);\n', 'new Semaphore(1);\nnew Pool((n) + 1);\n', 'new Semaphore(1);\nnew Pool((n) - 1);\n']);
   });
 
-  test('swap-mode swaps imap orders and wait modes, not imports', () => {
+  test('swap-mode swaps imap orders and wait modes, not imports, and imports a swapped-in name beside the old one', () => {
     expect(mutate('swap-mode', 'import { FIRST_COMPLETED } from "x";\npool.imap(f, xs);\nwait(ts, { returnWhen: FIRST_COMPLETED });\n')).toEqual([
       'import { FIRST_COMPLETED } from "x";\npool.imapUnordered(f, xs);\nwait(ts, { returnWhen: FIRST_COMPLETED });\n',
-      'import { FIRST_COMPLETED } from "x";\npool.imap(f, xs);\nwait(ts, { returnWhen: ALL_COMPLETED });\n',
+      'import { FIRST_COMPLETED, ALL_COMPLETED } from "x";\npool.imap(f, xs);\nwait(ts, { returnWhen: ALL_COMPLETED });\n',
+    ]);
+    // Already imported: nothing added.
+    expect(mutate('swap-mode', 'import { ALL_COMPLETED, FIRST_COMPLETED } from "x";\nwait(ts, { returnWhen: FIRST_COMPLETED });\n')).toEqual([
+      'import { ALL_COMPLETED, FIRST_COMPLETED } from "x";\nwait(ts, { returnWhen: ALL_COMPLETED });\n',
     ]);
   });
 

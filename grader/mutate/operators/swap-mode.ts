@@ -14,6 +14,13 @@ export const swapMode: Operator = {
   summary: 'swap imap/imapUnordered, FIRST_COMPLETED/ALL_COMPLETED, FIRST_EXCEPTION → ALL_COMPLETED',
   find(source) {
     const found: Candidate[] = [];
+    // The names a named import brings in, with the span of their specifier: a swapped-in name the file does not
+    // import yet is added beside the one it replaces, as a student making this mistake would (else the mutant
+    // would die of a ReferenceError, not of the mistake).
+    const imported = new Map<string, { end: number }>();
+    for (const { node } of source.nodes()) {
+      if (node.type === 'ImportSpecifier' && node.local.type === 'Identifier') imported.set(node.local.name, node);
+    }
     for (const { node, parents } of source.nodes()) {
       if (node.type !== 'Identifier' || !Object.hasOwn(SWAPS, node.name)) continue;
       const parent = parents[parents.length - 1];
@@ -22,7 +29,10 @@ export const swapMode: Operator = {
         || parent?.type === 'CallExpression' || parent?.type === 'Property' && parent.value === node;
       if (!use) continue;
       const other = SWAPS[node.name] as string;
-      found.push({ at: node.start, edits: [{ start: node.start, end: node.end, text: other }], description: `${node.name} → ${other}` });
+      const edits = [{ start: node.start, end: node.end, text: other }];
+      const beside = imported.get(node.name);
+      if (beside !== undefined && !imported.has(other)) edits.push({ start: beside.end, end: beside.end, text: `, ${other}` });
+      found.push({ at: node.start, edits, description: `${node.name} → ${other}` });
     }
     return found;
   },
