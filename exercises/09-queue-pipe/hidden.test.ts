@@ -4,7 +4,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { expectWaitedFor, failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { recordLifecycle, type LifecycleEvent } from '#runtime/testing';
+import { recordLifecycle, tapChildOutput, type LifecycleEvent } from '#runtime/testing';
 import { askServer, collectTallies, consumer, producer, receiptServer, runQueues, tallyBatch, type Ticket, type Validated } from './exercise.ts';
 import { isValidReceipt, OUTBOX_SIZE, outboxesMade, pipeMistake, quittingServer, strictServer, tallyEndsProblem, TIMED_OUT, within } from './support.ts';
 
@@ -163,6 +163,42 @@ test('a consumer waits for room in a full outbox before taking the next id', asy
   expect(got, say('un resultado por id, en orden', 'one result per id, in order')).toEqual(ids);
   await p.join(10);
   expect(p.exitcode, say('el consumidor termina bien', 'the consumer ends well')).toBe(0);
+});
+
+test('a producer waits for room in a full inbox', async () => {
+  // Nobody reads for a moment: a producer that awaits each put() waits with one id in the queue (capacity 1);
+  // one that does not await starts the next put() while the last still waits, and the runtime refuses it.
+  const inbox = new mp.Queue<Ticket>(1);
+  const ids = [11, 12, 13, 14, 15, 16];
+  const refused: string[] = [];
+  const stop = tapChildOutput((chunk) => {
+    if (chunk.stream === 'stderr' && /already waiting \(in Queue\.put\(\)\)/.test(chunk.text)) refused.push(chunk.text);
+  });
+  const got: Ticket[] = [];
+  let p: mp.Process;
+  try {
+    p = new mp.Process({ target: producer, args: [inbox, ids], targetModule: EXERCISE });
+    p.start();
+    const deadline = Date.now() + 20_000; // a bound for a stuck child, never reached by a producer that works
+    while (got.length < ids.length && Date.now() < deadline) {
+      try {
+        got.push(await inbox.get(true, 0.2));
+      } catch {
+        if (p.exitcode !== null) break; // ended, and nothing more is coming
+      }
+    }
+    await p.join(10);
+  } finally {
+    stop();
+  }
+  if (refused.length > 0 || (got.length < ids.length && p.exitcode !== 0)) {
+    failLesson('missing-await', [
+      `el productor metió ${got.length} de ${ids.length} ids en una inbox llena (capacidad 1) y terminó con código ${p.exitcode}: su put() no espera a que haya sitio, y el siguiente put se rechaza mientras el anterior sigue esperando. Escribe await inbox.put(id)`,
+      `the producer put ${got.length} of ${ids.length} ids into a full inbox (capacity 1) and ended with code ${p.exitcode}: its put() does not wait for room, and the next put is refused while the last one still waits. Write await inbox.put(id)`],
+    ['for (const id of studentIds) await inbox.put(id);', 'for (const id of studentIds) await inbox.put(id);']);
+  }
+  expect(got, say('los ids del lote, en orden, aunque la inbox solo quepa uno', 'the batch ids, in order, although the inbox holds only one')).toEqual(ids);
+  expect(p.exitcode, say('el productor termina bien', 'the producer ends well')).toBe(0);
 });
 
 test('a producer puts its ids in order and no sentinel', async () => {
