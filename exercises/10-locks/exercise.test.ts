@@ -47,13 +47,13 @@ test('registerAll with three threads loses no receipt', async () => {
   }));
   const value = run.value;
   if (value !== 6) expectWaitedFor(events, 'Thread', 'registerAll', []);
-  if (value > 6 || run.writes !== 6) {
+  if (value > 6 || run.writes > 6) {
     failLesson('wrong-count', [
-      `el libro recibió ${run.writes} registros (vale ${value}) en vez de 6: los hilos hacen más o menos registros de los pedidos. Reparte los 6 entre los 3 hilos y que cada uno haga exactamente los suyos (i < count)`,
-      `the ledger got ${run.writes} registrations (it holds ${value}) instead of 6: the threads make more or fewer than asked. Share the 6 among the 3 threads and have each make exactly its own (i < count)`],
+      `el libro recibió ${run.writes} registros (vale ${value}) en vez de 6: los hilos hacen más registros de los pedidos. Reparte los 6 entre los 3 hilos y que cada uno haga exactamente los suyos (i < count)`,
+      `the ledger got ${run.writes} registrations (it holds ${value}) instead of 6: the threads make more than asked. Share the 6 among the 3 threads and have each make exactly its own (i < count)`],
     ['Cada hilo hace exactamente su parte: for (let i = 0; i < count; i++) await registerReceipt(ledger, lock);', 'Each thread makes exactly its share: for (let i = 0; i < count; i++) await registerReceipt(ledger, lock);']);
   }
-  if (value < 6) {
+  if (run.writes === 6 && value < 6) {
     // Six writes that leave less than six: a write based on a stale read, the lost update a lock prevents.
     failLesson('lock-not-released', [
       `6 escrituras y el libro vale ${value}: dos hilos leyeron el mismo valor y uno borró la suma del otro. Toma UN cerrojo compartido antes de read() y suéltalo después de write() (en un finally)`,
@@ -72,7 +72,9 @@ test('three processes print their slips without mixing lines', async () => {
     const alive = mp.activeChildren().map((p) => p.name);
     const lines = printer.lines();
     if (lines.length !== 9) expectWaitedFor(events, 'Process', 'printAllSlips', alive);
-    for (let i = 0; i + 2 < lines.length; i += 3) {
+    // Mixed only when every slip is whole (a slip cut short by an error is another mistake, named elsewhere).
+    const whole = [1, 2, 3].every((n) => ['inicio', 'importe validado', 'fin'].every((part) => lines.includes(`Recibo ${n}: ${part}`)));
+    for (let i = 0; whole && i + 2 < lines.length; i += 3) {
       const id = (lines[i] as string).split(':')[0];
       if (!lines.slice(i, i + 3).every((line) => line.startsWith(`${id}:`))) {
         failLesson('lock-not-released', [
