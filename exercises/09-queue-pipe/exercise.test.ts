@@ -50,6 +50,13 @@ test('askServer gets one answer per student, in order', async () => {
   // The server has received stop and may be ending, but only an awaited join() makes sure it has.
   expectWaitedFor(events, 'Process', 'askServer', mp.activeChildren().map((p) => p.name));
   expectNoPromise(answers, ['una respuesta de askServer', 'an answer of askServer'], 'answers.push(await mine.recv())');
+  const unread = answers.find((a: unknown) => typeof a === 'object' && a !== null && 'valid' in a && (a as { studentId?: unknown }).studentId === undefined);
+  if (unread !== undefined) {
+    failLesson('missing-await', [
+      `el servidor contestó ${JSON.stringify(unread)}, sin studentId: respondió sin haber leído la petición. const request = conn.recv() sin await da una Promise, y request.op y request.studentId son undefined. Escribe const request = await conn.recv()`,
+      `the server answered ${JSON.stringify(unread)}, with no studentId: it answered without having read the request. const request = conn.recv() without await gives a Promise, and request.op and request.studentId are undefined. Write const request = await conn.recv()`],
+    ['En el servidor: for (;;) { const request = await conn.recv(); if (request.op === \'stop\') break; conn.send({ ... }); }', 'In the server: for (;;) { const request = await conn.recv(); if (request.op === \'stop\') break; conn.send({ ... }); }']);
+  }
   expect(answers, say('una respuesta por id, en el orden de ids', 'one answer per id, in the order of ids'))
     .toEqual([{ studentId: 5, valid: true }, { studentId: 13, valid: false }, { studentId: 8, valid: true }]);
 });
