@@ -4,7 +4,8 @@
 import { afterEach, expect, test } from 'vitest';
 import { expectWaitedFor, failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { recordLifecycle, tapChildOutput, type LifecycleEvent } from '#runtime/testing';
+import { recordLifecycle, tapUnawaitedWaits, type LifecycleEvent, type UnawaitedWait } from '#runtime/testing';
+import { Thread } from '#runtime/threading';
 import { askServer, collectTallies, consumer, producer, receiptServer, runQueues, tallyBatch, type Ticket, type Validated } from './exercise.ts';
 import { isValidReceipt, OUTBOX_SIZE, outboxesMade, pipeMistake, quittingServer, strictServer, tallyEndsProblem, TIMED_OUT, within } from './support.ts';
 
@@ -140,43 +141,41 @@ test('runQueues runs each producer and consumer as a process that ends well', as
 });
 
 test('a consumer waits for room in a full outbox before taking the next id', async () => {
+  // In a thread of this process, where the runtime reports a wait nobody awaited: a consumer that does not await
+  // its put() takes the next id and starts the next put while the last still waits for room (capacity 1, nobody
+  // reading yet), and the runtime refuses it, the same in every run. One that awaits holds the next id back.
   const inbox = new mp.Queue<Ticket>();
   const outbox = new mp.Queue<Validated>(1);
   const ids = [1, 2, 3, 4, 5, 6, 7, 8];
   for (const id of ids) await inbox.put(id);
   await inbox.put(null);
-  // A consumer that does not await its put() starts the next put while the last still waits for room: the
-  // runtime refuses it ("already waiting") in the child, whatever the timing; its traceback is the evidence.
-  const refused: string[] = [];
-  const stop = tapChildOutput((chunk) => {
-    if (chunk.stream === 'stderr' && /already waiting \(in Queue\.put\(\)\)/.test(chunk.text)) refused.push(chunk.text);
-  });
-  const hoarded = (taken: number): never => failLesson('missing-await', [
-    `el consumidor sacó ${taken} elementos de inbox mientras la outbox (capacidad 1) estaba llena y nadie la leía: su put() no espera. Escribe await outbox.put(...): así un consumidor no acapara trabajo que no puede entregar`,
-    `the consumer took ${taken} items from inbox while the outbox (capacity 1) was full and nobody read it: its put() does not wait. Write await outbox.put(...): then a consumer never hoards work it cannot deliver`],
-  ['await outbox.put({ studentId: id, valid: isValidReceipt(id), by }).', 'await outbox.put({ studentId: id, valid: isValidReceipt(id), by }).']);
-  const p = new mp.Process({ target: consumer, args: [inbox, outbox], targetModule: EXERCISE });
+  const unawaited: UnawaitedWait[] = [];
+  const stopTap = tapUnawaitedWaits((wait) => void unawaited.push(wait));
   const got: number[] = [];
+  const t = new Thread({ target: consumer, args: [inbox, outbox], name: 'consumer' });
   try {
-    p.start();
-    // Its first result proves the consumer runs. Then, with nobody reading, a consumer that waits on its put()
-    // holds one result in its hand and one in the outbox: it can take at most two more ids, never all of them.
-    expect((await outbox.get(true, 10)).studentId, say('el primer resultado, el del primer id', 'the first result, for the first id')).toBe(1);
-    got.push(1);
-    const left = (): number => inbox.qsize();
-    for (let waited = 0; waited < 10 && left() > ids.length - 3 && refused.length === 0; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
-    if (left() <= ids.length - 3 || refused.length > 0) hoarded(ids.length + 1 - left());
-    for (let i = 1; i < ids.length; i++) got.push((await outbox.get(true, 10)).studentId);
-    await p.join(10);
-  } catch (error) {
-    if (refused.length > 0) hoarded(ids.length + 1 - inbox.qsize());
-    throw error;
+    t.start();
+    const deadline = Date.now() + 20_000; // a bound for a stuck consumer, never reached by one that works
+    while (got.length < ids.length && unawaited.length === 0 && Date.now() < deadline) {
+      try {
+        got.push((await outbox.get(true, 0.2)).studentId);
+      } catch {
+        if (!t.isAlive()) break; // ended, and nothing more is coming
+      }
+    }
+    await t.join(5);
   } finally {
-    stop();
+    stopTap();
   }
-  if (refused.length > 0) hoarded(ids.length + 1 - inbox.qsize());
+  const dropped = unawaited.find((wait) => wait.who.startsWith('consumer') && /put/.test(wait.what));
+  if (dropped !== undefined) {
+    failLesson('missing-await', [
+      `el consumidor sacó otro id de inbox y empezó otro put() mientras el anterior seguía esperando sitio en la outbox llena (capacidad 1): su put() no lleva await${dropped.site === null ? '' : ` (${dropped.site})`}. Escribe await outbox.put(...): así un consumidor no acapara trabajo que no puede entregar`,
+      `the consumer took another id from inbox and started another put() while the last one still waited for room in the full outbox (capacity 1): its put() has no await${dropped.site === null ? '' : ` (${dropped.site})`}. Write await outbox.put(...): then a consumer never hoards work it cannot deliver`],
+    ['await outbox.put({ studentId: id, valid: isValidReceipt(id), by }).', 'await outbox.put({ studentId: id, valid: isValidReceipt(id), by }).']);
+  }
   expect(got, say('un resultado por id, en orden', 'one result per id, in order')).toEqual(ids);
-  expect(p.exitcode, say('el consumidor termina bien', 'the consumer ends well')).toBe(0);
+  expect(t.isAlive(), say('el consumidor termina en su centinela', 'the consumer ends at its sentinel')).toBe(false);
 });
 
 test('a producer puts its ids in order and no sentinel', async () => {
@@ -198,42 +197,38 @@ test('a producer puts its ids in order and no sentinel', async () => {
 });
 
 test('a producer waits for room in a full inbox', async () => {
-  // Nobody reads for a moment: a producer that awaits each put() waits with one id in the queue (capacity 1);
-  // one that does not await starts the next put() while the last still waits, and the runtime refuses it.
+  // In a thread of this process, where the runtime reports a wait nobody awaited: a producer that does not await
+  // its put() starts the next put while the last still waits for room (capacity 1, nobody reading yet), and the
+  // runtime refuses it, the same in every run. One that awaits simply waits.
   const inbox = new mp.Queue<Ticket>(1);
   const ids = [11, 12, 13, 14, 15, 16];
-  const refused: string[] = [];
-  const stop = tapChildOutput((chunk) => {
-    if (chunk.stream === 'stderr' && /already waiting \(in Queue\.put\(\)\)/.test(chunk.text)) refused.push(chunk.text);
-  });
+  const unawaited: UnawaitedWait[] = [];
+  const stopTap = tapUnawaitedWaits((wait) => void unawaited.push(wait));
   const got: Ticket[] = [];
-  let p: mp.Process;
+  const t = new Thread({ target: producer, args: [inbox, ids], name: 'producer' });
   try {
-    p = new mp.Process({ target: producer, args: [inbox, ids], targetModule: EXERCISE });
-    p.start();
-    const deadline = Date.now() + 20_000; // a bound for a stuck child, never reached by a producer that works
-    while (got.length < ids.length && Date.now() < deadline) {
+    t.start();
+    const deadline = Date.now() + 20_000; // a bound for a stuck producer, never reached by one that works
+    while (got.length < ids.length && unawaited.length === 0 && Date.now() < deadline) {
       try {
         got.push(await inbox.get(true, 0.2));
       } catch {
-        if (p.exitcode !== null) break; // ended, and nothing more is coming
+        if (!t.isAlive()) break; // ended, and nothing more is coming
       }
     }
-    await p.join(10);
+    await t.join(5);
   } finally {
-    stop();
+    stopTap();
   }
-  // A producer that does not wait for room delivers what fits (its first id, perhaps a second that was waiting)
-  // and ends; one that skips ids delivers more than that, one that does nothing (the stub) delivers none.
-  const fitted = got.length >= 1 && got.length <= 2 && got[0] === ids[0];
-  if (refused.length > 0 || (p.exitcode !== null && fitted)) {
+  const dropped = unawaited.find((wait) => wait.who.startsWith('producer') && /put/.test(wait.what));
+  if (dropped !== undefined) {
     failLesson('missing-await', [
-      `el productor metió ${got.length} de ${ids.length} ids en una inbox llena (capacidad 1) y terminó (código ${p.exitcode}): su put() no espera a que haya sitio, y el siguiente put se rechaza mientras el anterior sigue esperando. Escribe await inbox.put(id)`,
-      `the producer put ${got.length} of ${ids.length} ids into a full inbox (capacity 1) and ended (code ${p.exitcode}): its put() does not wait for room, and the next put is refused while the last one still waits. Write await inbox.put(id)`],
+      `el productor empezó un put() mientras el anterior seguía esperando sitio en una inbox llena (capacidad 1): su put() no lleva await${dropped.site === null ? '' : ` (${dropped.site})`}. Sin await, los ids se pierden o llegan desordenados. Escribe await inbox.put(id)`,
+      `the producer started a put() while the last one still waited for room in a full inbox (capacity 1): its put() has no await${dropped.site === null ? '' : ` (${dropped.site})`}. Without await the ids get lost or arrive out of order. Write await inbox.put(id)`],
     ['for (const id of studentIds) await inbox.put(id);', 'for (const id of studentIds) await inbox.put(id);']);
   }
   expect(got, say('los ids del lote, en orden, aunque la inbox solo quepa uno', 'the batch ids, in order, although the inbox holds only one')).toEqual(ids);
-  expect(p.exitcode, say('el productor termina bien', 'the producer ends well')).toBe(0);
+  expect(t.isAlive(), say('el productor termina', 'the producer ends')).toBe(false);
 });
 
 test('the server answers exactly one message per request and stops on stop', async () => {
