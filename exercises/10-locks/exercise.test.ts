@@ -56,8 +56,8 @@ test('registerAll with three threads loses no receipt', async () => {
   if (run.writes === 6 && value < 6) {
     // Six writes that leave less than six: a write based on a stale read, the lost update a lock prevents.
     failLesson('lock-not-released', [
-      `6 escrituras y el libro vale ${value}: dos hilos leyeron el mismo valor y uno borró la suma del otro. Toma UN cerrojo compartido antes de read() y suéltalo después de write() (en un finally)`,
-      `6 writes and the ledger holds ${value}: two threads read the same value and one wiped out the other's addition. Take ONE shared lock before read() and release it after write() (in a finally)`],
+      `6 escrituras y el libro vale ${value}: se perdieron incrementos, porque dos hilos leyeron el mismo valor y uno borró la suma del otro. Toma UN cerrojo compartido antes de read() y suéltalo después de write() (en un finally)`,
+      `6 writes and the ledger holds ${value}: increments were lost, because two threads read the same value and one wiped out the other's addition. Take ONE shared lock before read() and release it after write() (in a finally)`],
     ['await lock.acquire(); try { const current = await ledger.read(); await ledger.write(current + 1); } finally { lock.release(); }',
       'await lock.acquire(); try { const current = await ledger.read(); await ledger.write(current + 1); } finally { lock.release(); }']);
   }
@@ -78,8 +78,8 @@ test('three processes print their slips without mixing lines', async () => {
       const id = (lines[i] as string).split(':')[0];
       if (!lines.slice(i, i + 3).every((line) => line.startsWith(`${id}:`))) {
         failLesson('lock-not-released', [
-          `las líneas de dos recibos se mezclan (${lines.slice(i, i + 3).join(' | ')}): printSlip debe tomar el cerrojo compartido antes de la primera línea y soltarlo después de la última (en un finally)`,
-          `the lines of two slips get mixed (${lines.slice(i, i + 3).join(' | ')}): printSlip must take the shared lock before the first line and release it after the last (in a finally)`],
+          `las líneas de dos recibos se mezclan (${lines.slice(i, i + 3).join(' | ')}): las tres líneas de un recibo deben salir juntas, así que printSlip debe tomar el cerrojo compartido antes de la primera línea y soltarlo después de la última (en un finally)`,
+          `the lines of two slips get mixed (${lines.slice(i, i + 3).join(' | ')}): the three lines of a slip must come out together, so printSlip must take the shared lock before the first line and release it after the last (in a finally)`],
         ['await lock.acquire(); try { las tres líneas, con sus pausas } finally { lock.release(); }', 'await lock.acquire(); try { the three lines, with their pauses } finally { lock.release(); }']);
       }
     }
