@@ -85,7 +85,7 @@ describe('superviseUploads', () => {
         'it returned at 0.5 s, when A finished well: FIRST_COMPLETED returns with the first one to finish, however it ends. To wait for the first error, returnWhen: FIRST_EXCEPTION']);
     }
     if (value.at === 4) {
-      failLesson('wrong-return-when', ['volvió a los 4 s, cuando ya habían terminado todas: esperó a todas (ALL_COMPLETED, el valor por defecto, o un await de cada tarea) en vez de volver con el primer error a los 1,5 s. Usa wait(uploads, { returnWhen: FIRST_EXCEPTION, timeout: seconds })',
+      failLesson('waits-for-all', ['volvió a los 4 s, cuando ya habían terminado todas: esperó a todas (ALL_COMPLETED, el valor por defecto, o un await de cada tarea) en vez de volver con el primer error a los 1,5 s. Usa wait(uploads, { returnWhen: FIRST_EXCEPTION, timeout: seconds })',
         'it returned at 4 s, once every upload had finished: it waited for all of them (ALL_COMPLETED, the default, or an await on each task) instead of returning at the first error at 1.5 s. Use wait(uploads, { returnWhen: FIRST_EXCEPTION, timeout: seconds })']);
     }
     expect(value.at, say(`vuelve en el primer error (1,5 s), no a los ${es(value.at)} s`, `returns at the first error (1.5 s), not at ${value.at} s`)).toBe(1.5);

@@ -26,7 +26,8 @@ export const LESSONS = {
   'missing-main-guard': 'code that starts processes at import time, outside the main guard',
   'not-concurrent': 'work that should overlap done one after another',
   'blocking-on-loop': "a blocking call made on the event loop's thread instead of in a worker thread (toThread, runInExecutor)",
-  'wrong-return-when': 'wait() told to return at the wrong moment: FIRST_COMPLETED or ALL_COMPLETED where the first error was asked, or the reverse',
+  'waits-for-all': 'a wait meant to end at the first result or error (FIRST_COMPLETED, FIRST_EXCEPTION) that waits for all of them (ALL_COMPLETED)',
+  'wrong-return-when': 'a wait meant to end at the first error (FIRST_EXCEPTION) that ends at the first result, a success too (FIRST_COMPLETED)',
 } as const satisfies Record<string, string>;
 
 export type LessonId = keyof typeof LESSONS;

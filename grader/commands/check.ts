@@ -1,7 +1,9 @@
 // `tsx grader/cli.ts check`: the course check run by `npm run verify`. Per exercise: metadata complete,
 // the solution gets full marks three runs in a row (visible + hidden), the stub scores 0 and loads.
 // The stubs are graded in Spanish, and no English sentence may show outside code (english.ts).
-// Then every mistake fixture (solutions/<NN-slug>/mistakes/) not marked slow keeps its recorded verdict.
+// Every test a mistake fixture fails first has its own hint (hint-coverage.ts).
+// Then every mistake fixture (solutions/<NN-slug>/mistakes/) not marked slow keeps its recorded verdict, and its
+// Spanish grading shows no English sentence either.
 // Last line, always: `check: N passed, M failed` (exercise-level checks and fixtures).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { loadFixtures } from '../variants/fixtures.ts';
 import { checkMistakes } from '../variants/mistakes.ts';
 import { printOutcomes } from './mistakes.ts';
 import { englishTexts } from './english.ts';
+import { firstFailuresWithoutHint } from './hint-coverage.ts';
 
 export const SOLUTION_RUNS = 3;
 
@@ -95,8 +98,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     ? await grade({ courseRoot: root, source: { kind: 'exercises' }, lang: 'es', hidden: true }) // in Spanish: the language guard reads it
     : undefined;
 
+  const allFixtures = loadFixtures(root, course.exercises);
   for (const exercise of course.exercises) {
-    const problems = metadataProblems(root, exercise);
+    const problems = [...metadataProblems(root, exercise), ...firstFailuresWithoutHint(exercise, allFixtures)];
     runs.forEach((run, index) => {
       const result = run.exercises.find((ex) => ex.key === exercise.key);
       if (result?.status !== 'pass') problems.push(`solution run ${index + 1}/${SOLUTION_RUNS}: ${describe(result)}`);
@@ -119,10 +123,10 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const seconds = runs.reduce((sum, run) => sum + run.duration, 0) + (stubs?.duration ?? 0);
   io.out(`${p.dim(`(${SOLUTION_RUNS} solution runs + 1 stub run, ${seconds.toFixed(1)} s)`)}\n`);
 
-  // Mistake fixtures: each graded once (half in Spanish, half in English) against its recorded verdict; the
-  // ones marked slow (hangs, many processes) and the determinism check over many rounds are left to
-  // `npm run mistakes` (grader/README.md), to keep verify within its budget.
-  const fixtures = loadFixtures(root, course.exercises).filter((fixture) => fixture.slow === null);
+  // Mistake fixtures: each graded once, in Spanish (the language guard reads every one), against its recorded
+  // verdict; their English messages, the ones marked slow (hangs, many processes) and the determinism check over
+  // many rounds are left to `npm run mistakes` (grader/README.md), to keep verify within its budget.
+  const fixtures = allFixtures.filter((fixture) => fixture.slow === null);
   if (fixtures.length > 0) {
     const started = performance.now();
     const outcomes = await checkMistakes(root, fixtures, { split: true });
