@@ -2,9 +2,9 @@
 // sentinel, both sides of the pipe protocol checked against a strict partner, and the one-way tally pipes (the
 // ends each process received, from the lifecycle record: the same verdict on every run).
 import { afterEach, expect, test } from 'vitest';
-import { expectOwnPipeEnds, failLesson, say, seeded as rng } from '#course/kit';
+import { expectOwnPipeEnds, expectWaitedFor, failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { recordLifecycle, watchRaces } from '#runtime/testing';
+import { recordLifecycle, tapUnawaitedWaits, watchRaces, type LifecycleEvent, type UnawaitedWait } from '#runtime/testing';
 import * as threading from '#runtime/threading';
 import { askServer, collectTallies, consumer, noteTallies, producer, receiptServer, runQueues, tallyBatch, type Tally, type Ticket, type Validated } from './exercise.ts';
 import { isValidReceipt, OUTBOX_SIZE, outboxesMade, pipeMistake, quittingServer, strictServer, tallyEndsProblem, TIMED_OUT, within } from './support.ts';
@@ -141,29 +141,41 @@ test('runQueues runs each producer and consumer as a process that ends well', as
 });
 
 test('a consumer waits for room in a full outbox before taking the next id', async () => {
+  // In a thread of this process, where the runtime reports a wait nobody awaited: a consumer that does not await
+  // its put() takes the next id and starts the next put while the last still waits for room (capacity 1, nobody
+  // reading yet), and the runtime refuses it, the same in every run. One that awaits holds the next id back.
   const inbox = new mp.Queue<Ticket>();
   const outbox = new mp.Queue<Validated>(1);
   const ids = [1, 2, 3, 4, 5, 6, 7, 8];
   for (const id of ids) await inbox.put(id);
   await inbox.put(null);
-  const p = new mp.Process({ target: consumer, args: [inbox, outbox], targetModule: EXERCISE });
-  p.start();
-  // Its first result proves the consumer runs. Then, with nobody reading, a consumer that waits on its put()
-  // holds one result in its hand and one in the outbox: it can take at most two more ids, never all of them.
-  expect((await outbox.get(true, 10)).studentId, say('el primer resultado, el del primer id', 'the first result, for the first id')).toBe(1);
-  const left = (): number => inbox.qsize();
-  for (let waited = 0; waited < 10 && left() > ids.length - 3; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (left() <= ids.length - 3) {
+  const unawaited: UnawaitedWait[] = [];
+  const stopTap = tapUnawaitedWaits((wait) => void unawaited.push(wait));
+  const got: number[] = [];
+  const t = new threading.Thread({ target: consumer, args: [inbox, outbox], name: 'consumer' });
+  try {
+    t.start();
+    const deadline = Date.now() + 20_000; // a bound for a stuck consumer, never reached by one that works
+    while (got.length < ids.length && unawaited.length === 0 && Date.now() < deadline) {
+      try {
+        got.push((await outbox.get(true, 0.2)).studentId);
+      } catch {
+        if (!t.isAlive()) break; // ended, and nothing more is coming
+      }
+    }
+    await t.join(5);
+  } finally {
+    stopTap();
+  }
+  const dropped = unawaited.find((wait) => wait.who.startsWith('consumer') && /put/.test(wait.what));
+  if (dropped !== undefined) {
     failLesson('missing-await', [
-      `el consumidor sacó ${ids.length + 1 - left()} elementos de inbox mientras la outbox (capacidad 1) estaba llena y nadie la leía: su put() no espera. Escribe await outbox.put(...): así un consumidor no acapara trabajo que no puede entregar`,
-      `the consumer took ${ids.length + 1 - left()} items from inbox while the outbox (capacity 1) was full and nobody read it: its put() does not wait. Write await outbox.put(...): then a consumer never hoards work it cannot deliver`],
+      `el consumidor sacó otro id de inbox y empezó otro put() mientras el anterior seguía esperando sitio en la outbox llena (capacidad 1): su put() no lleva await${dropped.site === null ? '' : ` (${dropped.site})`}. Escribe await outbox.put(...): así un consumidor no acapara trabajo que no puede entregar`,
+      `the consumer took another id from inbox and started another put() while the last one still waited for room in the full outbox (capacity 1): its put() has no await${dropped.site === null ? '' : ` (${dropped.site})`}. Write await outbox.put(...): then a consumer never hoards work it cannot deliver`],
     ['await outbox.put({ studentId: id, valid: isValidReceipt(id), by }).', 'await outbox.put({ studentId: id, valid: isValidReceipt(id), by }).']);
   }
-  const got: number[] = [1];
-  for (let i = 1; i < ids.length; i++) got.push((await outbox.get(true, 10)).studentId);
   expect(got, say('un resultado por id, en orden', 'one result per id, in order')).toEqual(ids);
-  await p.join(10);
-  expect(p.exitcode, say('el consumidor termina bien', 'the consumer ends well')).toBe(0);
+  expect(t.isAlive(), say('el consumidor termina en su centinela', 'the consumer ends at its sentinel')).toBe(false);
 });
 
 test('a producer puts its ids in order and no sentinel', async () => {
@@ -182,6 +194,41 @@ test('a producer puts its ids in order and no sentinel', async () => {
   expect(extra, say(
     'el productor no mete centinelas: los pone el proceso principal cuando TODOS los productores han terminado',
     'the producer puts no sentinels: the main process puts them once ALL producers have finished')).toBe(EMPTY);
+});
+
+test('a producer waits for room in a full inbox', async () => {
+  // In a thread of this process, where the runtime reports a wait nobody awaited: a producer that does not await
+  // its put() starts the next put while the last still waits for room (capacity 1, nobody reading yet), and the
+  // runtime refuses it, the same in every run. One that awaits simply waits.
+  const inbox = new mp.Queue<Ticket>(1);
+  const ids = [11, 12, 13, 14, 15, 16];
+  const unawaited: UnawaitedWait[] = [];
+  const stopTap = tapUnawaitedWaits((wait) => void unawaited.push(wait));
+  const got: Ticket[] = [];
+  const t = new threading.Thread({ target: producer, args: [inbox, ids], name: 'producer' });
+  try {
+    t.start();
+    const deadline = Date.now() + 20_000; // a bound for a stuck producer, never reached by one that works
+    while (got.length < ids.length && unawaited.length === 0 && Date.now() < deadline) {
+      try {
+        got.push(await inbox.get(true, 0.2));
+      } catch {
+        if (!t.isAlive()) break; // ended, and nothing more is coming
+      }
+    }
+    await t.join(5);
+  } finally {
+    stopTap();
+  }
+  const dropped = unawaited.find((wait) => wait.who.startsWith('producer') && /put/.test(wait.what));
+  if (dropped !== undefined) {
+    failLesson('missing-await', [
+      `el productor empezó un put() mientras el anterior seguía esperando sitio en una inbox llena (capacidad 1): su put() no lleva await${dropped.site === null ? '' : ` (${dropped.site})`}. Sin await, los ids se pierden o llegan desordenados. Escribe await inbox.put(id)`,
+      `the producer started a put() while the last one still waited for room in a full inbox (capacity 1): its put() has no await${dropped.site === null ? '' : ` (${dropped.site})`}. Without await the ids get lost or arrive out of order. Write await inbox.put(id)`],
+    ['for (const id of studentIds) await inbox.put(id);', 'for (const id of studentIds) await inbox.put(id);']);
+  }
+  expect(got, say('los ids del lote, en orden, aunque la inbox solo quepa uno', 'the batch ids, in order, although the inbox holds only one')).toEqual(ids);
+  expect(t.isAlive(), say('el productor termina', 'the producer ends')).toBe(false);
 });
 
 test('the server answers exactly one message per request and stops on stop', async () => {
@@ -221,8 +268,11 @@ test('the client keeps the protocol with a strict server', async () => {
   const next = rng(9005);
   const ids = Array.from({ length: 10 }, () => Math.floor(next() * 500));
   let answers: Awaited<ReturnType<typeof askServer>> | typeof TIMED_OUT;
+  let events: LifecycleEvent[] = [];
   try {
-    answers = await within(10, askServer(ids, strictServer));
+    const run = await recordLifecycle(() => within(10, askServer(ids, strictServer)));
+    answers = run.value;
+    events = run.events;
   } catch (error) {
     expect.fail(say(
       `askServer lanzó ${String(error)}: ¿un recv sin su send (EOFError al cerrarse el servidor)?`,
@@ -234,6 +284,7 @@ test('the client keeps the protocol with a strict server', async () => {
   }
   expect(answers, say('una respuesta por id, en el orden de ids', 'one answer per id, in the order of ids'))
     .toEqual(ids.map((studentId) => ({ studentId, valid: isValidReceipt(studentId) })));
+  expectWaitedFor(events, 'Process', 'askServer', mp.activeChildren().map((p) => p.name));
   expect(mp.activeChildren(), say('askServer espera al proceso servidor (join)', 'askServer waits for the server process (join)'))
     .toEqual([]);
 });
@@ -291,6 +342,7 @@ test('every tally process gets the writing end of its own one-way pipe', async (
   }
   expect(tallies, say('un Tally por lote, en el orden de los lotes', 'one Tally per batch, in batch order')).toEqual(batches.map((ids, batch) =>
     ({ batch, receipts: ids.length, valid: ids.filter(isValidReceipt).length })));
+  expectWaitedFor(events, 'Process', 'collectTallies', mp.activeChildren().map((p) => p.name));
   expect(events.filter((e) => e.kind === 'start' && e.what === 'Process').length, say('un proceso por lote', 'one process per batch')).toBe(batches.length);
   expect(mp.activeChildren(), say('collectTallies espera a sus procesos (join)', 'collectTallies waits for its processes (join)')).toEqual([]);
 });

@@ -5,8 +5,9 @@ import { failLesson, isNotImplemented, say, seeded as rng } from '#course/kit';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as mp from '#runtime/multiprocessing';
-import { DeadlockError, explore, recordLifecycle, simulate, startAfterJoin } from '#runtime/testing';
+import { DeadlockError, explore, recordLifecycle, simulate, startAfterJoin, tapUnawaitedWaits, type UnawaitedWait } from '#runtime/testing';
 import { Lock, Thread } from '#runtime/threading';
+import { monotonic } from '#runtime/time';
 import { printAllSlips, printSlip, registerAll, registerReceipt } from './exercise.ts';
 import { FlakyLedger, MemoryLedger, tempPrinter } from './support.ts';
 
@@ -90,6 +91,11 @@ test('the lock is released when the ledger fails halfway', async () => {
     'el cerrojo no se soltó cuando write() falló, y el otro hilo se quedó esperando para siempre: suéltalo en un finally',
     'the lock was not released when write() failed, and the other thread waited forever: release it in a finally',
   ]);
+  if (value.firstError === null) {
+    failLesson('error-swallowed', [
+      'registerReceipt no lanzó el error de write() (la conexión perdida): un catch se lo tragó y quien llama cree que el registro se hizo. Usa try/finally sin catch: el finally suelta el cerrojo y el error sigue su camino',
+      'registerReceipt did not throw the error from write() (the lost connection): a catch swallowed it and the caller believes the registration happened. Use try/finally with no catch: the finally releases the lock and the error goes on']);
+  }
   expect(value.firstError, say('el error de write() debe llegar a quien llamó a registerReceipt (no lo tragues)',
     'the error from write() must reach whoever called registerReceipt (do not swallow it)')).toBeInstanceOf(Error);
   expect(value.ledger, say('el segundo registro se hace aunque el primero falle', 'the second registration happens although the first failed'))
@@ -142,12 +148,30 @@ test('printSlip holds the shared lock for its three lines', async () => {
   // their lines interleave on every run, on one core or two.
   const printer = tempPrinter();
   try {
-    await simulated(async () => {
-      const lock = new mp.Lock();
-      const threads = [7, 8].map((id) => new Thread({ target: printSlip, args: [lock, id, 0.01, printer.path] }));
-      for (const t of threads) t.start();
-      for (const t of threads) await t.join();
-    });
+    // The runtime reports a wait the code started and never awaited (a thread that ended inside a sleep): the
+    // output can look the same, but the slip no longer waits for its pause.
+    const unawaited: UnawaitedWait[] = [];
+    const stopTap = tapUnawaitedWaits((wait) => void unawaited.push(wait));
+    let took: number;
+    try {
+      took = await simulated(async () => {
+        const lock = new mp.Lock();
+        const started = monotonic();
+        const threads = [7, 8].map((id) => new Thread({ target: printSlip, args: [lock, id, 0.01, printer.path] }));
+        for (const t of threads) t.start();
+        for (const t of threads) await t.join();
+        return monotonic() - started;
+      });
+    } finally {
+      stopTap();
+    }
+    const dropped = unawaited.find((wait) => /exercise\.ts/.test(`${wait.site ?? ''}\n${wait.stack ?? ''}`));
+    if (dropped !== undefined) {
+      failLesson('missing-await', [
+        `${dropped.who} terminó printSlip con ${dropped.what} aún en marcha${dropped.site === null ? '' : ` (${dropped.site})`}: una llamada sin await. Escribe await delante de esa llamada (await lock.acquire(), await sleep(pause))`,
+        `${dropped.who} ended printSlip with ${dropped.what} still running${dropped.site === null ? '' : ` (${dropped.site})`}: a call made without await. Put await before that call (await lock.acquire(), await sleep(pause))`],
+      ['appendFileSync(...); await sleep(pause); appendFileSync(...); await sleep(pause); appendFileSync(...);', 'appendFileSync(...); await sleep(pause); appendFileSync(...); await sleep(pause); appendFileSync(...);']);
+    }
     const lines = printer.lines();
     expect(lines.length, say('3 líneas por recibo', '3 lines per slip')).toBe(6);
     const first = (lines[0] ?? '').split(':')[0] as string;
@@ -155,6 +179,13 @@ test('printSlip holds the shared lock for its three lines', async () => {
       expect.fail(say(
         `las líneas de dos recibos se mezclan (${lines.slice(0, 3).join(' | ')}): printSlip debe tomar el cerrojo (lock) antes de la primera línea y soltarlo después de la última`,
         `the lines of two slips get mixed (${lines.slice(0, 3).join(' | ')}): printSlip must take the lock before the first line and release it after the last`));
+    }
+    // Two slips, one after the other, each with two pauses of 0.01 s on the virtual clock: 0.04 s.
+    if (took < 0.04 - 1e-9) {
+      failLesson('missing-await', [
+        `los dos recibos tardaron ${String(Math.round(took * 1000) / 1000).replace('.', ',')} s en vez de 0,04 s (dos pausas de 0,01 s cada uno): una pausa no se esperó (sleep sin await), así que el recibo terminó antes y soltó el cerrojo con la pausa aún en marcha. Escribe await sleep(pause) entre las líneas`,
+        `the two slips took ${Math.round(took * 1000) / 1000} s instead of 0.04 s (two pauses of 0.01 s each): a pause was not awaited (sleep without await), so the slip ended early and released the lock while the pause still ran. Write await sleep(pause) between the lines`],
+      ['appendFileSync(...); await sleep(pause); appendFileSync(...); await sleep(pause); appendFileSync(...);', 'appendFileSync(...); await sleep(pause); appendFileSync(...); await sleep(pause); appendFileSync(...);']);
     }
   } finally {
     printer.remove();

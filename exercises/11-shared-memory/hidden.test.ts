@@ -3,7 +3,8 @@
 import { afterEach, expect, test } from 'vitest';
 import { expectNoRaces, failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { tapChildOutput, watchRaces } from '#runtime/testing';
+import { tapChildOutput, tapUnawaitedWaits, watchRaces, type UnawaitedWait } from '#runtime/testing';
+import { Thread } from '#runtime/threading';
 import { addReceipts, countInProcesses, negateInChild } from './exercise.ts';
 
 /** Where the student's targets live (saves the runtime a search through this file's imports). */
@@ -81,6 +82,11 @@ test('negate runs in the child, which ends cleanly', async () => {
       'el padre escribió 3.1415927 en num: negate se ejecutó en el proceso principal. Pasa la función sin llamarla: new mp.Process({ target: negate, args: [num, arr] })',
       'the parent wrote 3.1415927 into num: negate ran in the main process. Pass the function without calling it: new mp.Process({ target: negate, args: [num, arr] })']);
   }
+  if (tracebacks.some((text) => text.includes('IndexError'))) {
+    failLesson('wrong-count', [
+      `el hijo escribió una posición de más y murió con IndexError: el bucle de negate va una vuelta más allá del final del Array. Recorre i < arr.length, no i <= arr.length\n${tracebacks[0]}`,
+      `the child wrote one position too many and died with IndexError: negate's loop goes one turn past the end of the Array. Loop while i < arr.length, not i <= arr.length\n${tracebacks[0]}`]);
+  }
   if (tracebacks.length > 0) {
     expect.fail(say(`el proceso hijo murió con un error después de escribir:\n${tracebacks[0]}`, `the child process died with an error after its writes:\n${tracebacks[0]}`));
   }
@@ -112,6 +118,32 @@ test('no increment is lost when processes race on two cores', async () => {
     `se perdieron ${lost} incrementos: counter.value += 1 es leer y escribir, y el otro núcleo escribe en medio. Rodea cada incremento con counter.getLock()`,
     `${lost} increments were lost: counter.value += 1 is a read and a write, and the other core writes in between. Wrap each increment in counter.getLock()`))
     .toBe(0);
+});
+
+test('addReceipts in two threads of this process waits at the Barrier before counting', async () => {
+  // Threads share this process's runtime, which reports a wait nobody awaited: an opening.wait() without await
+  // is still waiting when the thread asks for the lock, and the runtime refuses that, the same in every run.
+  const counter = new mp.Value('i', 0);
+  const opening = new mp.Barrier(2);
+  const unawaited: UnawaitedWait[] = [];
+  const stopTap = tapUnawaitedWaits((wait) => void unawaited.push(wait));
+  const threads = [0, 1].map((i) => new Thread({ target: addReceipts, args: [counter, 50, opening], name: `till-${i}` }));
+  try {
+    for (const t of threads) t.start();
+    for (const t of threads) await t.join(20);
+  } finally {
+    stopTap();
+  }
+  const dropped = unawaited.find((wait) => wait.who.startsWith('till-'));
+  if (dropped !== undefined) {
+    failLesson('missing-await', [
+      `${dropped.who} siguió sin esperar en ${dropped.what}${dropped.site === null ? '' : ` (${dropped.site})`}: una llamada sin await. Escribe await opening.wait() (y await en cada acquire), para que todos empiecen a contar a la vez`,
+      `${dropped.who} went on without waiting in ${dropped.what}${dropped.site === null ? '' : ` (${dropped.site})`}: a call made without await. Write await opening.wait() (and await on every acquire), so that all start counting together`],
+    ['await opening.wait(); después, por cada incremento: await lock.acquire(); try { counter.value += 1; } finally { lock.release(); }',
+      'await opening.wait(); then, for every increment: await lock.acquire(); try { counter.value += 1; } finally { lock.release(); }']);
+  }
+  expect(threads.map((t) => t.isAlive()), say('los dos hilos terminan', 'both threads end')).toEqual([false, false]);
+  expect(counter.value, say('2 hilos × 50', '2 threads × 50')).toBe(100);
 });
 
 test('countInProcesses shares one counter among all the processes', async () => {

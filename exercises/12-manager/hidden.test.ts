@@ -101,6 +101,41 @@ test('the unit example through the student\'s seedExample, with a random list', 
   expect(await l.copy(), say('l al revés (l.reverse() en el servidor)', 'l reversed (l.reverse() on the server)')).toEqual([...items].reverse());
 });
 
+/**
+ * Reads a proxy right after `fn` returned: a proxy call `fn` made without await is still waiting then, and the
+ * runtime refuses the read ("already waiting"), the same in every run.
+ */
+async function afterReturn<T>(fn: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const pending = error instanceof Error ? /already waiting \(in (\w+\.\w+\(\))\)/.exec(error.message) : null;
+    if (pending === null) throw error;
+    failLesson('missing-await', [
+      `${fn} volvió con ${pending[1]} aún en marcha: una llamada a un proxy hecha sin await. Cada llamada a un proxy viaja al servidor del Manager y hay que esperarla: await`,
+      `${fn} returned with ${pending[1]} still running: a proxy call made without await. Every proxy call travels to the Manager's server and must be awaited: await`],
+    ['await d.set(...), await l.reverse(), await totals.set(...), await log.append(...): todas con await, también la última.',
+      'await d.set(...), await l.reverse(), await totals.set(...), await log.append(...): all with await, the last one too.']);
+  }
+}
+
+test('seedExample and tallyFaculty called in this process, every proxy call awaited', async () => {
+  // Nothing forbids calling them without a child process: they only use the proxies they are given.
+  await using manager = await mp.Manager();
+  const d = manager.dict();
+  const l = manager.list([1, 2, 3]);
+  await seedExample(d, l);
+  expect(await afterReturn('seedExample', () => l.copy()), say('l al revés', 'l reversed')).toEqual([3, 2, 1]);
+  expect([...await d.copy()], say("d: {1: '1', '2': 2, 0.25: None}", "d: {1: '1', '2': 2, 0.25: None}")).toEqual([[1, '1'], ['2', 2], [0.25, null]]);
+  const totals = manager.dict<string, number>();
+  const log = manager.list<string>();
+  const settings = manager.Namespace();
+  await settings.set('currency', 'EUR');
+  await tallyFaculty(totals, log, settings, 'Derecho', [100, 250]);
+  expect(await afterReturn('tallyFaculty', () => log.copy()), say('la línea del registro', 'the log line')).toEqual([line('Derecho', [100, 250], 'EUR')]);
+  expect(await totals.copy(), say('totals[facultad] = suma en céntimos', 'totals[faculty] = sum in cents')).toEqual(new Map([['Derecho', 350]]));
+});
+
 test('tallyAll of no faculties, and of a faculty with no receipts', async () => {
   const empty = await tallyAll({}, 'EUR');
   expect(empty, say('sin facultades: Map vacío y registro vacío', 'no faculties: empty Map and empty log'))

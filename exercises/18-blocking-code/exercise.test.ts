@@ -1,7 +1,7 @@
 // Visible tests for exercise 18: a blocking scan must not freeze the event loop. A heartbeat task beats every
 // 0.2 s; if the loop's thread is held, the beats stop. Virtual clock: every time is exact.
 import { describe, test, expect } from 'vitest';
-import { failLesson, say, sim } from '#course/kit';
+import { expectNoPromise, failLesson, say, sim } from '#course/kit';
 import { run } from '#runtime/asyncio';
 import { Heartbeat, LegacyOcr, ReceiptStore } from './support.ts';
 import { processAll, processReceipt, scanLimited } from './exercise.ts';
@@ -25,6 +25,7 @@ describe('blocking code inside asyncio', () => {
       return { processed, scans: ocr.scans, longest };
     }));
     if (value.longest > 0.2) frozenLoop(value.longest, 'processReceipt', 'processReceipt');
+    expectNoPromise(value.processed, ['un campo de lo que devuelve processReceipt', 'a field of what processReceipt returns'], 'const text = await toThread(ocr.scan, id)');
     expect(value.processed, say('el texto del escaneo y la dirección del almacenamiento', 'the scanned text and the storage address'))
       .toEqual({ id: 'R-0001', text: 'texto de R-0001', address: 'rcpt/R-0001' });
     expect(value.scans[0]?.thread, say('el escaneo se ejecuta en un hilo del ejecutor, no en MainThread', 'the scan runs in an executor thread, not in MainThread')).not.toBe('MainThread');

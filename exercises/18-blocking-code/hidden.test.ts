@@ -3,7 +3,7 @@
 // down, bad input. Virtual clock.
 import { describe, test, expect } from 'vitest';
 import { failLesson, say, seeded, sim } from '#course/kit';
-import { run } from '#runtime/asyncio';
+import { run, ThreadPoolExecutor } from '#runtime/asyncio';
 import { enumerate } from '#runtime/threading';
 import { Heartbeat, LegacyOcr, ReceiptStore, SCAN_SECONDS, STORE_SECONDS } from './support.ts';
 import { processAll, scanLimited } from './exercise.ts';
@@ -65,6 +65,14 @@ describe('scanLimited (hidden)', () => {
   for (const [seed, count, licences] of [[1811, 7, 3], [1812, 12, 5], [1813, 4, 6], [1814, 9, 1]] as const) {
     test(`${count} scans with ${licences} licence(s), seed ${seed}`, async () => {
       const batch = ids(seed, count);
+      // Counts shutdown() calls: an executor left with live threads was either never shut down or not awaited.
+      let shutdowns = 0;
+      const proto = ThreadPoolExecutor.prototype;
+      const { shutdown } = proto;
+      proto.shutdown = function (this: ThreadPoolExecutor, ...args: Parameters<typeof shutdown>) {
+        shutdowns += 1;
+        return shutdown.apply(this, args);
+      };
       const { value, elapsed } = await sim(() => run(async () => {
         const ocr = new LegacyOcr();
         const heart = new Heartbeat(0.2);
@@ -73,7 +81,9 @@ describe('scanLimited (hidden)', () => {
         heart.stop();
         const alive = enumerate().map((t) => t.name).filter((name) => name !== 'MainThread' && !name.startsWith('asyncio_'));
         return { texts, longest, maxInFlight: ocr.maxInFlight, alive };
-      }));
+      })).finally(() => {
+        proto.shutdown = shutdown;
+      });
       if (value.longest > 0.2) failLesson('blocking-on-loop', [frozenEs(value.longest), frozenEn(value.longest)]);
       const allowed = Math.min(licences, count);
       if (value.maxInFlight > licences) {
@@ -86,6 +96,12 @@ describe('scanLimited (hidden)', () => {
       }
       expect(value.texts, say('textos en el orden de ids', 'texts in the order of ids')).toEqual(batch.map((id) => `texto de ${id}`));
       expect(r6(elapsed), say(`${Math.ceil(count / licences)} rondas de 0,8 s`, `${Math.ceil(count / licences)} rounds of 0.8 s`)).toBe(r6(Math.ceil(count / licences) * SCAN_SECONDS));
+      if (value.alive.length > 0 && shutdowns > 0) {
+        failLesson('missing-await', [
+          `scanLimited llamó a executor.shutdown() sin await: al volver seguían vivos ${value.alive.join(', ')}. shutdown() devuelve una promesa que se cumple cuando sus hilos terminan; escribe await executor.shutdown() en el finally`,
+          `scanLimited called executor.shutdown() without await: ${value.alive.join(', ')} were still alive on return. shutdown() returns a Promise fulfilled once its threads end; write await executor.shutdown() in the finally`],
+        ['try { return await gather(...) } finally { await executor.shutdown(); }', 'try { return await gather(...) } finally { await executor.shutdown(); }']);
+      }
       expect(value.alive, say('hilos de tu ejecutor aún vivos al volver: ciérralo con await executor.shutdown() (en un finally)',
         'threads of your executor still alive on return: shut it down with await executor.shutdown() (in a finally)')).toEqual([]);
     });

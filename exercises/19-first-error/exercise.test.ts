@@ -60,16 +60,33 @@ describe('superviseUploads', () => {
       const loop = getRunningLoop();
       const jobs = [new TrackedJob({ label: 'A', duration: 0.5 }), new TrackedJob({ label: 'B', duration: 1.5, fails: 'disco lleno' }), new TrackedJob({ label: 'C', duration: 4 })];
       const tasks = jobs.map((j) => createTask(j.run, { name: j.label }));
-      const report = await superviseUploads(tasks, 10);
+      let report: Awaited<ReturnType<typeof superviseUploads>>;
+      try {
+        report = await superviseUploads(tasks, 10);
+      } catch (error) {
+        // `const { done } = wait(...)` takes done from the Promise, not from its result: undefined.
+        if (error instanceof TypeError && /of undefined \(reading '(has|size|forEach)'\)/.test(error.message)) return { crashed: error.message };
+        throw error;
+      }
       const at = loop.time();
       const pending = report.pending.map((t) => t.getName());
       const cRunning = jobs[2]!.running;
       await sleep(5);
       return { outcome: report.outcome, done: report.done, failed: report.failed, pending, at, cRunning, cFinished: jobs[2]!.finishedAt };
     }));
+    if ('crashed' in value) {
+      failLesson('missing-await', [
+        `superviseUploads falló al leer done (${value.crashed}): done es undefined porque lo sacaste de la promesa de wait(), no de su resultado. Escribe const { done } = await wait(uploads, { returnWhen: FIRST_EXCEPTION, timeout: seconds })`,
+        `superviseUploads failed reading done (${value.crashed}): done is undefined because you took it from wait()'s Promise, not from its result. Write const { done } = await wait(uploads, { returnWhen: FIRST_EXCEPTION, timeout: seconds })`],
+      ['wait() devuelve una promesa de { done, pending }: const { done } = await wait(...).', 'wait() returns a Promise of { done, pending }: const { done } = await wait(...).']);
+    }
     if (value.at === 0.5) {
-      expect.fail(say('volvió a los 0,5 s, cuando A terminó bien: FIRST_COMPLETED vuelve con la primera que termina, sea como sea. Para esperar al primer error, returnWhen: FIRST_EXCEPTION',
-        'it returned at 0.5 s, when A finished well: FIRST_COMPLETED returns with the first one to finish, however it ends. To wait for the first error, returnWhen: FIRST_EXCEPTION'));
+      failLesson('wrong-return-when', ['volvió a los 0,5 s, cuando A terminó bien: FIRST_COMPLETED vuelve con la primera que termina, sea como sea. Para esperar al primer error, returnWhen: FIRST_EXCEPTION',
+        'it returned at 0.5 s, when A finished well: FIRST_COMPLETED returns with the first one to finish, however it ends. To wait for the first error, returnWhen: FIRST_EXCEPTION']);
+    }
+    if (value.at === 4) {
+      failLesson('waits-for-all', ['volvió a los 4 s, cuando ya habían terminado todas: esperó a todas (ALL_COMPLETED, el valor por defecto, o un await de cada tarea) en vez de volver con el primer error a los 1,5 s. Usa wait(uploads, { returnWhen: FIRST_EXCEPTION, timeout: seconds })',
+        'it returned at 4 s, once every upload had finished: it waited for all of them (ALL_COMPLETED, the default, or an await on each task) instead of returning at the first error at 1.5 s. Use wait(uploads, { returnWhen: FIRST_EXCEPTION, timeout: seconds })']);
     }
     expect(value.at, say(`vuelve en el primer error (1,5 s), no a los ${es(value.at)} s`, `returns at the first error (1.5 s), not at ${value.at} s`)).toBe(1.5);
     expect({ outcome: value.outcome, done: value.done, failed: value.failed, pending: value.pending }, say('el informe a los 1,5 s', 'the report at 1.5 s'))

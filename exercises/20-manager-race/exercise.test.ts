@@ -3,19 +3,23 @@
 // locks held at each write, whatever the timing); a lock around the write alone is caught by the audit (how
 // many tills were between read and write at once) and by the euros lost.
 import { describe, test, expect } from 'vitest';
-import { expectNoRaces, say } from '#course/kit';
-import { watchRaces } from '#runtime/testing';
+import { expectNoPromise, expectNoRaces, expectWaitedFor, failLesson, nameManagerMistake, say } from '#course/kit';
+import * as mp from '#runtime/multiprocessing';
+import { recordLifecycle, watchRaces } from '#runtime/testing';
 import { LOCK_ADVICE, newAudit, outsideLockMessage, type Receipt } from './support.ts';
 import { collectAll as studentCollectAll } from './exercise.ts';
 
-/** collectAll, with the Manager's 'broken pipe' explained in the student's terms. */
+/** collectAll, with the Manager's mistakes named in the student's terms ('broken pipe', a Promise for a Manager). */
 async function collectAll(...args: Parameters<typeof studentCollectAll>): Promise<Map<string, number>> {
   try {
     return await studentCollectAll(...args);
   } catch (error) {
+    nameManagerMistake(error, 'collectAll');
     if (!(error instanceof Error) || error.name !== 'BrokenPipeError') throw error;
-    throw new Error(say('BrokenPipeError: el Manager se cerró antes de que llegara la copia de los totales. Dentro del bloque `await using manager`, devuelve `await totals.copy()`, no la promesa sin esperar',
-      'BrokenPipeError: the Manager shut down before the copy of the totals arrived. Inside the `await using manager` block, return `await totals.copy()`, not the promise unawaited'), { cause: error });
+    failLesson('missing-await', ['BrokenPipeError: el Manager se cerró antes de que llegara la copia de los totales. Dentro del bloque `await using manager`, devuelve `await totals.copy()`, no la promesa sin esperar',
+      'BrokenPipeError: the Manager shut down before the copy of the totals arrived. Inside the `await using manager` block, return `await totals.copy()`, not the promise unawaited'], [
+      'return await totals.copy(); dentro del bloque: sin await, el Manager se cierra al salir del bloque antes de que llegue la copia.',
+      'return await totals.copy(); inside the block: without await, the Manager shuts down as the block ends, before the copy arrives.']);
   }
 }
 
@@ -24,7 +28,10 @@ const eurosEs = (cents: number): string => euros(cents).replace('.', ',');
 
 describe('a race through a Manager', () => {
   test('one till adds its receipts to each faculty', async () => {
-    const totals = await collectAll([[['Derecho', 1000], ['Medicina', 250], ['Derecho', 500]]], newAudit());
+    const { value: totals, events } = await recordLifecycle(() => collectAll([[['Derecho', 1000], ['Medicina', 250], ['Derecho', 500]]], newAudit()));
+    const alive = mp.activeChildren().map((p) => p.name);
+    expectNoPromise(totals, ['el Map que devuelve collectAll', 'the Map collectAll returns'], 'return await totals.copy()');
+    if (totals.get('Derecho') !== 1500 || totals.get('Medicina') !== 250) expectWaitedFor(events, 'Process', 'collectAll', alive);
     expect(totals, say('los totales por facultad, en céntimos', 'the totals per faculty, in cents'))
       .toEqual(new Map([['Derecho', 1500], ['Medicina', 250]]));
   });

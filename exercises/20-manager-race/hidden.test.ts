@@ -86,6 +86,11 @@ describe('addReceipt (hidden)', () => {
     } catch (error) {
       refused = error;
     }
+    if (refused === null) {
+      failLesson('error-swallowed', [
+        'addReceipt no lanzó el RangeError del banco (un importe negativo): un catch se lo tragó y el recibo se da por sumado. Usa try/finally sin catch: el finally suelta el cerrojo y el error sigue su camino',
+        'addReceipt did not throw the bank\'s RangeError (a negative amount): a catch swallowed it and the receipt counts as added. Use try/finally with no catch: the finally releases the lock and the error goes on']);
+    }
     expect(refused, say('el RangeError del banco llega a quien llama', 'the bank\'s RangeError reaches the caller')).toBeInstanceOf(RangeError);
     const free = await lock.acquire(true, 1);
     if (!free) {

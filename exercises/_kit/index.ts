@@ -10,3 +10,4 @@ export { DIAGNOSES } from './diagnoses/index.ts';
 export { expectNoRaces, SharedWriteRaceError, UNPROTECTED_SHARED_WRITE } from './races.ts';
 export { expectOwnPipeEnds, SharedPipeEndError, SHARED_PIPE_END } from './pipe-ends.ts';
 export { failLesson, expectLesson, LessonFailure, LESSONS, type LessonId } from './lesson.ts';
+export { expectNoPromise, expectWaitedFor, isPromiseLike, nameManagerMistake } from './waited.ts';

@@ -27,6 +27,7 @@ export const LESSONS = {
   'not-concurrent': 'work that should overlap done one after another',
   'blocking-on-loop': "a blocking call made on the event loop's thread instead of in a worker thread (toThread, runInExecutor)",
   'waits-for-all': 'a wait meant to end at the first result or error (FIRST_COMPLETED, FIRST_EXCEPTION) that waits for all of them (ALL_COMPLETED)',
+  'wrong-return-when': 'a wait meant to end at the first error (FIRST_EXCEPTION) that ends at the first result, a success too (FIRST_COMPLETED)',
 } as const satisfies Record<string, string>;
 
 export type LessonId = keyof typeof LESSONS;
