@@ -6,7 +6,7 @@
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { activeCapture, awaitExternal, fiberStorage, onAskChildren, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle, type ChildWait } from '../core/index.ts';
+import { activeCapture, awaitExternal, fiberStorage, onAskChildren, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle, type ChildWait, type ParkedReport } from '../core/index.ts';
 import type { AskWaitsMessage, ChildMessage, StartMessage } from './spawn/child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { addChild, liveChildren, removeChild, takeAllChildren } from './children.ts';
@@ -198,7 +198,7 @@ export class Process {
           if (output.seq !== undefined) this._lastSeq = output.seq;
           deliverChildOutput(output, this._capture);
         }
-        else if (message.kind === 'waits') this._onWaits(message.waits);
+        else if (message.kind === 'waits') this._onWaits(message);
         else this._onChildMessage(message);
       });
       worker.on('error', (error) => {
@@ -334,7 +334,7 @@ export class Process {
     if (this._daemon && this._joiners++ === 0) worker?.ref();
     try {
       if (timeout === null) {
-        await awaitExternal(exited, `Process.join() on ${this._name}`);
+        await awaitExternal(exited, `Process.join() on ${this._name}`, { untimed: true });
       } else {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const expired = new Promise<void>((resolve) => {
@@ -374,29 +374,33 @@ export class Process {
   }
 
   /** Answers to _askWaits still awaited. */
-  private _waitAsks: Array<(waits: ChildWait[]) => void> = [];
+  private _waitAsks: Array<(answer: ChildAnswer) => void> = [];
   /** An ask in flight: a terminate() meanwhile (a test's cleanup) waits for the answer, at most its timeout. */
   private _askPending: Promise<unknown> | null = null;
   /** Settles once the start message is posted: the child reads its first message as the start. */
   private _launching: Promise<void> | null = null;
 
-  /** @internal What the child's threads wait on (hang reports); null if it does not answer within `timeoutMs`. */
-  async _askWaits(timeoutMs: number): Promise<ChildWait[] | null> {
+  /**
+   * @internal What the child's threads wait on (hang reports) and, with `horizonMs`, whether it is parked for
+   * good as far as it can tell (the whole-program hang check); null if it does not answer within `timeoutMs`.
+   */
+  async _askWaits(timeoutMs: number, horizonMs?: number): Promise<ChildAnswer | null> {
     const worker = this._worker;
     if (worker === null || this._exitcode !== null || !this._answersWaits()) return null;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), timeoutMs);
     });
-    const answer = (async (): Promise<ChildWait[]> => {
+    const answer = (async (): Promise<ChildAnswer> => {
       await this._launching;
       return new Promise((resolve) => {
         this._waitAsks.push(resolve);
-        worker.postMessage({ kind: 'ask-waits' } satisfies AskWaitsMessage);
+        worker.postMessage({ kind: 'ask-waits', ...(horizonMs === undefined ? {} : { horizonMs }) } satisfies AskWaitsMessage);
       });
     })();
     const asked = Promise.race([answer, late]);
-    this._askPending = asked;
+    // Only a hang report's ask holds back a terminate(): the hang check's probes never delay a test's cleanup.
+    if (horizonMs === undefined) this._askPending = asked;
     try {
       return await asked;
     } finally {
@@ -405,8 +409,8 @@ export class Process {
     }
   }
 
-  private _onWaits(waits: ChildWait[]): void {
-    for (const answer of this._waitAsks.splice(0)) answer(waits);
+  private _onWaits(message: { waits: ChildWait[]; parked?: ParkedReport }): void {
+    for (const answer of this._waitAsks.splice(0)) answer({ waits: message.waits, parked: message.parked ?? null });
   }
 
   /** Stops the child at once (Python sends SIGTERM): exitcode becomes -15. */
@@ -489,8 +493,16 @@ onFreshProgram(() => {
 });
 
 onDescribeProgram(() => activeChildren().map((child) => child._describe()));
-onAskChildren((timeoutMs) => Promise.all(activeChildren().map(async (child) => (
-  { name: child.name, label: child._describe(), waits: await child._askWaits(timeoutMs) }))));
+onAskChildren((timeoutMs, horizonMs) => Promise.all(activeChildren().map(async (child) => {
+  const answer = await child._askWaits(timeoutMs, horizonMs);
+  return { name: child.name, label: child._describe(), waits: answer?.waits ?? null, parked: answer?.parked ?? null };
+})));
+
+/** A child's answer to "what do you wait on?" (and, when asked, whether it is parked for good). */
+interface ChildAnswer {
+  waits: ChildWait[];
+  parked: ParkedReport | null;
+}
 
 /** Python's active_children(): the started children still running (finished ones are reaped). */
 export function activeChildren(): Process[] {
