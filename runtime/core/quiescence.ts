@@ -32,7 +32,6 @@ interface Pending {
   due: number;
   /** The test it was set in (0: before the first test, e.g. at module load). */
   test: number;
-  interval: number | null;
 }
 
 const pending = new Map<object, Pending>();
@@ -41,7 +40,7 @@ let immediates = 0;
 let currentTest = 0;
 let tracking = false;
 /** Kinds of open resources (process.getActiveResourcesInfo()) seen at rest: anything more is outside I/O. */
-let baseline = new Map<string, number>();
+const baseline = new Map<string, number>();
 
 function counts(kinds: string[]): Map<string, number> {
   const map = new Map<string, number>();
@@ -87,7 +86,7 @@ export function trackOutsideTimers(): void {
       pending.delete(timer);
       return callback.apply(this, values);
     }, ms, ...args);
-    pending.set(timer, { due: performance.now() + delayOf(ms), interval: null, test: currentTest });
+    pending.set(timer, { due: performance.now() + delayOf(ms), test: currentTest });
     return timer;
   }
   function setInterval(this: unknown, callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): object {
@@ -98,7 +97,7 @@ export function trackOutsideTimers(): void {
       if (entry !== undefined) entry.due = performance.now() + every;
       return callback.apply(this, values);
     }, ms, ...args);
-    pending.set(timer, { due: performance.now() + every, interval: every, test: currentTest });
+    pending.set(timer, { due: performance.now() + every, test: currentTest });
     return timer;
   }
   function setImmediate(this: unknown, callback: (...args: unknown[]) => void, ...args: unknown[]): object {

@@ -495,7 +495,8 @@ onFreshProgram(() => {
 onDescribeProgram(() => activeChildren().map((child) => child._describe()));
 onAskChildren((timeoutMs, horizonMs) => Promise.all(activeChildren().map(async (child) => {
   const answer = await child._askWaits(timeoutMs, horizonMs);
-  return { name: child.name, label: child._describe(), waits: answer?.waits ?? null, parked: answer?.parked ?? null };
+  const waits = answer?.waits ?? null;
+  return { name: child.name, label: child._describe(), waits, ...(horizonMs === undefined ? {} : { parked: answer?.parked ?? null }) };
 })));
 
 /** A child's answer to "what do you wait on?" (and, when asked, whether it is parked for good). */

@@ -8,7 +8,20 @@
 // happen again, so waiting out the deadline would only cost time. Any doubt — a child that does not answer
 // (busy, starting, exiting, or a pool worker), a wait with a timeout, a timer, a Manager call, outside I/O —
 // means "not stuck", never "stuck".
+import { appendFileSync } from 'node:fs';
 import { askChildren, programParked, untrackedTimers, type ChildWaits } from '../core/index.ts';
+
+/**
+ * RUNTIME_QUIESCE_LOG=<file>: one line per check, its verdict, why, and how many probes asked the children
+ * (0: this process was not parked), to see how often the check had a chance to be wrong (grader/README.md).
+ */
+function log(verdict: StuckVerdict, probes: number): StuckVerdict {
+  const file = process.env['RUNTIME_QUIESCE_LOG'];
+  if (file !== undefined && file !== '') {
+    appendFileSync(file, `${JSON.stringify({ stuck: verdict.stuck, probes, why: verdict.stuck ? null : verdict.why })}\n`);
+  }
+  return verdict;
+}
 
 export interface StuckOptions {
   /** Timers due later than this many ms from now cannot change the outcome (the test's deadline comes first). */
@@ -45,13 +58,13 @@ export async function programStuck(options: StuckOptions): Promise<StuckVerdict>
     if (probe > 0) await pause(gapMs);
     const horizonMs = options.horizonMs - (performance.now() - started);
     const here = programParked(horizonMs);
-    if (!here.parked) return { stuck: false, why: `this process: ${here.why ?? ''}` };
+    if (!here.parked) return log({ stuck: false, why: `this process: ${here.why ?? ''}` }, probe);
     children = await askChildren(answerMs, horizonMs);
     const busy = children.find((child) => child.parked?.parked !== true);
-    if (busy !== undefined) return { stuck: false, why: `${busy.name}: ${busy.parked?.why ?? 'no answer'}` };
+    if (busy !== undefined) return log({ stuck: false, why: `${busy.name}: ${busy.parked?.why ?? 'no answer'}` }, probe + 1);
     const signature = JSON.stringify([here.progress, ...children.map((child) => [child.name, child.parked?.progress])]);
-    if (previous !== null && signature !== previous) return { stuck: false, why: 'progress between probes' };
+    if (previous !== null && signature !== previous) return log({ stuck: false, why: 'progress between probes' }, probe + 1);
     previous = signature;
   }
-  return { stuck: true, children };
+  return log({ stuck: true, children }, probes);
 }
