@@ -4,7 +4,7 @@
 // texts that must never reach a student (vitest's timeout advice, the scheduler's "already waiting" cascade).
 import type { Lang } from '../i18n.ts';
 import type { EngineOptions } from '../run/engine.ts';
-import { gradeVariants } from './engine.ts';
+import { gradeVariants, type Variant } from './engine.ts';
 import { FixtureError, fixtureVariant, recordExpect, type ExpectedVerdict, type Fixture } from './fixtures.ts';
 import { verdictOf, type Verdict } from './verdict.ts';
 
@@ -93,9 +93,8 @@ function judge(fixture: Fixture, rounds: FixtureOutcome['rounds'], record: boole
   return { problems: uniqueProblems, notes, recorded: false };
 }
 
-export async function checkMistakes(courseRoot: string, fixtures: Fixture[], options: MistakesOptions = {}): Promise<FixtureOutcome[]> {
-  const roundsWanted = Math.max(1, options.rounds ?? 2);
-  // A fixture whose edits no longer apply is reported on its own; the others are still graded.
+/** The fixtures' wrong submissions; a fixture whose edits no longer apply is in `broken` with the reason. */
+export function fixtureVariants(courseRoot: string, fixtures: Fixture[]): { variants: Variant[]; broken: Map<string, string> } {
   const broken = new Map<string, string>();
   const variants = fixtures.flatMap((fixture) => {
     try {
@@ -106,6 +105,26 @@ export async function checkMistakes(courseRoot: string, fixtures: Fixture[], opt
       return [];
     }
   });
+  return { variants, broken };
+}
+
+/** Judges each fixture from its graded rounds (or its broken edits), as checkMistakes does. */
+export function judgeFixtures(fixtures: Fixture[], rounds: Map<string, FixtureOutcome['rounds']>, broken: Map<string, string>,
+  record = false): FixtureOutcome[] {
+  return fixtures.map((fixture) => {
+    const failure = broken.get(fixture.id);
+    if (failure !== undefined) return { fixture, rounds: [], problems: [failure], notes: [], recorded: false };
+    const own = rounds.get(fixture.id) ?? [];
+    if (own.length === 0) return { fixture, rounds: [], problems: ['not graded'], notes: [], recorded: false };
+    const { problems, notes, recorded } = judge(fixture, own, record);
+    return { fixture, rounds: own, problems, notes, recorded };
+  });
+}
+
+export async function checkMistakes(courseRoot: string, fixtures: Fixture[], options: MistakesOptions = {}): Promise<FixtureOutcome[]> {
+  const roundsWanted = Math.max(1, options.rounds ?? 2);
+  // A fixture whose edits no longer apply is reported on its own; the others are still graded.
+  const { variants, broken } = fixtureVariants(courseRoot, fixtures);
   const rounds = new Map<string, FixtureOutcome['rounds']>(fixtures.map((f) => [f.id, []]));
   if (options.split === true) {
     for (const lang of ['es', 'en'] as const) {
@@ -129,11 +148,5 @@ export async function checkMistakes(courseRoot: string, fixtures: Fixture[], opt
     }
     options.onRound?.(round + 1, lang, (performance.now() - started) / 1000);
   }
-  return fixtures.map((fixture) => {
-    const failure = broken.get(fixture.id);
-    if (failure !== undefined) return { fixture, rounds: [], problems: [failure], notes: [], recorded: false };
-    const own = rounds.get(fixture.id) ?? [];
-    const { problems, notes, recorded } = judge(fixture, own, options.record === true);
-    return { fixture, rounds: own, problems, notes, recorded };
-  });
+  return judgeFixtures(fixtures, rounds, broken, options.record === true);
 }
