@@ -66,7 +66,7 @@ export interface TestResult {
   duration: number;
   /** Stable id of the classic mistake this failure was recognised as (e.g. `target-called`), or null. */
   diagnosis: string | null;
-  /** The hint that matches this failure (the test's own, or its diagnosis's advice), or null. */
+  /** The hint that matches this failure (its diagnosis's advice, else the test's own), or null. */
   hint: string | null;
   /** In memory only (never in result.json): who ran when in a failing visible test's last simulation. */
   timeline?: DrawnTimeline;

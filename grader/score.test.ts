@@ -52,6 +52,14 @@ describe('scoreExercise', () => {
     expect(result.tests.map((t) => [t.diagnosis, t.hint])).toEqual([[null, null], ['missing-await', 'Pon await :\u200b:set-output x']]);
   });
 
+  test("a recognised mistake's advice is the failure's hint; the test's own hint (testHints) when none is recognised", () => {
+    const hinted = { ...add, meta: { ...add.meta, testHints: { 'adds zero': { es: 'prueba con 0', en: 'try 0' }, 'adds negatives': { es: 'prueba con -1', en: 'try -1' } } } };
+    const diagnosed = { ...event('adds zero', 'failed', ['Falta un await']), diagnosis: 'missing-await', hint: 'Pon await delante' };
+    const plain = event('adds negatives', 'failed', ['-1 + -1 should be -2']);
+    const result = scoreExercise({ exercise: hinted, lang: 'es', gate: [], raw: raw([diagnosed, plain]) });
+    expect(result.tests.map((t) => t.hint)).toEqual(['Pon await delante', 'prueba con -1']);
+  });
+
   test('full marks are exactly the points, even with thirds', () => {
     const result = scoreExercise({ exercise: add, lang: 'en', gate: [], raw: raw([event('adds small numbers', 'passed'), event('adds negatives', 'passed'), event('x', 'passed')]) });
     expect(result).toMatchObject({ status: 'pass', score: 10, hint: null });

@@ -229,9 +229,10 @@ function scoreInner(input: ScoreInput): ExerciseResult {
       output: visibility === 'visible' ? sanitize(event.output, OUTPUT_LIMIT) : '',
       duration: Math.round(event.duration) / 1000,
       diagnosis,
-      // The test's own hint (meta.json testHints) first, else the advice of the recognised mistake.
-      hint: passed ? null : testHintOf(exercise.meta, event.fullName, lang)
-        ?? (event.hint === undefined || event.hint === null ? null : sanitize(event.hint, MESSAGE_LIMIT)),
+      // The advice of the recognised mistake first (it names what went wrong), else the test's own hint (meta.json
+      // testHints), which the released hints show too.
+      hint: passed ? null : (event.hint === undefined || event.hint === null ? null : sanitize(event.hint, MESSAGE_LIMIT))
+        ?? testHintOf(exercise.meta, event.fullName, lang),
       ...timelineOf(event, visibility, passed),
     };
   });

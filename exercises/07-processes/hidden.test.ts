@@ -1,11 +1,12 @@
 // Hidden tests for exercise 07: the work happens in the children, they overlap, failures are not ignored,
 // the module is safe to re-import in a child, and threads (unlike processes) take turns on CPU work.
 import { afterEach, expect, test } from 'vitest';
-import { failLesson, say, seeded as rng } from '#course/kit';
+import { expectLesson, failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
 import { recordLifecycle, simulate, startAfterJoin } from '#runtime/testing';
 import { enumerate } from '#runtime/threading';
-import { burnWithProcesses, burnWithThreads, checkAll, stats } from './exercise.ts';
+import { burn, burnWithProcesses, burnWithThreads, checkAll, stats } from './exercise.ts';
+import { expectArgsList, expectMainGuard, expectTargetPassed } from './support.ts';
 
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
@@ -42,24 +43,15 @@ async function recordingCalls<T>(fn: () => Promise<T>): Promise<{ value: T; call
   }
 }
 
-/** A child that fails while importing the module: top-level code started processes (no main guard). */
-function failIfBootstrapping(output: string[]): void {
-  if (output.some((l) => l.includes('bootstrapping'))) {
-    expect.fail(say(
-      'los hijos fallan con RuntimeError (bootstrapping): tu módulo arranca procesos al importarse. Cada hijo lo vuelve a importar; pon ese código detrás de la guarda del proceso principal',
-      'the children fail with RuntimeError (bootstrapping): your module starts processes when imported. Every child imports it again; put that code behind the main-process guard'));
-  }
-}
-
 test('every receipt line is printed by its own child, and only that line', async () => {
   const { ids } = receiptIds(7001, 3, 0);
   const before = stats.checkedHere;
   const { value, output } = await simulate(() => checkAll(ids));
-  failIfBootstrapping(output);
+  expectMainGuard(output);
   if (stats.checkedHere !== before || output.some((l) => l.includes('por MainProcess'))) {
-    expect.fail(say(
+    failLesson('work-in-wrong-thread', [
       'checkReceipt se ejecutó en el proceso principal: pasa la función como target (target: checkReceipt, args: [id]) en vez de llamarla',
-      'checkReceipt ran in the main process: pass the function as target (target: checkReceipt, args: [id]) instead of calling it'));
+      'checkReceipt ran in the main process: pass the function as target (target: checkReceipt, args: [id]) instead of calling it']);
   }
   const me = mp.currentProcess().pid;
   const expected = value.children.map((c) => `Comprobante ${c.id} validado por ${c.name} (pid ${c.pid}, padre ${me})`);
@@ -94,7 +86,7 @@ test('all children are started before waiting for the first one', async () => {
 test('failed lists exactly the receipts whose child failed', async () => {
   const { ids, bad } = receiptIds(7004, 1, 2);
   const { value, output } = await simulate(() => checkAll(ids));
-  failIfBootstrapping(output);
+  expectMainGuard(output);
   expect(value.children.map((c) => c.id), say('un informe por comprobante, en el orden de ids',
     'one report per receipt, in the order of ids')).toEqual(ids);
   for (const c of value.children) {
@@ -102,15 +94,35 @@ test('failed lists exactly the receipts whose child failed', async () => {
       `exit code of the child of ${c.id} (0 for a positive integer, 1 if it threw)`)).toBe(bad.includes(c.id) ? 1 : 0);
   }
   if (value.failed.length === 0) {
-    expect.fail(say(
-      `failed está vacío, pero los hijos de ${bad.join(', ')} terminaron con código 1: no ignores el exitcode de cada hijo`,
-      `failed is empty, but the children of ${bad.join(', ')} ended with exit code 1: do not ignore each child's exitcode`));
+    failLesson('error-swallowed', [
+      `failed está vacío, pero los hijos de ${bad.join(', ')} terminaron con código 1: el error de un hijo solo llega al padre como exitcode, y no lo estás mirando. failed son los ids cuyo hijo tiene exitcode !== 0`,
+      `failed is empty, but the children of ${bad.join(', ')} ended with exit code 1: a child's error reaches the parent only as its exitcode, and you are not looking at it. failed is the ids whose child has exitcode !== 0`]);
   }
   expect(value.failed, say('failed: exactamente los comprobantes con exitcode distinto de 0, en el orden de ids',
     'failed: exactly the receipts with a non-zero exitcode, in the order of ids')).toEqual(bad);
 });
 
+/** burn's result as the exercise gives it: `steps` steps of the same mixing loop. */
+function burnResult(steps: number): number {
+  let x = 0;
+  for (let i = 0; i < steps; i++) x = (x * 31 + i) % 1_000_003;
+  return x;
+}
+
+/** burn is given code: one step more or fewer in its loop changes its result, not its lines. */
+async function expectGivenBurn(): Promise<void> {
+  const { value } = await simulate(() => burn(2));
+  for (const steps of [199_999, 200_001]) {
+    expectLesson(value !== burnResult(steps), 'wrong-count', [
+      `burn(2) dio ${steps} pasos en vez de 200000: el bucle ya escrito va de i = 0 a i < n * 100_000. Déjalo como venía`,
+      `burn(2) made ${steps} steps instead of 200000: the given loop goes from i = 0 to i < n * 100_000. Leave it as it came`]);
+  }
+  expect(value, say('burn es código ya escrito: devuelve el resultado de su bucle, déjalo como venía',
+    'burn is given code: it returns the result of its loop, leave it as it came')).toBe(burnResult(200_000));
+}
+
 test('CPU-bound threads take turns: each burn ends before the next one starts', async () => {
+  await expectGivenBurn();
   const next = rng(7006);
   const rounds = [1 + Math.floor(next() * 3), 1 + Math.floor(next() * 3), 1 + Math.floor(next() * 3)];
   const { output, elapsed } = await simulate(() => burnWithThreads(rounds));
@@ -151,8 +163,18 @@ test('burnWithThreads starts every thread before joining any, and returns only w
 });
 
 test('burnWithProcesses gives each job its own child process', async () => {
-  const { value: { output }, events } = await recordLifecycle(() => simulate(() => burnWithProcesses([1, 2])));
-  failIfBootstrapping(output);
+  const { value: { value: alive, output }, events } = await recordLifecycle(() => simulate(async () => {
+    await burnWithProcesses([1, 2]);
+    return mp.activeChildren().map((child) => child.name);
+  }));
+  expectMainGuard(output);
+  expectTargetPassed(output, 'burn(r)');
+  expectArgsList(output, 'proceso');
+  // Children still running when it returned, and no join() called on any: nobody waited for them.
+  const joined = events.some((event) => event.kind === 'join' && event.what === 'Process');
+  expectLesson(alive.length === 0 || joined, 'missing-join', [
+    `burnWithProcesses volvió con ${alive.join(', ')} todavía en marcha y sin llamar a join(): espera a cada proceso (await p.join()) después de arrancarlos todos`,
+    `burnWithProcesses returned with ${alive.join(', ')} still running and without calling join(): wait for each process (await p.join()) after starting them all`]);
   const serial = startAfterJoin(events, 'Process');
   if (serial !== null) {
     expect.fail(say(

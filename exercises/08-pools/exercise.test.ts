@@ -1,7 +1,7 @@
 // Visible tests for exercise 08: Pool.map keeps the order, download reports what happened, downloadAll
 // downloads everything.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { say } from '#grader/testkit';
+import { expectLesson, say } from '#course/kit';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,13 +49,53 @@ test('checksumStream hands each result over as soon as it is ready, in order', a
     expect.fail(say(`checksumStream falló (${String(failure).split('\n')[0]}): el último comprobante esperaba a que llegara el primer resultado, y no llegó hasta el final. pool.map entrega todo junto al acabar; pool.imap entrega cada resultado en cuanto está listo: for await (const suma of pool.imap(confirmedChecksum, ids))`,
       `checksumStream failed (${String(failure).split('\n')[0]}): the last receipt waited for the first result to arrive, and it did not until the end. pool.map hands everything over together at the end; pool.imap hands each result over as soon as it is ready: for await (const checksum of pool.imap(confirmedChecksum, ids))`));
   }
+  // The right ids and checksums, in another order (or paired by position): results handed over as they finished.
+  const expected = ids.map((id) => receiptChecksum(id));
+  const sums = got.map(([, checksum]) => checksum);
+  const sorted = (list: number[]): string => [...list].sort((a, b) => a - b).join();
+  const shuffled = (list: number[], want: number[]): boolean => list.join() !== want.join() && sorted(list) === sorted(want);
+  const idsShuffled = shuffled(got.map(([id]) => id), ids);
+  const seen = idsShuffled
+    ? [`llegaron los ids ${got.map(([id]) => id).join(', ')}`, `the ids came as ${got.map(([id]) => id).join(', ')}`]
+    : ['cada suma de control llegó con el id de otro comprobante', 'checksums came paired with another receipt\'s id'];
+  expectLesson(!idsShuffled && !shuffled(sums, expected), 'wrong-order', [
+    `onResult recibió los resultados en el orden en que terminaron, no en el de ids (${seen[0]}): pool.imapUnordered entrega según acaban. Usa pool.imap, que entrega cada resultado en cuanto él y los anteriores están listos`,
+    `onResult got the results in the order they finished, not in the order of ids (${seen[1]}): pool.imapUnordered hands them over as they finish. Use pool.imap, which hands each result over as soon as it and those before it are ready`]);
   expect(got, say('un onResult por id, en el orden de ids, con su suma de control', 'one onResult per id, in the order of ids, with its checksum'))
-    .toEqual(ids.map((id) => [id, receiptChecksum(id)]));
+    .toEqual(ids.map((id, k) => [id, expected[k]]));
 });
+
+/** A fetch promise that notes when someone waits for it (await, then, catch): a native one would not say. */
+class WatchedFetch<T> extends Promise<T> {
+  static awaited = false;
+  override then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    WatchedFetch.awaited = true;
+    return super.then(onFulfilled, onRejected);
+  }
+}
 
 test('download reports status and size of a receipt', async () => {
   const url = `${server.base}/receipts/7?size=321`;
-  expect(await download(url), say('una descarga correcta: status 200 y los bytes del cuerpo',
+  const realFetch = globalThis.fetch;
+  let fetches = 0;
+  WatchedFetch.awaited = false;
+  globalThis.fetch = (...args: Parameters<typeof fetch>) => {
+    fetches += 1;
+    return WatchedFetch.resolve(realFetch(...args));
+  };
+  let result: Awaited<ReturnType<typeof download>>;
+  try {
+    result = await download(url);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  expectLesson(fetches === 0 || WatchedFetch.awaited, 'missing-await', [
+    `download devolvió status ${result.status} sin esperar a fetch: fetch(url) devuelve una promesa, y sin await «response» no es la respuesta (no tiene status ni arrayBuffer(); tu catch se tragó el TypeError). Escribe const response = await fetch(url)`,
+    `download returned status ${result.status} without waiting for fetch: fetch(url) returns a promise, and without await "response" is not the response (it has no status and no arrayBuffer(); your catch swallowed the TypeError). Write const response = await fetch(url)`]);
+  expectLesson(!(result.status === 200 && typeof result.bytes !== 'number'), 'missing-await', [
+    `download devolvió bytes: ${String(result.bytes)}: response.arrayBuffer() devuelve una promesa, y una promesa no tiene byteLength. Escribe const body = await response.arrayBuffer()`,
+    `download returned bytes: ${String(result.bytes)}: response.arrayBuffer() returns a promise, and a promise has no byteLength. Write const body = await response.arrayBuffer()`]);
+  expect(result, say('una descarga correcta: status 200 y los bytes del cuerpo',
     'a good download: status 200 and the bytes of the body')).toEqual({ url, status: 200, bytes: 321 });
 });
 

@@ -16,7 +16,33 @@ afterAll(async () => {
 
 const byUrl = (a: DownloadResult, b: DownloadResult): number => a.url.localeCompare(b.url);
 
+/** The bank's checksum, as the exercise gives it: `rounds` rounds of FNV-1a-like mixing. */
+function bankChecksum(id: number, rounds = 20_000): number {
+  let h = 2166136261 ^ id;
+  for (let i = 0; i < rounds; i++) {
+    h ^= i + id;
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h;
+}
+
+/** receiptChecksum is given code: the tests' expected checksums come from it, so it must still be the bank's. */
+function expectGivenChecksum(): void {
+  const ids = [0, 7, 8001, 499];
+  const got = ids.map((id) => receiptChecksum(id));
+  for (const rounds of [19_999, 20_001]) {
+    if (got.every((sum, k) => sum === bankChecksum(ids[k]!, rounds))) {
+      failLesson('wrong-count', [
+        `receiptChecksum da ${rounds} vueltas en vez de 20000: el bucle ya escrito va de i = 0 a i < 20_000. Déjalo como venía`,
+        `receiptChecksum makes ${rounds} rounds instead of 20000: the given loop goes from i = 0 to i < 20_000. Leave it as it came`]);
+    }
+  }
+  expect(got, say('receiptChecksum es código ya escrito: debe devolver la suma de control del banco, déjalo como venía',
+    'receiptChecksum is given code: it must return the bank\'s checksum, leave it as it came')).toEqual(ids.map((id) => bankChecksum(id)));
+}
+
 test('checksumAll loses and duplicates nothing, in order', async () => {
+  expectGivenChecksum();
   const next = rng(8001);
   const ids = Array.from({ length: 24 }, () => Math.floor(next() * 500));
   const expected = ids.map(receiptChecksum);
@@ -34,23 +60,29 @@ test('the checksums are computed in the pool processes, not in the parent', asyn
   const ids = Array.from({ length: 6 }, () => Math.floor(next() * 500));
   const before = stats.computedHere;
   await checksumAll(ids, 2);
-  expect(stats.computedHere - before, say(
+  const here = stats.computedHere - before;
+  if (here > 0) {
+    failLesson('work-in-wrong-thread', [
+      `el padre calculó ${here} sumas de control: pasa receiptChecksum a pool.map en vez de llamarla tú (ids.map(receiptChecksum) se ejecuta en el padre, y el pool no hace nada)`,
+      `the parent computed ${here} checksums: give receiptChecksum to pool.map instead of calling it yourself (ids.map(receiptChecksum) runs in the parent, and the pool does nothing)`]);
+  }
+  expect(here, say(
     'el padre calculó sumas de control: pasa receiptChecksum a pool.map en vez de llamarla tú (ids.map(receiptChecksum) se ejecuta en el padre)',
     'the parent computed checksums: give receiptChecksum to pool.map instead of calling it yourself (ids.map(receiptChecksum) runs in the parent)'))
     .toBe(0);
 });
 
-/** The size of every Pool whose work methods are called during fn (whatever method the student uses), and those methods. */
-async function poolUse(fn: () => Promise<unknown>): Promise<{ sizes: number[]; methods: string[] }> {
+/** The size of every pool (a Pool, or the given class) whose work methods are called during fn, and those methods. */
+async function poolUse(fn: () => Promise<unknown>, kind: typeof mp.Pool | typeof mp.ThreadPool = mp.Pool): Promise<{ sizes: number[]; methods: string[] }> {
   const sizes: number[] = [];
   const called: string[] = [];
-  const proto = mp.Pool.prototype as unknown as Record<string, unknown>;
+  const proto = kind.prototype as unknown as Record<string, unknown>;
   const methods = ['map', 'mapAsync', 'imap', 'imapUnordered', 'starmap', 'starmapAsync', 'apply', 'applyAsync']
     .filter((name) => typeof proto[name] === 'function');
   const own = new Map(methods.map((name) => [name, Object.getOwnPropertyDescriptor(proto, name)]));
   for (const name of methods) {
     const original = proto[name] as (...args: unknown[]) => unknown;
-    proto[name] = function (this: mp.Pool, ...args: unknown[]) {
+    proto[name] = function (this: mp.Pool | mp.ThreadPool, ...args: unknown[]) {
       sizes.push(this.processes);
       called.push(name);
       return original.apply(this, args);
@@ -103,9 +135,9 @@ test('one failed download does not stop the others', async () => {
   try {
     results = await downloadAll(urls, 3);
   } catch (error) {
-    expect.fail(say(
-      `downloadAll lanzó ${String(error)}: un fallo ha detenido todas las descargas. download no debe lanzar nunca (try/catch y status 0)`,
-      `downloadAll threw ${String(error)}: one failure stopped every download. download must never throw (try/catch and status 0)`));
+    failLesson('failure-not-isolated', [
+      `downloadAll lanzó ${String(error)}: el fallo de una descarga ha detenido todas las demás. download no debe lanzar nunca: captura el error dentro (try/catch) y devuelve { url, status: 0, bytes: 0 }`,
+      `downloadAll threw ${String(error)}: one download's failure stopped all the others. download must never throw: catch the error inside it (try/catch) and return { url, status: 0, bytes: 0 }`]);
   }
   expect(results.length, say(`se esperaban ${urls.length} resultados, uno por URL`,
     `expected ${urls.length} results, one per URL`)).toBe(urls.length);
@@ -126,7 +158,12 @@ test('downloads run at the same time, never more than the pool has threads', asy
   const urls = Array.from({ length: 6 }, (_, i) => `${server.base}/receipts/c${i}?delay=150`);
   const before = server.requested.length;
   server.resetMax();
-  await downloadAll(urls, 3);
+  const { sizes } = await poolUse(() => downloadAll(urls, 3), mp.ThreadPool);
+  if (sizes.length > 0 && (sizes.length !== 1 || sizes[0] !== 3)) {
+    failLesson('wrong-size', [
+      `downloadAll(urls, 3) descargó con un ThreadPool de ${sizes.join(', ')} hilo(s), no de 3: el pool es el que limita cuántas descargas van a la vez. Créalo con new mp.ThreadPool(workers), tal cual`,
+      `downloadAll(urls, 3) downloaded with a ThreadPool of ${sizes.join(', ')} thread(s), not 3: the pool is what limits how many downloads run at once. Create it with new mp.ThreadPool(workers), as given`]);
+  }
   expect(server.requested.length - before, say('una petición por URL', 'one request per URL')).toBe(6);
   const max = server.maxInFlight;
   if (max <= 1) {
@@ -141,7 +178,17 @@ test('downloads run at the same time, never more than the pool has threads', asy
 test('results come back in completion order', async () => {
   const slow = `${server.base}/receipts/slow?delay=400&size=10`;
   const fast = [1, 2, 3].map((i) => `${server.base}/receipts/f${i}?delay=${10 * i}&size=10`);
-  const results = await downloadAll([slow, ...fast], 4);
+  let results: DownloadResult[] = [];
+  const { methods } = await poolUse(async () => {
+    results = await downloadAll([slow, ...fast], 4);
+  }, mp.ThreadPool);
+  const ordered = methods.filter((name) => name !== 'imapUnordered');
+  // The slow URL first and nothing overtaking it: results handed over in the order of urls, not as they finish.
+  if (results[0]?.url === slow && ordered.length > 0) {
+    failLesson('wrong-order', [
+      `downloadAll usa pool.${ordered.join('/pool.')}: entrega los resultados en el orden de urls, así que la URL lenta (la primera) retuvo a las rápidas. Para recibir cada resultado en cuanto está listo usa pool.imapUnordered(download, urls)`,
+      `downloadAll uses pool.${ordered.join('/pool.')}: it hands results over in the order of urls, so the slow URL (the first) held back the fast ones. To get each result as soon as it is ready use pool.imapUnordered(download, urls)`]);
+  }
   expect(results.map((r) => r.url).at(-1), say(
     'la URL lenta debe llegar la última: imapUnordered entrega cada resultado en cuanto está listo (imap o map respetan el orden de entrada)',
     'the slow URL must come last: imapUnordered delivers each result as soon as it is ready (imap or map keep the input order)'))

@@ -107,3 +107,21 @@ export async function collectTallies(
   void tally;
   throw new Error('Aún no implementado / Not implemented yet: collectTallies');
 }
+
+/** Un recuento anotado por una mesa (un hilo), con el nombre del hilo. / A tally noted by one desk (a thread), with the thread's name. */
+export interface Noted {
+  tally: Tally;
+  desk: string;
+}
+
+/**
+ * `desks` hilos (mesas) anotan los recuentos que llegan por `reader` hasta que se cierra; todos anotados, una vez.
+ * `desks` threads (desks) note the tallies that arrive through `reader` until it is closed; each one noted once.
+ */
+export async function noteTallies(reader: mp.Connection, desks: number): Promise<Noted[]> {
+  // TODO (es): ¿cuántos hilos pueden estar en reader.recv() a la vez? / (en): how many threads may be in
+  //   reader.recv() at the same time?
+  void reader;
+  void desks;
+  throw new Error('Aún no implementado / Not implemented yet: noteTallies');
+}

@@ -2,10 +2,11 @@
 // sentinel, both sides of the pipe protocol checked against a strict partner, and the one-way tally pipes (the
 // ends each process received, from the lifecycle record: the same verdict on every run).
 import { afterEach, expect, test } from 'vitest';
-import { failLesson, say, seeded as rng } from '#course/kit';
+import { expectOwnPipeEnds, failLesson, say, seeded as rng } from '#course/kit';
 import * as mp from '#runtime/multiprocessing';
-import { recordLifecycle } from '#runtime/testing';
-import { askServer, collectTallies, consumer, producer, receiptServer, runQueues, tallyBatch, type Ticket, type Validated } from './exercise.ts';
+import { recordLifecycle, watchRaces } from '#runtime/testing';
+import * as threading from '#runtime/threading';
+import { askServer, collectTallies, consumer, noteTallies, producer, receiptServer, runQueues, tallyBatch, type Tally, type Ticket, type Validated } from './exercise.ts';
 import { isValidReceipt, OUTBOX_SIZE, outboxesMade, pipeMistake, quittingServer, strictServer, tallyEndsProblem, TIMED_OUT, within } from './support.ts';
 
 /** Where the student's targets live (saves the runtime a search through this file's imports). */
@@ -316,4 +317,27 @@ test('tallyBatch sends exactly one tally through the writing end', async () => {
   const EOF = Symbol('EOF');
   const next = peerGone(reader) ? EOF : await reader.recv().catch((error: unknown) => (error instanceof mp.EOFError ? EOF : error));
   expect(next, say('tallyBatch envía un solo Tally: no envía nada más', 'tallyBatch sends a single Tally: nothing else')).toBe(EOF);
+});
+
+test('the desks note every tally once, and one thread at a time reads the pipe', async () => {
+  const watch = watchRaces();
+  const [reader, writer] = mp.Pipe(false);
+  const tallies: Tally[] = Array.from({ length: 6 }, (_, batch) => ({ batch, receipts: batch + 2, valid: batch }));
+  const noting = noteTallies(reader, 3);
+  // Sent from a thread started after the desks: whoever reads the pipe is already waiting in recv() by then.
+  const sender = new threading.Thread({ name: 'sender', target: () => {
+    for (const tally of tallies) writer.send(tally);
+    writer.close();
+  } });
+  sender.start();
+  const noted = await noting;
+  await sender.join();
+  expectOwnPipeEnds(watch, [
+    'Que lea la tubería un solo hilo (el que llama a noteTallies) y reparta cada recuento a las mesas por una queue.Queue, con un centinela por mesa al final.',
+    'Let one thread read the pipe (the one calling noteTallies) and hand each tally to the desks through a queue.Queue, with one sentinel per desk at the end.',
+  ]);
+  expect(noted.map((n) => n.tally).sort((a, b) => a.batch - b.batch), say('cada recuento anotado una vez', 'every tally noted once'))
+    .toEqual(tallies);
+  expect(noted.every((n) => n.desk !== 'MainThread'), say('anotan las mesas (hilos), no MainThread', 'the desks (threads) note them, not MainThread'))
+    .toBe(true);
 });

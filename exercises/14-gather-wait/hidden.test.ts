@@ -3,7 +3,7 @@
 import { describe, test, expect } from 'vitest';
 import { say, seeded as rng } from '#grader/testkit';
 import { allTasks, getRunningLoop, run, sleep } from '#runtime/asyncio';
-import { sim, rethrowIfNotImplemented } from '#course/kit';
+import { failLesson, sim, rethrowIfNotImplemented } from '#course/kit';
 import { fakeValidator, TrackedUpload, UploadError, ValidationError, type Verdict } from './support.ts';
 import { fastestMirror, validateAll, withDeadline, type Outcome } from './exercise.ts';
 
@@ -164,8 +164,8 @@ describe('withDeadline (hidden)', () => {
   test('an operation that fails before the deadline propagates its own error, not a timeout', async () => {
     const r = await deadlineRun(0.5, 3, 0, 'espejo lleno');
     if (r.outcome.ok) {
-      expect.fail(say(`withDeadline devolvió ${JSON.stringify(r.outcome.value)} cuando la subida falló con UploadError: un error no es un timeout, relánzalo`,
-        `withDeadline returned ${JSON.stringify(r.outcome.value)} when the upload failed with UploadError: an error is not a timeout, rethrow it`));
+      failLesson('error-swallowed', [`withDeadline devolvió ${JSON.stringify(r.outcome.value)} cuando la subida falló con UploadError: tu catch se tragó el error de la operación. Un error no es un timeout: devuelve { status: 'timeout' } solo para TimeoutError y relanza los demás (throw error)`,
+        `withDeadline returned ${JSON.stringify(r.outcome.value)} when the upload failed with UploadError: your catch swallowed the operation's error. An error is not a timeout: return { status: 'timeout' } only for TimeoutError and rethrow the others (throw error)`]);
     }
     expect(r.outcome.error, say('el error de la operación, tal cual', 'the operation\'s error, unchanged')).toBeInstanceOf(UploadError);
     expect(r.returnedAt, say('falla en cuanto falla la operación', 'fails as soon as the operation fails')).toBe(0.5);
@@ -276,6 +276,12 @@ describe('fastestMirror (hidden)', () => {
     const r = await race(specs);
     if (r.outcome.ok) expect.fail(say(`fastestMirror devolvió ${String(r.outcome.value)} aunque fallaron todos`, `fastestMirror returned ${String(r.outcome.value)} although all failed`));
     const error = r.outcome.error;
+    // wait() of an empty set: the loop went round once more after the last mirror had failed.
+    if (error instanceof Error && error.message === 'Set of Tasks/Futures is empty.') {
+      failLesson('wrong-count', [
+        `fastestMirror llamó a wait() una vez más sin ningún espejo pendiente (${error.name}: ${error.message}): el bucle da una vuelta de más. Sigue solo mientras quede alguno, while (remaining.size > 0), y al salir lanza el AggregateError`,
+        `fastestMirror called wait() once more with no mirror pending (${error.name}: ${error.message}): the loop goes round once too often. Keep going only while one is left, while (remaining.size > 0), and after the loop throw the AggregateError`]);
+    }
     expect(error, say('si fallan todos, AggregateError', 'if all fail, AggregateError')).toBeInstanceOf(AggregateError);
     const agg = error as AggregateError;
     expect(agg.message).toBe('all mirrors failed');

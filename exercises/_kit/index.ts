@@ -8,4 +8,5 @@ export { explain, type Explanation } from './explain.ts';
 export { render, studentLine, text, type Diagnosis, type Evidence, type Finding, type ErrorLike, type ChildTraceback } from './diagnosis.ts';
 export { DIAGNOSES } from './diagnoses/index.ts';
 export { expectNoRaces, SharedWriteRaceError, UNPROTECTED_SHARED_WRITE } from './races.ts';
+export { expectOwnPipeEnds, SharedPipeEndError, SHARED_PIPE_END } from './pipe-ends.ts';
 export { failLesson, expectLesson, LessonFailure, LESSONS, type LessonId } from './lesson.ts';

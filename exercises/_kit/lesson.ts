@@ -26,6 +26,7 @@ export const LESSONS = {
   'missing-main-guard': 'code that starts processes at import time, outside the main guard',
   'not-concurrent': 'work that should overlap done one after another',
   'blocking-on-loop': "a blocking call made on the event loop's thread instead of in a worker thread (toThread, runInExecutor)",
+  'waits-for-all': 'a wait meant to end at the first result or error (FIRST_COMPLETED, FIRST_EXCEPTION) that waits for all of them (ALL_COMPLETED)',
 } as const satisfies Record<string, string>;
 
 export type LessonId = keyof typeof LESSONS;

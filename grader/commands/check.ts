@@ -1,28 +1,23 @@
 // `tsx grader/cli.ts check`: the course check run by `npm run verify`. Per exercise: metadata complete,
-// the solution gets full marks in three gradings (visible + hidden), the stub scores 0 and loads.
+// the solution gets full marks three runs in a row (visible + hidden), the stub scores 0 and loads.
 // The stubs are graded in Spanish, and no English sentence may show outside code (english.ts).
-// Then every mistake fixture (solutions/<NN-slug>/mistakes/) keeps its recorded verdict.
+// Every test a mistake fixture fails first has its own hint (hint-coverage.ts).
+// Then every mistake fixture (solutions/<NN-slug>/mistakes/) keeps its recorded verdict, and its
+// Spanish grading shows no English sentence either.
 // Last line, always: `check: N passed, M failed` (exercise-level checks and fixtures).
-//
-// Everything is graded in two batched runs of the variants engine (grader/variants/engine.ts), one per
-// language: the three solution gradings and half of the fixtures in English, the stubs and the other half in
-// Spanish. Each vitest start-up is paid once, and the two workers stay busy until the end of each run instead
-// of idling at the tail of six smaller runs. Each grading is still its own copy of the exercise in the
-// workspace, graded from scratch: the same gate, sandbox, supervisor and scoring as `grade`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import type { Lang } from '../i18n.ts';
+import { grade } from '../grading.ts';
 import { loadCourse, type Exercise } from '../model/course.ts';
-import type { ExerciseResult } from '../result.ts';
-import { probeSandbox } from '../run/sandbox.ts';
+import type { ExerciseResult, GradeResult } from '../result.ts';
 import { courseRootOf, parse, type Io } from './common.ts';
-import { gradeVariants, type Variant } from '../variants/engine.ts';
+import { probeSandbox } from '../run/sandbox.ts';
 import { loadFixtures } from '../variants/fixtures.ts';
-import { fixtureVariants, judgeFixtures, type FixtureOutcome } from '../variants/mistakes.ts';
-import { verdictOf } from '../variants/verdict.ts';
+import { checkMistakes } from '../variants/mistakes.ts';
 import { printOutcomes } from './mistakes.ts';
 import { englishTexts } from './english.ts';
+import { firstFailuresWithoutHint } from './hint-coverage.ts';
 
 export const SOLUTION_RUNS = 3;
 
@@ -81,16 +76,6 @@ function describe(result: ExerciseResult | undefined): string {
   return `${result.score}/${result.max_score}${failed.length > 0 ? ` (failed: ${failed.slice(0, 3).map((t) => t.name).join('; ')})${why}` : ''}`;
 }
 
-/** The changeable files of an exercise as they are in `dir` (exercises/ for the stub, solutions/ for the solution). */
-function filesIn(dir: string, exercise: Exercise): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const file of exercise.meta.files) {
-    const path = join(dir, file);
-    if (existsSync(path)) files[file] = readFileSync(path, 'utf8');
-  }
-  return files;
-}
-
 export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, {}, io.env);
   const root = courseRootOf(values.course);
@@ -104,45 +89,25 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   }
   if (course.exercises.length === 0 && course.problems.length === 0) io.out('no exercises yet (exercises/ is empty)\n');
 
-  // What to grade: per language, the variants of both kinds (ids keep them apart).
-  const solutionId = (run: number, key: string): string => `solution ${run}/${key}`;
-  const stubId = (key: string): string => `stub/${key}`;
-  const batches: Record<Lang, Variant[]> = { en: [], es: [] };
-  for (let run = 1; run <= SOLUTION_RUNS; run += 1) {
-    for (const exercise of course.exercises) {
-      batches.en.push({ id: solutionId(run, exercise.key), exercise, files: filesIn(join(root, 'solutions', exercise.key), exercise) });
-    }
-  }
-  // The stubs in Spanish: the language guard reads their report.
-  for (const exercise of course.exercises) batches.es.push({ id: stubId(exercise.key), exercise, files: filesIn(exercise.dir, exercise) });
-  // Each fixture graded once, alternately in Spanish and English (their recorded verdicts come from both).
-  const fixtures = loadFixtures(root, course.exercises);
-  const { variants: wrong, broken } = fixtureVariants(root, fixtures);
-  const fixtureLang = new Map<string, Lang>();
-  wrong.forEach((variant, index) => {
-    const lang: Lang = index % 2 === 0 ? 'es' : 'en';
-    fixtureLang.set(variant.id, lang);
-    batches[lang].push(variant);
-  });
-
-  const sandbox = probeSandbox();
-  const results = new Map<string, ExerciseResult>();
-  const seconds: string[] = [];
-  for (const lang of ['en', 'es'] as const) {
-    if (batches[lang].length === 0) continue;
-    const started = performance.now();
-    for (const [id, result] of await gradeVariants(batches[lang], lang, { sandbox })) results.set(id, result);
-    seconds.push(`${lang} ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-
-  for (const exercise of course.exercises) {
-    const problems = metadataProblems(root, exercise);
+  const runs: GradeResult[] = [];
+  if (course.exercises.length > 0) {
     for (let run = 1; run <= SOLUTION_RUNS; run += 1) {
-      const result = results.get(solutionId(run, exercise.key));
-      if (result?.status !== 'pass') problems.push(`solution run ${run}/${SOLUTION_RUNS}: ${describe(result)}`);
-      if (run === 1 && result !== undefined) problems.push(...testNameProblems(exercise, result));
+      runs.push(await grade({ courseRoot: root, source: { kind: 'solutions' }, lang: 'en', hidden: true }));
     }
-    const stub = results.get(stubId(exercise.key));
+  }
+  const stubs = course.exercises.length > 0
+    ? await grade({ courseRoot: root, source: { kind: 'exercises' }, lang: 'es', hidden: true }) // in Spanish: the language guard reads it
+    : undefined;
+
+  const allFixtures = loadFixtures(root, course.exercises);
+  for (const exercise of course.exercises) {
+    const problems = [...metadataProblems(root, exercise), ...firstFailuresWithoutHint(exercise, allFixtures)];
+    runs.forEach((run, index) => {
+      const result = run.exercises.find((ex) => ex.key === exercise.key);
+      if (result?.status !== 'pass') problems.push(`solution run ${index + 1}/${SOLUTION_RUNS}: ${describe(result)}`);
+      if (index === 0 && result !== undefined) problems.push(...testNameProblems(exercise, result));
+    });
+    const stub = stubs?.exercises.find((ex) => ex.key === exercise.key);
     if (stub === undefined || stub.score !== 0) problems.push(`stub should score 0: ${describe(stub)}`);
     else if (stub.error !== null) problems.push(`stub should fail its tests, not error: ${describe(stub)}`);
     if (stub !== undefined) {
@@ -156,21 +121,22 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       io.out(`${p.red('✗')} ${exercise.key}\n${problems.map((line) => `    ${line}`).join('\n')}\n`);
     }
   }
+  const seconds = runs.reduce((sum, run) => sum + run.duration, 0) + (stubs?.duration ?? 0);
+  io.out(`${p.dim(`(${SOLUTION_RUNS} solution runs + 1 stub run, ${seconds.toFixed(1)} s)`)}\n`);
 
-  // Mistake fixtures: each must keep its recorded verdict (the determinism check over many rounds, in both
-  // languages, is `npm run mistakes`).
+  // Mistake fixtures: every one graded once, in Spanish (the language guard reads every one), against its
+  // recorded verdict, in the sandbox when there is one (as `grade` and `npm run mistakes`); a hang ends as soon
+  // as the whole program is parked (runtime/testing/quiesce.ts). Their English messages and the determinism
+  // check over many rounds are left to `npm run mistakes` (grader/README.md).
+  const fixtures = allFixtures;
   if (fixtures.length > 0) {
-    const rounds = new Map<string, FixtureOutcome['rounds']>();
-    for (const fixture of fixtures) {
-      const result = results.get(fixture.id);
-      const lang = fixtureLang.get(fixture.id);
-      rounds.set(fixture.id, result === undefined || lang === undefined ? [] : [{ lang, verdict: verdictOf(result) }]);
-    }
-    const counted = printOutcomes(judgeFixtures(fixtures, rounds, broken), io, io.color);
+    const started = performance.now();
+    const outcomes = await checkMistakes(root, fixtures, { split: true, engine: { sandbox: probeSandbox() } });
+    const counted = printOutcomes(outcomes, io, io.color);
     passed += counted.passed;
     failed += counted.failed;
+    io.out(`${p.dim(`(${fixtures.length} mistake fixtures, ${((performance.now() - started) / 1000).toFixed(1)} s)`)}\n`);
   }
-  io.out(`${p.dim(`(${SOLUTION_RUNS} solution gradings, the stubs and ${fixtures.length} mistake fixtures in two runs: ${seconds.join(', ')})`)}\n`);
   io.out(`check: ${passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;
 }

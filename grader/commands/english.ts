@@ -1,6 +1,8 @@
 // The course check's language guard: in a Spanish run, no student-facing text may carry an English sentence.
-// Code is not a sentence: code spans, quoted strings, identifiers and the stub's bilingual "not implemented"
-// marker are removed before English function words are counted.
+// Code is not a sentence: code spans, quoted strings, identifiers, unquoted TypeScript statements, the student's
+// source lines quoted in a message (`exercise.ts:24  │ ...`), a Python/runtime exception's own text (CPython's
+// words, e.g. "OSError: connection is write-only") and the stub's bilingual "not implemented" marker are removed
+// before English function words are counted.
 import type { ExerciseResult } from '../result.ts';
 
 /** English function words with no Spanish homograph (so "a", "no", "en", "con"... never count). */
@@ -17,6 +19,10 @@ const THRESHOLD = 2;
 export function proseOf(text: string): string {
   return text
     .replace(/Aún no implementado \/ Not implemented yet: \S+/g, ' ')
+    .replace(/^.*\.[cm]?[jt]s:\d+\s*│.*$/gm, ' ') // a quoted source line: "exercise.ts:24  │ code"
+    .replace(/\b[A-Z]\w*(?:Error|Exception)(?::\s[^:.\n]*)?/g, ' ') // "OSError: connection is write-only"
+    .replace(/\b(?:for|while|if)\s*\([^)]*\)[^;:\n]*;?/g, ' ') // for (const t of threads) t.start();
+    .replace(/\b(?:const|let|await|void|return|throw)\s[^;\n]*;/g, ' ') // await t.join();
     .replace(/`[^`]*`/g, ' ')
     .replace(/"[^"]*"/g, ' ')
     .replace(/'[^']*'/g, ' ')
@@ -48,13 +54,17 @@ function withoutAssertionLines(message: string): string {
     .join('\n');
 }
 
-/** Every student-facing text of one exercise's result that reads as English: title, test titles, messages, hint. */
+/**
+ * Every student-facing text of one exercise's result that reads as English: title, test titles, messages (with
+ * the hang report and a child's traceback explanation they carry), the hints released and each test's own hint.
+ */
 export function englishTexts(result: ExerciseResult): string[] {
   const texts = [
     result.title,
     result.hint ?? '',
+    ...result.hints,
     result.error?.message ?? '',
-    ...result.tests.flatMap((test) => [test.name, withoutAssertionLines(test.message ?? '')]),
+    ...result.tests.flatMap((test) => [test.name, withoutAssertionLines(test.message ?? ''), test.hint ?? '']),
   ];
   return [...new Set(texts.flatMap((text) => text.split('\n')).filter(looksEnglish))];
 }

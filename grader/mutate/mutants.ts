@@ -32,6 +32,18 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 export function lineDiff(before: string, after: string): string {
   const a = before.split('\n');
   const b = after.split('\n');
+  // Edits that keep the line count (a name swapped and its import added) get one hunk per changed run.
+  if (a.length === b.length) {
+    const hunks: string[] = [];
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === b[i]) continue;
+      let end = i;
+      while (end < a.length && a[end] !== b[end]) end++;
+      hunks.push(`@@ line ${i + 1}`, ...a.slice(i, end).map((line) => `- ${line}`), ...b.slice(i, end).map((line) => `+ ${line}`));
+      i = end;
+    }
+    if (hunks.length > 0) return hunks.join('\n');
+  }
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;

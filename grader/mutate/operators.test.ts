@@ -91,11 +91,16 @@ describe('mutation operators', () => {
     expect(mutate('resize', 'new Semaphore(1);\nnew Pool(n);\n')).toEqual(['new Semaphore(2);\nnew Pool(n);\n', 'new Semaphore(1);\nnew Pool((n) + 1);\n', 'new Semaphore(1);\nnew Pool((n) - 1);\n']);
   });
 
-  test('swap-mode swaps imap orders and wait modes, not imports', () => {
+  test('swap-mode swaps imap orders and wait modes, and imports the mode it swaps in', () => {
     expect(mutate('swap-mode', 'import { FIRST_COMPLETED } from "x";\npool.imap(f, xs);\nwait(ts, { returnWhen: FIRST_COMPLETED });\n')).toEqual([
       'import { FIRST_COMPLETED } from "x";\npool.imapUnordered(f, xs);\nwait(ts, { returnWhen: FIRST_COMPLETED });\n',
-      'import { FIRST_COMPLETED } from "x";\npool.imap(f, xs);\nwait(ts, { returnWhen: ALL_COMPLETED });\n',
+      'import { FIRST_COMPLETED, ALL_COMPLETED } from "x";\npool.imap(f, xs);\nwait(ts, { returnWhen: ALL_COMPLETED });\n',
     ]);
+    // Already imported, or used through a namespace: nothing to add.
+    expect(mutate('swap-mode', 'import { ALL_COMPLETED, FIRST_COMPLETED } from "x";\nwait(ts, { returnWhen: FIRST_COMPLETED });\n'))
+      .toEqual(['import { ALL_COMPLETED, FIRST_COMPLETED } from "x";\nwait(ts, { returnWhen: ALL_COMPLETED });\n']);
+    expect(mutate('swap-mode', 'import * as aio from "x";\nwait(ts, { returnWhen: aio.FIRST_EXCEPTION });\n'))
+      .toEqual(['import * as aio from "x";\nwait(ts, { returnWhen: aio.ALL_COMPLETED });\n']);
   });
 
   test('drop-signal: one sentinel fewer (a loop runs once less), no taskDone, no Event.set(), no setResult', () => {
@@ -130,6 +135,7 @@ describe('mutation operators', () => {
     expect(mutants[0]?.diff).toBe('@@ line 2\n-   await a.join(); await b.join();\n+   a.join(); await b.join();');
     expect(() => applyEdits('abc', [{ start: 0, end: 2, text: '' }, { start: 1, end: 3, text: '' }])).toThrow(/overlapping/);
     expect(lineDiff('a\nb\nc', 'a\nB\nc')).toBe('@@ line 2\n- b\n+ B');
+    expect(lineDiff('a\nb\nc\nd', 'A\nb\nC\nD')).toBe('@@ line 1\n- a\n+ A\n@@ line 3\n- c\n- d\n+ C\n+ D');
   });
 
   test('an unparsable solution is a clear error, not an empty list', () => {

@@ -103,6 +103,20 @@ describe('mistake fixtures', () => {
     expect(outcome?.problems.some((p) => p.startsWith('verdict changed: recorded 5 points'))).toBe(true);
   });
 
+  it("fails a fixture whose Spanish round shows an English sentence outside code, in the course check's single grading too", async () => {
+    writeFixture('subtracts', {
+      mistake: { es: 'lanza un error en inglés', en: 'throws an English error' },
+      edits: [{ find: 'a + b', replace: "(() => { throw new Error('the sum is not ready for the caller'); })()" }],
+      keywords: { es: ['not ready'], en: ['not ready'] },
+    });
+    const [spanish] = await checkMistakes(course.root, loadFixtures(course.root, [exercise]), { rounds: 1, record: true });
+    expect(spanish?.rounds[0]?.english).toContain('the sum is not ready for the caller');
+    expect(spanish?.problems).toContain('English in the Spanish round (--lang es): "the sum is not ready for the caller"');
+    const english = await checkMistakes(course.root, loadFixtures(course.root, [exercise]), { split: true });
+    expect(english[0]?.rounds.map((round) => round.lang)).toEqual(['es']);
+    expect(english[0]?.problems.some((p) => p.startsWith('English in the Spanish round'))).toBe(true);
+  });
+
   it('says which field of a fixture file is wrong', () => {
     writeFixture('broken', { mistake: { es: 'x' }, edits: [], keywords: { es: [], en: ['y'] } });
     expect(() => loadFixtures(course.root, [exercise])).toThrow(FixtureError);

@@ -14,7 +14,8 @@ import { dumps, loads, registerReducer, type Pickled } from './reduction.ts';
 import { serialize } from 'node:v8';
 import { Lane, type LaneBuffers } from './connection-lane.ts';
 import { ReducedBytes, decode, encode, type Encoded } from './ring.ts';
-import { canBlockBriefly } from './synchronize/external.ts';
+import { canBlockBriefly, currentThreadKey, currentThreadName } from './synchronize/external.ts';
+import { noteSharedEnd, racesEnabled, writeSite } from './races.ts';
 import { spinWhileEqual } from './channels-spin.ts';
 
 /** Python's BrokenPipeError: send() to an end whose peer is closed. */
@@ -23,6 +24,13 @@ export class BrokenPipeError extends OSError {
 }
 
 type Waiter = () => void;
+
+/** A green thread inside recv() on an end: who, and the line that called it (for the shared-end report). */
+interface EndUser {
+  thread: number;
+  name: string;
+  site: string | null;
+}
 
 /** What one end of a Pipe can do (CPython's Connection.readable / .writable). */
 export interface PipeEnd {
@@ -52,6 +60,10 @@ export class Connection {
   /** The peer's port closed: its process died or it closed its end. */
   private _portClosed = false;
   private readonly _waiters = new Set<Waiter>();
+  /** While race detection is on: the green threads inside recv() on this end now (two at once is a misuse). */
+  private readonly _receivers: EndUser[] = [];
+  /** The pairs of threads already reported for this end (one line each, not one per message). */
+  private readonly _reportedPairs = new Set<string>();
   /** The process Process.start() handed this end to (it moves there when the child launches), or null. */
   private _handedTo: string | null = null;
   /** What this end sends, and what it receives. */
@@ -184,6 +196,33 @@ export class Connection {
   async recv(): Promise<unknown> {
     const port = this._open();
     if (!this._readable) throw new OSError('connection is write-only');
+    if (!racesEnabled()) return this._recv(port);
+    const me = this._enterRecv();
+    try {
+      return await this._recv(port);
+    } finally {
+      this._receivers.splice(this._receivers.indexOf(me), 1);
+    }
+  }
+
+  /**
+   * Race detection: a second green thread calling recv() while another one waits in recv() on this end is
+   * recorded (races.ts). Green threads never tear a message, but CPython's threads do: each reads part of the
+   * other's message (measured: UnpicklingError or EOFError in 3/3 runs, docs/shared-memory.md).
+   */
+  private _enterRecv(): EndUser {
+    const me: EndUser = { thread: currentThreadKey(), name: currentThreadName(), site: writeSite() };
+    const other = this._receivers.find((user) => user.thread !== me.thread);
+    const pair = other === undefined ? '' : [other.thread, me.thread].sort().join('|');
+    if (other !== undefined && !this._reportedPairs.has(pair)) {
+      this._reportedPairs.add(pair);
+      noteSharedEnd({ op: 'recv()', end: { readable: this._readable, writable: this._writable }, threads: [other.name, me.name], sites: [other.site, me.site] });
+    }
+    this._receivers.push(me);
+    return me;
+  }
+
+  private async _recv(port: MessagePort): Promise<unknown> {
     if (!this._in.hasMessage() && !this._peerClosed()) {
       const seen = this._in.events();
       if (canBlockBriefly()) this._blockBriefly();

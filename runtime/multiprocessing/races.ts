@@ -75,7 +75,8 @@ export function nextSharedId(): number {
   return race.header === null ? 0 : Atomics.add(race.header, NEXT_ID, 1) + 1;
 }
 
-function append(entry: Record<string, unknown>): void {
+/** @internal Appends one line to the shared log (nothing while detection is off). */
+export function append(entry: Record<string, unknown>): void {
   const { header, bytes } = race;
   if (header === null || bytes === null) return;
   const line = encoder.encode(`${JSON.stringify(entry)}\n`);
@@ -129,8 +130,8 @@ export function locksHeld(): string[] | null {
   return [...(race.held.get(currentThreadKey())?.keys() ?? [])];
 }
 
-/** The student's line that made the write: the first stack frame outside the runtime. */
-function writeSite(): string | null {
+/** The student's line that made the write (or the call): the first stack frame outside the runtime. */
+export function writeSite(): string | null {
   const sites: string[] = [];
   for (const frame of new Error().stack?.split('\n').slice(1) ?? []) {
     const match = /\(?((?:file:\/\/)?[^\s()]+:\d+:\d+)\)?\s*$/.exec(frame);
@@ -184,17 +185,20 @@ export interface SharedWriteRace {
 
 interface WriteLine { t: 'w'; pid: number; name: string; cell: string; label: string; locks: string[]; site: string | null }
 interface LifeLine { t: 's' | 'e'; pid: number; name?: string; seq: number }
+interface EndLine extends SharedPipeEnd { t: 'c' }
+type LogLine = WriteLine | LifeLine | EndLine;
 
-function readLog(): Array<WriteLine | LifeLine> {
+/** The log's lines, from byte `from` on (a watch's start). */
+function readLog(from = 0): LogLine[] {
   const { header, bytes } = race;
   if (header === null || bytes === null) return [];
   const used = Math.min(Atomics.load(header, USED), bytes.length);
-  const out: Array<WriteLine | LifeLine> = [];
-  for (const line of decoder.decode(bytes.slice(0, used)).split('\n')) {
+  const out: LogLine[] = [];
+  for (const line of decoder.decode(bytes.slice(Math.min(from, used), used)).split('\n')) {
     // A line still being written by a live process reads as NULs: skip it (processes checked have ended).
     if (line === '' || line.charCodeAt(0) === 0) continue;
     try {
-      out.push(JSON.parse(line) as WriteLine | LifeLine);
+      out.push(JSON.parse(line) as LogLine);
     } catch {
       // Same: an entry not finished yet.
     }
@@ -202,9 +206,34 @@ function readLog(): Array<WriteLine | LifeLine> {
   return out;
 }
 
+/**
+ * Two green threads of one process inside recv() on the same Connection end at once (CPython: their reads
+ * interleave and each gets pieces of the other's message: UnpicklingError, EOFError or a wrong object).
+ */
+export interface SharedPipeEnd {
+  /** The operation both were in: "recv()". */
+  op: string;
+  /** What the end can do (CPython's readable/writable). */
+  end: { readable: boolean; writable: boolean };
+  /** The process whose threads shared it ("MainProcess", "Process-1"). */
+  process: string;
+  /** The thread already waiting in recv(), then the one that called recv() too. */
+  threads: [string, string];
+  /** Where each one called it (file:line:column), when known. */
+  sites: [string | null, string | null];
+}
+
+/** @internal Records two threads using one Connection end at once (connection.ts). */
+export function noteSharedEnd(use: Omit<SharedPipeEnd, 'process'>): void {
+  if (race.header === null) return;
+  append({ t: 'c', ...use, process: processInfo.name });
+}
+
 /** A watch over the processes started from now on: `races()` lists what they wrote unprotected. */
 export interface RaceWatch {
   races(): SharedWriteRace[];
+  /** Connection ends two threads used at once since the watch began (in any process of the tree). */
+  sharedEnds(): SharedPipeEnd[];
   /** True when the log filled up (some writes were not seen). */
   overflowed(): boolean;
 }
@@ -214,13 +243,17 @@ export function watchRaces(): RaceWatch {
   enableRaceDetection();
   const header = race.header as Int32Array;
   const since = Atomics.load(header, SEQ);
+  // Thread-level lines carry no lifecycle number that moves without processes: they are read from here on.
+  const fromByte = Math.min(Atomics.load(header, USED), LOG_BYTES);
   return {
     races: () => findRaces(readLog(), since),
+    sharedEnds: () => readLog(fromByte).filter((entry): entry is EndLine => entry.t === 'c')
+      .map(({ op, end, process, threads, sites }) => ({ op, end, process, threads, sites })),
     overflowed: () => Atomics.load(header, OVERFLOW) === 1,
   };
 }
 
-function findRaces(log: Array<WriteLine | LifeLine>, since: number): SharedWriteRace[] {
+function findRaces(log: LogLine[], since: number): SharedWriteRace[] {
   const life = new Map<number, { start: number; end: number }>();
   for (const entry of log) {
     if (entry.t === 's' && entry.seq >= since) life.set(entry.pid, { start: entry.seq, end: Infinity });

@@ -20,7 +20,7 @@ export { prng as seeded } from '../core/index.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
 // What a child prints for an error that ends it (Process Process-1:\nTraceback ...), to compare with.
 export { formatTraceback } from '../multiprocessing/traceback.ts';
-export { enableRaceDetection, locksHeld, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
+export { enableRaceDetection, locksHeld, watchRaces, type RaceWatch, type SharedPipeEnd, type SharedWriteRace } from '../multiprocessing/races.ts';
 export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';
 export { onLifecycle } from '../core/lifecycle.ts';
 export { programState, endProgram, childWaits, type ProgramState, type ProgramWait, type ChildWait, type ChildWaits } from './boundary.ts';

@@ -1,5 +1,7 @@
 // Exercise 09 · Queue and Pipe — reference solution.
 import * as mp from '#runtime/multiprocessing';
+import * as queue from '#runtime/queue';
+import * as threading from '#runtime/threading';
 import { isValidReceipt, newOutbox } from './support.ts';
 
 /** A student id, or null: the sentinel that tells one consumer "no more work". */
@@ -117,4 +119,36 @@ export async function collectTallies(
   }
   for (const p of processes) await p.join();
   return tallies;
+}
+
+/** A tally noted by one desk (a thread), with the desk's thread name. */
+export interface Noted {
+  tally: Tally;
+  desk: string;
+}
+
+/**
+ * `desks` threads note the tallies that arrive through `reader` until it is closed. Only this thread reads the
+ * pipe and hands each tally out through a queue.Queue: two threads in recv() on one end at once could each get
+ * pieces of the other's message in Python. One sentinel per desk at the end.
+ */
+export async function noteTallies(reader: mp.Connection, desks: number): Promise<Noted[]> {
+  const inbox = new queue.Queue<Tally | null>();
+  const noted: Noted[] = [];
+  const threads = Array.from({ length: desks }, () => new threading.Thread({
+    target: async () => {
+      for (let tally = await inbox.get(); tally !== null; tally = await inbox.get()) {
+        noted.push({ tally, desk: threading.currentThread().name });
+      }
+    },
+  }));
+  for (const t of threads) t.start();
+  try {
+    for (;;) await inbox.put((await reader.recv()) as Tally);
+  } catch (error) {
+    if (!(error instanceof mp.EOFError)) throw error;
+  }
+  for (let i = 0; i < desks; i++) await inbox.put(null);
+  for (const t of threads) await t.join();
+  return noted;
 }

@@ -14,6 +14,7 @@ import { notStarted } from './not-started.ts';
 import { promiseAll } from './promise-all.ts';
 import { releaseUnlocked } from './release-unlocked.ts';
 import { runningPromise } from './running-promise.ts';
+import { sharedPipeEnd } from './shared-pipe-end.ts';
 import { targetCalled } from './target-called.ts';
 import { unprotectedSharedWrite } from './unprotected-shared-write.ts';
 import { waitWithoutTimeout } from './wait-without-timeout.ts';
@@ -29,6 +30,7 @@ export const DIAGNOSES: readonly Diagnosis[] = [
   notStarted,
   releaseUnlocked,
   unprotectedSharedWrite,
+  sharedPipeEnd,
   waitWithoutTimeout,
   notJoined,
   deadlock,

@@ -19,6 +19,11 @@ export function currentThreadKey(): number {
 
 let outsideKey: number | undefined;
 
+/** The name of the current green thread (a task's is its event loop's thread), e.g. "Thread-2 (reader)". */
+export function currentThreadName(): string {
+  return (fiberStorage.getStore() ?? currentFiber()).thread.name;
+}
+
 /**
  * True when this isolate may block in Atomics.wait for a short while: a child process's worker. Never the
  * program's main thread (it would freeze every green thread and Node's own I/O), and never the main process
