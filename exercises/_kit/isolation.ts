@@ -4,11 +4,14 @@
 //   dropped, and the child processes, pools and managers it started are stopped;
 // - has the exercise's deadline (meta.json `testDeadline`); a test that overruns it fails alone, with a report
 //   of what is blocked, where, and this exercise's typical causes (meta.json `hangCauses`) instead of vitest's
-//   timeout text, and the diagnosis id `hang` (or `deadlock`) on the error, as setup.ts records its own.
+//   timeout text, and the diagnosis id `hang` (or `deadlock`) on the error, as setup.ts records its own;
+// - ends at once, with that same report, when the whole program is parked for good: every thread of this
+//   process and of every child waits with no timeout and nothing can wake any of them (programStuck, in
+//   #runtime/testing; grader/README.md "Per-test isolation"). A hang then costs about a second, not the deadline.
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { courseLang } from './lang.ts';
-import { childWaits, endProgram, programState, type ChildWaits, type ProgramState } from '#runtime/testing';
+import { beginTest, childWaits, endProgram, programStuck, programState, trackOutsideTimers, untrackedTimers, type ChildWaits, type ProgramState } from '#runtime/testing';
 import { hangId, hangText, stuckText, type HangCauses } from './diagnoses/hang.ts';
 
 export interface IsolationOptions {
@@ -27,6 +30,10 @@ export interface IsolationOptions {
 /** How long a child process may take to say what it waits on (it answers from its event loop: milliseconds). */
 const CHILD_ANSWER_MS = 1000;
 
+/** The whole-program hang check: first look this long after a test starts, then this often while it runs. */
+const FIRST_LOOK_MS = 500;
+const LOOK_EVERY_MS = 400;
+
 /** The error vitest raises when a test overruns its timeout. */
 const VITEST_TIMEOUT = /^Test timed out in \d+ms/;
 
@@ -40,12 +47,24 @@ interface SerializedError {
 /** Carries its diagnosis id and hint as the kit's diagnosed errors do (see setup.ts): the reporter reads them. */
 class HangError extends Error {
   override name = 'HangError';
-  readonly diagnosis = 'hang';
+  readonly diagnosis: 'hang' | 'deadlock';
   readonly hint: string | null;
-  constructor(message: string, hint: string | null) {
+  constructor(message: string, hint: string | null, diagnosis: 'hang' | 'deadlock' = 'hang') {
     super(message);
     this.hint = hint;
+    this.diagnosis = diagnosis;
+    if (diagnosis === 'deadlock') this.name = 'DeadlockError';
   }
+}
+
+/**
+ * Ends the running test now with `error`, as its timeout would: vitest rejects a test when its context's signal
+ * fires 'abort' (withCancel). The signal's controller is vitest's own, so the event is dispatched directly and
+ * the reason given on the signal itself.
+ */
+function endTestNow(signal: AbortSignal, error: Error): void {
+  Object.defineProperty(signal, 'reason', { value: error, configurable: true });
+  signal.dispatchEvent(new Event('abort'));
 }
 
 /** The hint of a hang: this exercise's first typical cause, in the course language. */
@@ -66,13 +85,17 @@ function fullName(task: { name: string; suite?: { name: string; suite?: unknown;
 export function isolateTests(options: IsolationOptions): void {
   // Read when each test is collected: the tests imported after this call get this exercise's deadline.
   vi.setConfig({ testTimeout: options.deadline * 1000 });
+  // Before any test file (and student module) loads: the hang check knows when their timers are due.
+  trackOutsideTimers();
   let atTimeout: ProgramState | null = null;
   let childrenAtTimeout: Promise<ChildWaits[]> | null = null;
+  let stopLooking: (() => void) | null = null;
 
   const stuck = new Set(options.stuck ?? []);
 
   beforeEach((context) => {
     endProgram();
+    beginTest();
     atTimeout = null;
     childrenAtTimeout = null;
     const name = fullName(context.task);
@@ -81,8 +104,11 @@ export function isolateTests(options: IsolationOptions): void {
     if (stuck.has(name)) {
       throw new HangError(stuckText({ deadline: options.deadline, causes: options.causes }, courseLang()), firstCause(options.causes));
     }
+    stopLooking = lookForStuckProgram(context.signal, options);
     // Aborted synchronously when the timeout fires, before anything (a test's own afterEach) cleans up.
     context.signal.addEventListener('abort', () => {
+      stopLooking?.();
+      if (context.signal.reason instanceof HangError) return; // ended early: its report is already written
       atTimeout = programState();
       // Asked now, before the test's own afterEach terminates them: each child says which call it is parked in.
       childrenAtTimeout = childWaits(CHILD_ANSWER_MS);
@@ -90,6 +116,8 @@ export function isolateTests(options: IsolationOptions): void {
   });
 
   afterEach(async (context) => {
+    stopLooking?.();
+    stopLooking = null;
     const errors = (context.task.result?.errors ?? []) as SerializedError[];
     const index = errors.findIndex((error) => VITEST_TIMEOUT.test(error.message ?? ''));
     if (index >= 0) {
@@ -103,4 +131,41 @@ export function isolateTests(options: IsolationOptions): void {
     endProgram();
     if (options.runningFile !== undefined) writeFileSync(options.runningFile, '');
   });
+}
+
+/**
+ * While a test runs, checks now and then whether the whole program is stuck for good (programStuck); if so,
+ * ends the test at once with the hang report it would get at its deadline, saying when it was stopped. Returns
+ * the function that stops looking (the test ended).
+ */
+function lookForStuckProgram(signal: AbortSignal, options: IsolationOptions): () => void {
+  const { setTimeout, clearTimeout } = untrackedTimers();
+  const started = performance.now();
+  const deadlineMs = options.deadline * 1000;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const look = async (): Promise<void> => {
+    if (stopped) return;
+    // A timer due after the deadline cannot change the outcome: the deadline ends the test first (one set in
+    // the test for exactly the deadline, such as 09's within(10, ...), fires after vitest's, set before it).
+    const horizonMs = deadlineMs - (performance.now() - started);
+    const verdict = await programStuck({ horizonMs });
+    if (stopped) return;
+    if (!verdict.stuck) {
+      timer = setTimeout(() => void look(), LOOK_EVERY_MS);
+      return;
+    }
+    stopped = true;
+    const state = programState();
+    state.children = verdict.children;
+    const early = (performance.now() - started) / 1000;
+    const lang = courseLang();
+    const text = hangText({ deadline: options.deadline, state, causes: options.causes, early }, lang);
+    endTestNow(signal, new HangError(text, firstCause(options.causes), hangId(state)));
+  };
+  timer = setTimeout(() => void look(), FIRST_LOOK_MS);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

@@ -2,7 +2,7 @@
 // the solution gets full marks three runs in a row (visible + hidden), the stub scores 0 and loads.
 // The stubs are graded in Spanish, and no English sentence may show outside code (english.ts).
 // Every test a mistake fixture fails first has its own hint (hint-coverage.ts).
-// Then every mistake fixture (solutions/<NN-slug>/mistakes/) not marked slow keeps its recorded verdict, and its
+// Then every mistake fixture (solutions/<NN-slug>/mistakes/) keeps its recorded verdict, and its
 // Spanish grading shows no English sentence either.
 // Last line, always: `check: N passed, M failed` (exercise-level checks and fixtures).
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { grade } from '../grading.ts';
 import { loadCourse, type Exercise } from '../model/course.ts';
 import type { ExerciseResult, GradeResult } from '../result.ts';
 import { courseRootOf, parse, type Io } from './common.ts';
+import { probeSandbox } from '../run/sandbox.ts';
 import { loadFixtures } from '../variants/fixtures.ts';
 import { checkMistakes } from '../variants/mistakes.ts';
 import { printOutcomes } from './mistakes.ts';
@@ -123,17 +124,18 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const seconds = runs.reduce((sum, run) => sum + run.duration, 0) + (stubs?.duration ?? 0);
   io.out(`${p.dim(`(${SOLUTION_RUNS} solution runs + 1 stub run, ${seconds.toFixed(1)} s)`)}\n`);
 
-  // Mistake fixtures: each graded once, in Spanish (the language guard reads every one), against its recorded
-  // verdict; their English messages, the ones marked slow (hangs, many processes) and the determinism check over
-  // many rounds are left to `npm run mistakes` (grader/README.md), to keep verify within its budget.
-  const fixtures = allFixtures.filter((fixture) => fixture.slow === null);
+  // Mistake fixtures: every one graded once, in Spanish (the language guard reads every one), against its
+  // recorded verdict, in the sandbox when there is one (as `grade` and `npm run mistakes`); a hang ends as soon
+  // as the whole program is parked (runtime/testing/quiesce.ts). Their English messages and the determinism
+  // check over many rounds are left to `npm run mistakes` (grader/README.md).
+  const fixtures = allFixtures;
   if (fixtures.length > 0) {
     const started = performance.now();
-    const outcomes = await checkMistakes(root, fixtures, { split: true });
+    const outcomes = await checkMistakes(root, fixtures, { split: true, engine: { sandbox: probeSandbox() } });
     const counted = printOutcomes(outcomes, io, io.color);
     passed += counted.passed;
     failed += counted.failed;
-    io.out(`${p.dim(`(${fixtures.length} mistake fixtures, ${((performance.now() - started) / 1000).toFixed(1)} s; slow ones: npm run mistakes)`)}\n`);
+    io.out(`${p.dim(`(${fixtures.length} mistake fixtures, ${((performance.now() - started) / 1000).toFixed(1)} s)`)}\n`);
   }
   io.out(`check: ${passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;

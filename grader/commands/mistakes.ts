@@ -8,6 +8,7 @@ import { FixtureError, loadFixtures } from '../variants/fixtures.ts';
 import { checkMistakes, type FixtureOutcome } from '../variants/mistakes.ts';
 import { courseRootOf, parse, UsageError, type Io } from './common.ts';
 import { SelectionError } from '../grading.ts';
+import { probeSandbox } from '../run/sandbox.ts';
 
 export function printOutcomes(outcomes: FixtureOutcome[], io: Io, color: boolean): { passed: number; failed: number } {
   const p = pc.createColors(color);
@@ -60,7 +61,8 @@ export async function mistakesCommand(args: string[], io: Io): Promise<number> {
   const outcomes = await checkMistakes(root, fixtures, {
     rounds,
     record: values.record === true,
-    ...(workers === undefined ? {} : { engine: { workers } }),
+    // In the sandbox when there is one, as the course check and a student's grading are: the same verdicts.
+    engine: { sandbox: probeSandbox(), ...(workers === undefined ? {} : { workers }) },
     onRound: (round, lang, seconds) => {
       if (values.json !== true) io.err(`round ${round}/${rounds} (${lang}): ${fixtures.length} fixtures graded in ${seconds.toFixed(1)} s\n`);
     },

@@ -9,7 +9,6 @@
 //     "expect": { "score", "failing", "first", "diagnosis" }   recorded by `tsx grader/cli.ts mistakes --record`
 //     "awaiting": "..."                                    optional: why the message does not name the mistake yet
 //                                                          (its keyword problems are then notes, not failures)
-//     "slow": "..."                                        optional: why the course check leaves it to `mistakes`
 //   }
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,8 +45,6 @@ export interface Fixture {
   expect: ExpectedVerdict | null;
   /** Set while the first message is known not to name the mistake yet (who fixes it): message checks only warn. */
   awaiting: string | null;
-  /** Set for a fixture too costly for `check` (a hang, many processes): only `mistakes` grades it. */
-  slow: string | null;
 }
 
 export class FixtureError extends Error {
@@ -82,6 +79,9 @@ function parseFixture(path: string, name: string, exercise: Exercise): Fixture {
   if (expected != null && (typeof expected.score !== 'number' || !strings(expected.failing) || typeof expected.first !== 'string')) {
     problems.push('"expect" must be { "score", "failing", "first", "diagnosis" } (re-record it: tsx grader/cli.ts mistakes --record)');
   }
+  // The course check grades every fixture now (a hang ends as soon as the whole program is parked): the old
+  // "slow" exemption is refused rather than silently ignored.
+  if ('slow' in raw) problems.push('"slow" is gone: the course check grades every fixture (remove the field)');
   if (problems.length > 0) throw new FixtureError(`${path}: ${problems.join('; ')}`);
   return {
     id: `${exercise.key}/${name}`,
@@ -94,7 +94,6 @@ function parseFixture(path: string, name: string, exercise: Exercise): Fixture {
     keywords: keywords as { es: string[]; en: string[] },
     expect: expected ?? null,
     awaiting: typeof raw['awaiting'] === 'string' ? raw['awaiting'] : null,
-    slow: typeof raw['slow'] === 'string' ? raw['slow'] : null,
   };
 }
 

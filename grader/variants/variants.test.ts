@@ -128,5 +128,8 @@ describe('mistake fixtures', () => {
     writeFixture('broken', { mistake: { es: 'x', en: 'x' }, edits: [{ find: 'a', replace: 'b' }], keywords: { es: ['x'], en: ['y'] } });
     const fixture = loadFixtures(course.root, [exercise]).find((f) => f.name === 'broken')!;
     expect(() => fixtureVariant(course.root, fixture)).toThrow(/found \d+ times/);
+    // The course check grades every fixture: the old exemption is refused, not silently ignored.
+    writeFixture('broken', { mistake: { es: 'x', en: 'x' }, edits: [{ find: 'a', replace: 'b' }], keywords: { es: ['x'], en: ['y'] }, slow: 'a hang' });
+    expect(() => loadFixtures(course.root, [exercise])).toThrow(/"slow" is gone/);
   });
 });

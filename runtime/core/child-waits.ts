@@ -4,10 +4,13 @@
 // answer; a child stuck in a loop that never yields does not answer, and the report says only that it runs.
 //
 // A child never reports itself "blocked forever": a wait on a Queue, a Connection, a shared Lock or Event can
-// always be ended by another process, which its own scheduler cannot see. Only the parent's deadline decides.
+// always be ended by another process, which its own scheduler cannot see. Asked with a horizon, it says only
+// whether it is parked as far as it can tell (quiescence.ts); the test's process decides for the whole program
+// (runtime/testing/quiesce.ts), and otherwise only the parent's deadline decides.
 import { dirname, sep } from 'node:path';
 import { programScheduler } from './runtime.ts';
 import { userSite } from './deadlock.ts';
+import type { ParkedReport } from './quiescence.ts';
 
 export interface ChildWait {
   /** "MainThread", "Thread-2 (worker)". */
@@ -25,9 +28,11 @@ export interface ChildWaits {
   label: string;
   /** What its threads wait on; null when it did not answer in time (a loop that never yields, or it just ended). */
   waits: ChildWait[] | null;
+  /** Asked with a horizon: whether it is parked for good as far as it can tell; null if not asked or no answer. */
+  parked?: ParkedReport | null;
 }
 
-type Ask = (timeoutMs: number) => Promise<ChildWaits[]>;
+type Ask = (timeoutMs: number, horizonMs?: number) => Promise<ChildWaits[]>;
 const asks = new Set<Ask>();
 
 /** Registers how to ask this process's children (multiprocessing does, so core needs no import of it). */
@@ -35,9 +40,12 @@ export function onAskChildren(ask: Ask): void {
   asks.add(ask);
 }
 
-/** Asks every running child what it waits on; each answers within `timeoutMs` or is reported as not answering. */
-export async function askChildren(timeoutMs: number): Promise<ChildWaits[]> {
-  const answers = await Promise.all([...asks].map((ask) => ask(timeoutMs).catch(() => [])));
+/**
+ * Asks every running child what it waits on; each answers within `timeoutMs` or is reported as not answering.
+ * With `horizonMs`, each also says whether it is parked, counting its own timers due within that many ms.
+ */
+export async function askChildren(timeoutMs: number, horizonMs?: number): Promise<ChildWaits[]> {
+  const answers = await Promise.all([...asks].map((ask) => ask(timeoutMs, horizonMs).catch(() => [])));
   return answers.flat();
 }
 

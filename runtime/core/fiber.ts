@@ -25,6 +25,12 @@ export interface Blocker {
    * only the frame just above it is captured, which is several times cheaper than a whole stack.
    */
   siteOf?: (...args: never[]) => unknown;
+  /**
+   * An outside wait with no timeout (awaitExternal): only another process can end it (a Process.join(), a
+   * Queue.get() or Connection.recv() without timeout). The whole-program hang check (quiescence.ts) counts it
+   * as parked; any other outside wait means "don't know".
+   */
+  untimed?: boolean;
 }
 
 export class Fiber {

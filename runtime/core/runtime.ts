@@ -1,7 +1,7 @@
 // The scheduler the calling code belongs to: the one of its fiber, or else the program's own, created on first
 // use for the code running at top level (which becomes MainThread). RUNTIME_CLOCK, RUNTIME_STRATEGY,
 // RUNTIME_SEED and RUNTIME_SCHEDULE configure a whole program.
-import { Scheduler, fiberStorage, type ClockKind } from './scheduler.ts';
+import { Scheduler, fiberStorage, type ClockKind, type ExternalWait } from './scheduler.ts';
 import type { Fiber } from './fiber.ts';
 import type { StrategyName } from './strategy.ts';
 import { parseChoices } from './strategy.ts';
@@ -27,8 +27,8 @@ export function currentFiber(): Fiber {
 }
 
 /** Awaits work the runtime does not control; see Scheduler.awaitExternal. */
-export function awaitExternal<T>(work: PromiseLike<T>, what: string): Promise<T> {
-  return currentScheduler().awaitExternal(work, what);
+export function awaitExternal<T>(work: PromiseLike<T>, what: string, wait?: ExternalWait<T>): Promise<T> {
+  return currentScheduler().awaitExternal(work, what, wait);
 }
 
 /** The program's scheduler if top-level code has used the runtime since the last reset, else null. */

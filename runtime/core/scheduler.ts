@@ -19,6 +19,7 @@ import { Clock, type ClockKind } from './clock.ts';
 import { RunQueue } from './runqueue.ts';
 import { captureSite, userSite } from './deadlock.ts';
 import { notifyUnawaited, tappingUnawaited, type UnawaitedWait } from './unawaited.ts';
+import { noteProgress } from './progress.ts';
 import {
   FifoStrategy,
   PctStrategy,
@@ -75,6 +76,14 @@ export interface TraceEvent {
   fiberId: number;
   event: 'spawn' | 'run' | 'block' | 'yield' | 'finish' | 'external' | 'process-start' | 'process-exit';
   detail?: string;
+}
+
+/** How an outside wait counts for the whole-program hang check (quiescence.ts). */
+export interface ExternalWait<T> {
+  /** No timeout: only another process can end it. */
+  untimed?: boolean;
+  /** False for an ending that is no news (a slice of a longer wait that ran out): not counted as progress. */
+  progressed?: (value: T) => boolean;
 }
 
 export interface TimerHandle {
@@ -180,6 +189,12 @@ export class Scheduler {
     return this.time.pending;
   }
 
+  /** Seconds until the earliest pending timer fires on this scheduler's clock (Infinity: none). */
+  nextTimerIn(): number {
+    const next = this.time.nextDeadline();
+    return next === undefined ? Infinity : next - this.time.now();
+  }
+
   // ---- creating fibers ----
 
   /** Adopts the code already running (a program's top level) as the main fiber, holding the baton. */
@@ -240,6 +255,7 @@ export class Scheduler {
       fiber.blockedOn = null;
     }
     fiber.state = 'done';
+    noteProgress();
     this.fibers.delete(fiber);
     if (fiber.kind === 'thread' && !fiber.daemon) this.nonDaemonThreads--;
     this.time.updateRef();
@@ -362,12 +378,12 @@ export class Scheduler {
    * Awaits work the runtime does not control (a worker message, Atomics.waitAsync, a socket). Other fibers run
    * meanwhile and the virtual clock does not jump; afterwards the fiber waits for its turn like any wake-up.
    */
-  async awaitExternal<T>(work: PromiseLike<T>, what: string): Promise<T> {
+  async awaitExternal<T>(work: PromiseLike<T>, what: string, wait: ExternalWait<T> = {}): Promise<T> {
     const fiber = this.current();
     this.assertNotWaiting(fiber, what);
     this.leave(fiber);
     fiber.state = 'external';
-    fiber.blockedOn = { what };
+    fiber.blockedOn = wait.untimed === true ? { what, untimed: true } : { what };
     // Where it waits, for hang reports (a wait on another process can last forever); cheap next to the work.
     fiber.blockedSite = captureSite(undefined);
     this.external++;
@@ -385,7 +401,7 @@ export class Scheduler {
       this.external--;
       const gate = this.gateFor(fiber);
       fiber.pending = outcome;
-      this.enqueue(fiber);
+      this.enqueue(fiber, !outcome.ok || wait.progressed?.(outcome.value as T) !== false);
       return gate as Promise<T>;
     }
     if (!outcome.ok) throw outcome.error;
@@ -490,7 +506,8 @@ export class Scheduler {
     this.enqueue(fiber);
   }
 
-  private enqueue(fiber: Fiber): void {
+  private enqueue(fiber: Fiber, progressed = true): void {
+    if (progressed) noteProgress();
     fiber.state = 'runnable';
     this.runnable.push(fiber);
     if (this.running === null) this.dispatch();

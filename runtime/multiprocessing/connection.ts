@@ -272,7 +272,7 @@ export class Connection {
     // A pending waitAsync does not keep Node's event loop alive; the referenced port does meanwhile.
     port.ref();
     try {
-      await awaitExternal(woken, what);
+      await awaitExternal(woken, what, { untimed: timeout === null });
     } finally {
       this._waiters.delete(release);
       clearTimeout(timer);

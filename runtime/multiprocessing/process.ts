@@ -7,7 +7,7 @@
 // As in CPython, start() hands the launch to a Popen (spawn/popen.ts), which owns the worker from then on:
 // Process keeps Python's API and its checks and asks its Popen for the exit code, waits and signals.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
-import { onAskChildren, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle, type ChildWait } from '../core/index.ts';
+import { onAskChildren, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle } from '../core/index.ts';
 import type { ChildMessage } from './spawn/child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { addChild, liveChildren, removeChild, takeAllChildren } from './children.ts';
@@ -15,7 +15,7 @@ import { orderRootOutput } from './output/root.ts';
 import { type BootData, state } from './state.ts';
 import { callerModule, modulePathOf } from './spawn/target.ts';
 import { BOOTSTRAP_MESSAGE, locateStart, startMessage } from './spawn/launch.ts';
-import { Popen, type PreparedStart, type StartFrom } from './spawn/popen.ts';
+import { Popen, type ChildAnswer, type PreparedStart, type StartFrom } from './spawn/popen.ts';
 import { assertPicklable } from './reduction.ts';
 import { handOverConnections } from './connection.ts';
 import { typeName } from '../python/index.ts';
@@ -261,10 +261,13 @@ export class Process {
     return true;
   }
 
-  /** @internal What the child's threads wait on (hang reports); null if it does not answer within `timeoutMs`. */
-  async _askWaits(timeoutMs: number): Promise<ChildWait[] | null> {
+  /**
+   * @internal What the child's threads wait on (hang reports) and, with `horizonMs`, whether it is parked for
+   * good (the whole-program hang check); null if it does not answer within `timeoutMs`.
+   */
+  async _askWaits(timeoutMs: number, horizonMs?: number): Promise<ChildAnswer | null> {
     if (this._popen === null || !this._answersWaits()) return null;
-    return this._popen.askWaits(timeoutMs);
+    return this._popen.askWaits(timeoutMs, horizonMs);
   }
 
   /** Stops the child at once (Python sends SIGTERM): exitcode becomes -15. */
@@ -345,8 +348,11 @@ onFreshProgram(() => {
 });
 
 onDescribeProgram(() => activeChildren().map((child) => child._describe()));
-onAskChildren((timeoutMs) => Promise.all(activeChildren().map(async (child) => (
-  { name: child.name, label: child._describe(), waits: await child._askWaits(timeoutMs) }))));
+onAskChildren((timeoutMs, horizonMs) => Promise.all(activeChildren().map(async (child) => {
+  const answer = await child._askWaits(timeoutMs, horizonMs);
+  const waits = answer?.waits ?? null;
+  return { name: child.name, label: child._describe(), waits, ...(horizonMs === undefined ? {} : { parked: answer?.parked ?? null }) };
+})));
 
 /** Python's active_children(): the started children still running (finished ones are reaped). */
 export function activeChildren(): Process[] {

@@ -4,7 +4,7 @@ import * as mp from '#runtime/multiprocessing';
 import { Queue } from '#runtime/queue';
 import { Lock, Thread } from '#runtime/threading';
 import { sleep } from '#runtime/time';
-import { childWaits, endProgram, programState } from './index.ts';
+import { childWaits, endProgram, programState, simulate } from './index.ts';
 import { waitForever } from './fixtures/boundary-targets.ts';
 
 const TARGETS = new URL('./fixtures/boundary-targets.ts', import.meta.url);
@@ -80,4 +80,27 @@ test('a child process left waiting is described, then stopped by the next fresh 
   expect(mp.activeChildren()).toEqual([]);
   await child.join(); // a fresh MainThread may wait for it: it was terminated
   expect(child.exitcode).toBe(-15);
+});
+
+test('a simulation still running (a thread awaits a Promise outside the runtime) is described by its own waits', async () => {
+  let release: () => void = () => {};
+  const outside = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const running = simulate(async () => {
+    const q = new Queue<number>();
+    const waiter = new Thread({ target: async () => {
+      await outside;
+      await q.put(1);
+    }, name: 'waiter' });
+    waiter.start();
+    expect(await q.get()).toBe(1);
+    await waiter.join();
+  });
+  await until(() => programState().waits.length > 0);
+  // Before: nothing of the program-level scheduler waits, so a deadline here said "a Promise outside the runtime".
+  expect(programState().waits).toEqual([expect.objectContaining({ who: 'MainThread', what: 'Queue.get()' })]);
+  release();
+  await running;
+  expect(programState().waits).toEqual([]);
 });

@@ -1,6 +1,7 @@
 // A boundary between tests that run code at top level (no simulate()): what the program is waiting on when a
 // test overruns its deadline, and a fresh program afterwards. Without it, a test that hangs leaves MainThread
 // parked in its wait, and every later test's first wait fails with "MainThread is already waiting".
+import { runningSimulations } from './simulate.ts';
 import { askChildren, buildDeadlockReport, describeProgramResources, freshProgram, programScheduler, userSite, type ChildWaits, type Fiber } from '../core/index.ts';
 
 export type { ChildWait, ChildWaits } from '../core/index.ts';
@@ -44,12 +45,16 @@ function label(fiber: Fiber): string {
   return fiber.kind === 'task' ? `${fiber.name} (task in ${fiber.thread.name})` : fiber.thread.name;
 }
 
-/** The program's threads and tasks and what each waits in; empty when top-level code never used the runtime. */
+/**
+ * The program's threads and tasks and what each waits in, and those of any simulate() still running (a test
+ * on simulate that overran its deadline waits there); empty when the test never used the runtime.
+ */
 export function programState(): ProgramState {
   const scheduler = programScheduler();
   const waits: ProgramWait[] = [];
   const busy: string[] = [];
-  for (const fiber of scheduler?.fibers ?? []) {
+  const fibers = [...(scheduler?.fibers ?? []), ...runningSimulations().flatMap((simulation) => [...simulation.fibers])];
+  for (const fiber of fibers) {
     if (fiber.state === 'blocked' || (fiber.state === 'external' && fiber.blockedOn !== null)) {
       const holder = fiber.blockedOn?.holder?.() ?? null;
       waits.push({
@@ -64,7 +69,8 @@ export function programState(): ProgramState {
       if (fiber.kind !== 'main') busy.push(label(fiber));
     }
   }
-  const cycle = scheduler === null ? null : buildDeadlockReport(scheduler.blockedFibers(), false).cycle;
+  const cycle = [scheduler, ...runningSimulations()].reduce<string[] | null>((found, each) =>
+    found ?? (each === null ? null : buildDeadlockReport(each.blockedFibers(), false).cycle), null);
   return { waits, busy, resources: describeProgramResources(), cycle };
 }
 

@@ -24,3 +24,5 @@ export { enableRaceDetection, locksHeld, watchRaces, type RaceWatch, type Shared
 export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';
 export { onLifecycle } from '../core/lifecycle.ts';
 export { programState, endProgram, childWaits, type ProgramState, type ProgramWait, type ChildWait, type ChildWaits } from './boundary.ts';
+export { programStuck, type StuckOptions, type StuckVerdict } from './quiesce.ts';
+export { trackOutsideTimers, beginTest, untrackedTimers } from '../core/index.ts';

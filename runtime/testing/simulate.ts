@@ -52,6 +52,13 @@ export interface SimulationFailure {
 export const DEFAULT_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0) / 1000;
 
 let active = 0;
+/** The schedulers of the simulations running now (hang reports describe their waits too: boundary.ts). */
+const running = new Set<Scheduler>();
+
+/** @internal The schedulers of the simulations still running. */
+export function runningSimulations(): Scheduler[] {
+  return [...running];
+}
 
 /** The latest simulation that ended, pass or fail: the grader draws its timeline under a failing test. */
 let latest: SimulationFailure | undefined;
@@ -89,6 +96,7 @@ export function simulate<T>(main: () => T | Promise<T>, options: SimulateOptions
   });
   scheduler.capture = [];
   active++;
+  running.add(scheduler);
 
   return new Promise((resolve, reject) => {
     let unjoined: string[] = [];
@@ -104,6 +112,7 @@ export function simulate<T>(main: () => T | Promise<T>, options: SimulateOptions
       settled = true;
       scheduler.close();
       active--;
+      running.delete(scheduler);
       latest = summary();
       if (error !== null && typeof error === 'object') {
         Object.defineProperty(error, 'simulation', { value: summary(), enumerable: false, configurable: true });
@@ -116,6 +125,7 @@ export function simulate<T>(main: () => T | Promise<T>, options: SimulateOptions
       const abandoned = [...scheduler.fibers].filter((f) => f.kind === 'thread' && f.state !== 'done').map((f) => f.name);
       scheduler.close();
       active--;
+      running.delete(scheduler);
       latest = summary();
       const { schedule: sched, trace, output, elapsed } = latest;
       resolve({ value: main_.result as Awaited<T>, elapsed, output, trace, schedule: sched, unjoined, abandoned });

@@ -31,6 +31,16 @@ test('in Spanish, with the decimal comma', () => {
   ].join('\n'));
 });
 
+test('a hang ended early, when every process was parked for good, says when and why, in both languages', () => {
+  expect(hangText({ deadline: 10, state: joinHang, causes, early: 1.84 }, 'en').split('\n')[0]).toBe(
+    'The test could never finish (stopped after 1.8 s instead of waiting 10 s: every process waits and none can wake another): '
+    + 'MainThread waits in Process.join() on Process-3 at exercises/09-queue-pipe/exercise.ts:52:36, and nothing is going to wake it.');
+  expect(hangText({ deadline: 10, state: joinHang, causes, early: 1.84 }, 'es').split('\n')[0]).toBe(
+    'El test no podía terminar nunca (se detuvo a los 1,8 s sin esperar sus 10 s: todos los procesos esperan y ninguno puede despertar a otro): '
+    + 'MainThread espera en Process.join() de Process-3 en exercises/09-queue-pipe/exercise.ts:52:36, y nada lo va a despertar.');
+  expect(hangId(joinHang)).toBe('hang');
+});
+
 test('a child that answers names its own blocked call and line, in the first line and under the children', () => {
   const state: ProgramState = { ...joinHang, children: [
     { name: 'Process-3', label: 'Process-3 (target consumer)', waits: [

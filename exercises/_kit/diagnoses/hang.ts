@@ -18,6 +18,21 @@ export interface HangFacts {
   deadline: number;
   state: ProgramState;
   causes: HangCauses;
+  /**
+   * Seconds after which the test was stopped because every process was parked for good (the whole-program
+   * hang check); absent when the deadline ended it.
+   */
+  early?: number;
+}
+
+/** How the test ended, for the headline: at its deadline, or earlier because nothing could ever move again. */
+function notFinished(facts: HangFacts, lang: Lang): string {
+  const limit = seconds(facts.deadline, lang);
+  if (facts.early === undefined) return lang === 'es' ? `no terminó en ${limit} s` : `did not finish within ${limit} s`;
+  const after = seconds(Math.round(facts.early * 10) / 10, lang);
+  return lang === 'es'
+    ? `no podía terminar nunca (se detuvo a los ${after} s sin esperar sus ${limit} s: todos los procesos esperan y ninguno puede despertar a otro)`
+    : `could never finish (stopped after ${after} s instead of waiting ${limit} s: every process waits and none can wake another)`;
 }
 
 /** The stable id recorded with the failing test: `deadlock` when the waits form a cycle, else `hang`. */
@@ -70,12 +85,12 @@ function childOf(wait: ProgramWait, state: ProgramState): ChildWaits | null {
 
 /** The first line alone must say what happened: hidden tests may show only that line. */
 function headline(facts: HangFacts, lang: Lang): string {
-  const limit = seconds(facts.deadline, lang);
+  const ended = notFinished(facts, lang);
   const first = facts.state.waits[0];
   if (facts.state.cycle !== null) {
     return lang === 'es'
-      ? `Interbloqueo: el test no terminó en ${limit} s porque los hilos se esperan en círculo (${facts.state.cycle.join(' → ')}).`
-      : `Deadlock: the test did not finish within ${limit} s because the threads wait for each other in a cycle (${facts.state.cycle.join(' → ')}).`;
+      ? `Interbloqueo: el test ${ended} porque los hilos se esperan en círculo (${facts.state.cycle.join(' → ')}).`
+      : `Deadlock: the test ${ended} because the threads wait for each other in a cycle (${facts.state.cycle.join(' → ')}).`;
   }
   if (first !== undefined) {
     const polling = /sleep\(\)$/.test(first.what);
@@ -85,17 +100,17 @@ function headline(facts: HangFacts, lang: Lang): string {
       ? (lang === 'es' ? `; y ${inChild}, y nada lo va a despertar.` : `; and ${inChild}, and nothing is going to wake it.`)
       : polling ? '.' : lang === 'es' ? ', y nada lo va a despertar.' : ', and nothing is going to wake it.';
     return lang === 'es'
-      ? `El test no terminó en ${limit} s: ${waitLine(first, lang)}${end}`
-      : `The test did not finish within ${limit} s: ${waitLine(first, lang)}${end}`;
+      ? `El test ${ended}: ${waitLine(first, lang)}${end}`
+      : `The test ${ended}: ${waitLine(first, lang)}${end}`;
   }
   if (facts.state.busy.length > 0) {
     return lang === 'es'
-      ? `El test no terminó en ${limit} s: ${facts.state.busy.join(', ')} sigue en marcha sin esperar nada (¿un bucle que no termina?).`
-      : `The test did not finish within ${limit} s: ${facts.state.busy.join(', ')} keeps running without waiting for anything (a loop that never ends?).`;
+      ? `El test ${ended}: ${facts.state.busy.join(', ')} sigue en marcha sin esperar nada (¿un bucle que no termina?).`
+      : `The test ${ended}: ${facts.state.busy.join(', ')} keeps running without waiting for anything (a loop that never ends?).`;
   }
   return lang === 'es'
-    ? `El test no terminó en ${limit} s: tu código espera (await) una Promise que nunca se resuelve, fuera del runtime (¿un new Promise cuyo resolve nadie llama, o un await que falta en una llamada del runtime?).`
-    : `The test did not finish within ${limit} s: your code awaits a Promise that never settles, outside the runtime (a new Promise whose resolve nobody calls, or a runtime call without await?).`;
+    ? `El test ${ended}: tu código espera (await) una Promise que nunca se resuelve, fuera del runtime (¿un new Promise cuyo resolve nadie llama, o un await que falta en una llamada del runtime?).`
+    : `The test ${ended}: your code awaits a Promise that never settles, outside the runtime (a new Promise whose resolve nobody calls, or a runtime call without await?).`;
 }
 
 /** The whole report, in the student's language. */

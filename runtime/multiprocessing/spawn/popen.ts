@@ -6,7 +6,7 @@
 // (terminate()/kill() set the signal's) and waits for the exit. Process keeps Python's public API and its checks;
 // a Pool's worker process uses the same object to post tasks.
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { activeCapture, awaitExternal, fiberStorage, processInfo, type ChildWait } from '../../core/index.ts';
+import { activeCapture, awaitExternal, fiberStorage, processInfo, type ChildWait, type ParkedReport } from '../../core/index.ts';
 import type { AskWaitsMessage, ChildMessage, StartMessage } from './child/protocol.ts';
 import { AttributeError } from '../errors.ts';
 import { childOutputDone, deliverChildOutput } from '../output/relay.ts';
@@ -56,7 +56,7 @@ export class Popen {
   /** Callers waiting in wait() (they keep a daemon's worker referenced). */
   private _waiters = 0;
   /** Answers to askWaits still awaited. */
-  private _waitAsks: Array<(waits: ChildWait[]) => void> = [];
+  private _waitAsks: Array<(answer: ChildAnswer) => void> = [];
   /** An ask in flight: a terminate() meanwhile (a test's cleanup) waits for the answer, at most its timeout. */
   private _askPending: Promise<unknown> | null = null;
   /** Settles once the start message is posted: the child reads its first message as the start. */
@@ -98,7 +98,7 @@ export class Popen {
           if (output.seq !== undefined) this._lastSeq = output.seq;
           deliverChildOutput(output, this._capture);
         }
-        else if (message.kind === 'waits') this._onWaits(message.waits);
+        else if (message.kind === 'waits') this._onWaits(message);
         else onMessage(message);
       });
       worker.on('error', (error) => {
@@ -180,7 +180,7 @@ export class Popen {
     if (this._daemon && this._waiters++ === 0) worker?.ref();
     try {
       if (timeout === null) {
-        await awaitExternal(this._exited, caller);
+        await awaitExternal(this._exited, caller, { untimed: true });
       } else {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const expired = new Promise<void>((resolve) => {
@@ -198,23 +198,27 @@ export class Popen {
     return this._returncode;
   }
 
-  /** What the child's threads wait on (hang reports); null if it does not answer within `timeoutMs`. */
-  async askWaits(timeoutMs: number): Promise<ChildWait[] | null> {
+  /**
+   * What the child's threads wait on (hang reports) and, with `horizonMs`, whether it is parked for good as far
+   * as it can tell (the whole-program hang check, core/quiescence.ts); null if it does not answer within `timeoutMs`.
+   */
+  async askWaits(timeoutMs: number, horizonMs?: number): Promise<ChildAnswer | null> {
     const worker = this._worker;
     if (worker === null || this._returncode !== null) return null;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), timeoutMs);
     });
-    const answer = (async (): Promise<ChildWait[]> => {
+    const answer = (async (): Promise<ChildAnswer> => {
       await this._launching;
       return new Promise((resolve) => {
         this._waitAsks.push(resolve);
-        worker.postMessage({ kind: 'ask-waits' } satisfies AskWaitsMessage);
+        worker.postMessage({ kind: 'ask-waits', ...(horizonMs === undefined ? {} : { horizonMs }) } satisfies AskWaitsMessage);
       });
     })();
     const asked = Promise.race([answer, late]);
-    this._askPending = asked;
+    // Only a hang report's ask holds back a terminate(): the hang check's probes never delay a test's cleanup.
+    if (horizonMs === undefined) this._askPending = asked;
     try {
       return await asked;
     } finally {
@@ -223,8 +227,8 @@ export class Popen {
     }
   }
 
-  private _onWaits(waits: ChildWait[]): void {
-    for (const answer of this._waitAsks.splice(0)) answer(waits);
+  private _onWaits(message: { waits: ChildWait[]; parked?: ParkedReport }): void {
+    for (const answer of this._waitAsks.splice(0)) answer({ waits: message.waits, parked: message.parked ?? null });
   }
 
   /** Stops the child at once (CPython sends SIGTERM): the exit code becomes -15. */
@@ -261,4 +265,10 @@ export class Popen {
   close(): void {
     this._worker = null;
   }
+}
+
+/** A child's answer to "what do you wait on?" (and, when asked, whether it is parked for good). */
+export interface ChildAnswer {
+  waits: ChildWait[];
+  parked: ParkedReport | null;
 }

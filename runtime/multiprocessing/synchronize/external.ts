@@ -3,10 +3,10 @@
 // A wait on shared memory (Atomics.waitAsync) is work the scheduler does not control: it is announced with
 // awaitExternal so other green threads keep running and the virtual clock does not jump meanwhile.
 import { isMainThread } from 'node:worker_threads';
-import { awaitExternal as coreAwaitExternal, currentFiber, fiberStorage, processInfo } from '../../core/index.ts';
+import { awaitExternal as coreAwaitExternal, currentFiber, fiberStorage, processInfo, type ExternalWait } from '../../core/index.ts';
 
-export function awaitExternal<T>(work: Promise<T>, what: string): Promise<T> {
-  return coreAwaitExternal(work, what);
+export function awaitExternal<T>(work: Promise<T>, what: string, wait?: ExternalWait<T>): Promise<T> {
+  return coreAwaitExternal(work, what, wait);
 }
 
 /** A number naming the current green thread inside this process (RLock ownership); never 0. */

@@ -198,7 +198,12 @@ async function parkOutside(entry: Parked, expected: number, budget: Budget, sche
     const keepAlive = setInterval(noop, 60_000);
     let result: WaitValue;
     try {
-      result = await scheduler.awaitExternal(Promise.race([byThisProcess, byAnyone]), what);
+      // No timeout: only another process can end it (the whole-program hang check counts it as parked); a slice
+      // that ran out with the word unchanged is no news.
+      result = await scheduler.awaitExternal(Promise.race([byThisProcess, byAnyone]), what, {
+        untimed: budget.left() === Infinity,
+        progressed: (value) => value !== 'timed-out' || Atomics.load(entry.view, entry.index) !== expected,
+      });
     } finally {
       clearInterval(keepAlive);
       entry.resolveOutside = null;

@@ -53,7 +53,7 @@ export async function waitWhileEqual(ia: Int32Array, index: number, expected: nu
   // nobody can satisfy then hangs rather than ending the process silently.
   const keepAlive = setInterval(noop, 60_000);
   try {
-    return await awaitExternal(waiting.value, what);
+    return await awaitExternal(waiting.value, what, { untimed: deadline === null });
   } finally {
     clearInterval(keepAlive);
   }

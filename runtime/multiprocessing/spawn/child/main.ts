@@ -4,7 +4,8 @@
 // the Process subclass or of the target (re-running its top level), find the class and the target by name,
 // rebuild the Process object with its arguments and fields (Python unpickles it), and call its run().
 import { parentPort } from 'node:worker_threads';
-import { processInfo, programWaits } from '../../../core/index.ts';
+import { markAtRest, processInfo, programParked, programWaits, progressCount, trackOutsideTimers } from '../../../core/index.ts';
+import { anyChildAlive } from '../../children.ts';
 import { AttributeError } from '../../errors.ts';
 import { Process, type Target } from '../../process.ts';
 import { loads } from '../../reduction.ts';
@@ -12,7 +13,7 @@ import type { BootData } from '../../state.ts';
 import { attributeError } from '../target.ts';
 import { formatTraceback } from '../../traceback.ts';
 import { adopt, loadGuarded } from './adopt.ts';
-import type { FunctionRef, StartMessage, WaitsMessage } from './protocol.ts';
+import type { AskWaitsMessage, FunctionRef, StartMessage, WaitsMessage } from './protocol.ts';
 import '../../index.ts';
 
 export { adopt, loadGuarded } from './adopt.ts';
@@ -46,12 +47,26 @@ async function loadOther(boot: BootData, entryUrl: string): Promise<Module> {
   return bundle.loadTarget === null ? {} : bundle.loadGuarded(bundle.loadTarget);
 }
 
-/** Answers the parent's "what do you wait on?" (hang reports) without keeping the child alive. */
+/**
+ * Answers the parent's "what do you wait on?" (hang reports) without keeping the child alive; asked with a
+ * horizon, also whether it is parked for good as far as it can tell (the whole-program hang check). That
+ * answer waits one turn of the event loop first, so a wake-up already delivered to this process counts.
+ */
 function answerWaits(): void {
   if (parentPort === null) return;
   const port = parentPort;
-  port.on('message', (message: { kind?: string } | null) => {
-    if (message?.kind === 'ask-waits') port.postMessage({ kind: 'waits', waits: programWaits() } satisfies WaitsMessage);
+  port.on('message', (message: Partial<AskWaitsMessage> | null) => {
+    if (message?.kind !== 'ask-waits') return;
+    const { horizonMs } = message;
+    if (horizonMs === undefined) {
+      port.postMessage({ kind: 'waits', waits: programWaits() } satisfies WaitsMessage);
+      return;
+    }
+    setImmediate(() => {
+      // A child with children of its own cannot vouch for them (they are not asked): never "parked".
+      const parked = anyChildAlive() ? { parked: false, progress: progressCount(), why: 'it has running children' } : programParked(horizonMs);
+      port.postMessage({ kind: 'waits', waits: programWaits(), parked } satisfies WaitsMessage);
+    });
   });
   port.unref();
 }
@@ -59,6 +74,9 @@ function answerWaits(): void {
 export async function runChild(boot: BootData, start: StartOk, loadTarget: (() => Promise<Module>) | null): Promise<void> {
   adopt(boot);
   answerWaits();
+  // Before the student's module loads: its timers are known to the hang check (and the child at rest now).
+  trackOutsideTimers();
+  markAtRest();
   let cls: typeof Process = Process;
   let target: Target | null = null;
   try {

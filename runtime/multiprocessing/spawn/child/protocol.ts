@@ -2,7 +2,7 @@
 import type { Pickled } from '../../reduction.ts';
 import type { Stream } from '../../output/relay.ts';
 import type { BootData } from '../../state.ts';
-import type { ChildWait } from '../../../core/index.ts';
+import type { ChildWait, ParkedReport } from '../../../core/index.ts';
 
 /** Where a function lives: the bundle to import in the child, and its export name. */
 export interface FunctionRef {
@@ -80,12 +80,15 @@ export type ResultMessage =
 /** Parent -> child, at a hang report: what do your threads wait on? */
 export interface AskWaitsMessage {
   kind: 'ask-waits';
+  /** Also answer whether this process is parked for good, counting timers due within this many ms. */
+  horizonMs?: number;
 }
 
 /** Child -> parent: the answer (see core/child-waits.ts). */
 export interface WaitsMessage {
   kind: 'waits';
   waits: ChildWait[];
+  parked?: ParkedReport;
 }
 
 export type ChildMessage = OutputMessage | ReadyMessage | ResultMessage | WaitsMessage;
