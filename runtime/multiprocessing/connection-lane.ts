@@ -23,6 +23,14 @@ const EVENTS = 4;
 const WRITER_CLOSED = 5;
 /** The reading end was closed. */
 const READER_CLOSED = 6;
+/**
+ * How many waits (Atomics.wait or waitAsync) the reader has pending on EVENTS. A sender notifies only when it is
+ * not 0: a notify that wakes another thread costs the sender microseconds (V8 takes a global mutex; for a
+ * waitAsync waiter it posts a task to the other event loop), and a reader that is polling needs none. The reader
+ * counts itself in before it waits on EVENTS and the sender bumps EVENTS before it reads this word (both
+ * sequentially consistent), so either the reader's wait sees the new EVENTS or the sender sees the reader.
+ */
+const PARKED = 7;
 const HEADER_INTS = 8;
 
 /** A record: its size (tag + payload; -1 marks the unused end of the ring), its message number, tag, payload. */
@@ -181,9 +189,19 @@ export class Lane {
     Atomics.store(this.words, READER_CLOSED, 1);
   }
 
+  /** The reader is about to wait on the events word (before its Atomics.wait or waitAsync). */
+  parked(): void {
+    Atomics.add(this.words, PARKED, 1);
+  }
+
+  /** That wait has returned or settled. */
+  unparked(): void {
+    Atomics.sub(this.words, PARKED, 1);
+  }
+
   private bump(): void {
     Atomics.add(this.words, EVENTS, 1);
-    Atomics.notify(this.words, EVENTS);
+    if (Atomics.load(this.words, PARKED) !== 0) Atomics.notify(this.words, EVENTS);
   }
 }
 

@@ -14,7 +14,7 @@ import { dumps, loads, registerReducer, type Pickled } from './reduction.ts';
 import { serialize } from 'node:v8';
 import { Lane, type LaneBuffers } from './connection-lane.ts';
 import { ReducedBytes, decode, encode, type Encoded } from './ring.ts';
-import { canBlockBriefly } from './synchronize/external.ts';
+import { aloneInProcess, canBlockBriefly } from './synchronize/external.ts';
 import { spinWhileEqual } from './channels-spin.ts';
 
 /** Python's BrokenPipeError: send() to an end whose peer is closed. */
@@ -135,21 +135,27 @@ export class Connection {
   }
 
   /**
-   * In a child process, wait synchronously (up to ~2 ms) for the other end's next send: a request/response
-   * exchange then costs no event-loop wake-up. Never on the main thread (it would freeze its green threads).
-   * A short spin comes first when the machine has CPUs to spare (channels-spin.ts).
+   * In a child process with nothing else to run, wait synchronously (up to ~2 ms) for the other end's next send:
+   * a request/response exchange then costs no event-loop wake-up. Never on the main thread (it would freeze its
+   * green threads). A short spin comes first when the machine has CPUs to spare (channels-spin.ts).
    */
   private _blockBriefly(): void {
-    const words = this._in.words;
-    const index = this._in.eventsIndex;
+    const lane = this._in;
+    const words = lane.words;
+    const index = lane.eventsIndex;
     const deadline = performance.now() + BLOCK_BUDGET_MS;
     for (;;) {
       const seen = Atomics.load(words, index);
-      if (this._in.hasMessage() || this._peerClosed()) return;
+      if (lane.hasMessage() || this._peerClosed()) return;
       if (spinWhileEqual(words, index, seen)) continue;
       const left = deadline - performance.now();
       if (left <= 0) return;
-      Atomics.wait(words, index, seen, left);
+      lane.parked();
+      try {
+        Atomics.wait(words, index, seen, left);
+      } finally {
+        lane.unparked();
+      }
     }
   }
 
@@ -184,11 +190,12 @@ export class Connection {
   async recv(): Promise<unknown> {
     const port = this._open();
     if (!this._readable) throw new OSError('connection is write-only');
-    if (!this._in.hasMessage() && !this._peerClosed()) {
+    if (!this._in.hasMessage() && !this._peerClosed() && aloneInProcess()) {
       const seen = this._in.events();
       if (canBlockBriefly()) this._blockBriefly();
       // The main thread never blocks; it may poll briefly when the machine has CPUs to spare (a reply on its
-      // way is then read without an event-loop wake-up; see channels-spin.ts).
+      // way is then read without an event-loop wake-up; see channels-spin.ts). Only with no other green thread
+      // or timer in this process: a poll must never hold up anything else that could run.
       else if (!this._in.hasMessage()) spinWhileEqual(this._in.words, this._in.eventsIndex, seen);
     }
     while (!this._in.hasMessage()) {
@@ -226,9 +233,20 @@ export class Connection {
       release = resolve;
       this._waiters.add(resolve);
       if (timeout !== null) timer = setTimeout(resolve, timeout * 1000);
-      const sent = waitAsync(this._in.words, this._in.eventsIndex, seen, timeout === null ? undefined : timeout * 1000);
-      if (sent.async) void sent.value.then(() => resolve());
-      else resolve();
+      const lane = this._in;
+      // Counted as parked until the waitAsync itself settles (a send or its timeout), even if this wait ends
+      // sooner (a port message, a close): while V8 holds the waiter, senders must keep notifying it.
+      lane.parked();
+      const sent = waitAsync(lane.words, lane.eventsIndex, seen, timeout === null ? undefined : timeout * 1000);
+      if (sent.async) {
+        void sent.value.then(() => {
+          lane.unparked();
+          resolve();
+        });
+      } else {
+        lane.unparked();
+        resolve();
+      }
     });
     // A pending waitAsync does not keep Node's event loop alive; the referenced port does meanwhile.
     port.ref();
