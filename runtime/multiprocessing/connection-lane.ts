@@ -7,7 +7,7 @@
 // tagged with its number. The reader takes message TAKEN from the lane if the lane's oldest record carries
 // that number, else from the port: each path keeps its own order, so the numbers give back the sender's order.
 // The counters live in shared memory, so an end that moves to another process goes on where it was.
-import { ReducedBytes, type Encoded } from './ring.ts';
+import { ReducedBytes, payload, type Encoded } from './encoded.ts';
 
 /** Bytes written (a position that only grows; it wraps as an int32, read modulo the power-of-two capacity). */
 const WRITE = 0;
@@ -203,8 +203,4 @@ export class Lane {
     Atomics.add(this.words, EVENTS, 1);
     if (Atomics.load(this.words, PARKED) !== 0) Atomics.notify(this.words, EVENTS);
   }
-}
-
-function payload(item: Uint8Array | ReducedBytes): Uint8Array {
-  return item instanceof ReducedBytes ? item.bytes : item;
 }
