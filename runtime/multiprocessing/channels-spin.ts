@@ -15,7 +15,8 @@
 // Where /proc/stat does not exist, nothing spins. RUNTIME_SPIN=always|never overrides.
 import { closeSync, openSync, readSync } from 'node:fs';
 
-const SPIN_MS = 0.05;
+/** How long one spin may poll: enough to cover a parked peer's wake-up on an idle core (tens of us in a VM). */
+const SPIN_MS = 0.1;
 /** The first pause after a failed spin; it doubles with each failure in a row, up to MAX_PAUSE_MS. */
 const FIRST_PAUSE_MS = 2;
 const MAX_PAUSE_MS = 500;
@@ -106,7 +107,7 @@ function spareCpus(now: number): boolean {
 }
 
 /**
- * Spins while words[index] === seen, for up to ~50 us, if the machine has CPUs to spare. True if the word
+ * Spins while words[index] === seen, for up to ~100 us, if the machine has CPUs to spare. True if the word
  * changed (the peer sent something); false at once when spinning is not worth it now, or after a miss.
  */
 export function spinWhileEqual(words: Int32Array, index: number, seen: number): boolean {

@@ -119,7 +119,7 @@ export class LanePair {
   }
 
   /**
-   * Polls for up to ~50 us for the other side's next send, when the machine has CPUs to spare (channels-spin.ts):
+   * Polls for up to ~100 us for the other side's next send, when the machine has CPUs to spare (channels-spin.ts):
    * true if it came. The caller makes sure nothing else in its process could run meanwhile.
    */
   spin(seen: number): boolean {
