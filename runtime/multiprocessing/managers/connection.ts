@@ -14,7 +14,7 @@ import { aloneInProcess, awaitExternal, currentThreadKey } from '../synchronize/
 import { processKey } from '../synchronize/identity.ts';
 import { Lane } from '../connection-lane.ts';
 import { rebuildError } from './errors.ts';
-import { LanePair, isNumbered, ring, type Numbered } from './lanes.ts';
+import { LanePair, WAKE, isNumbered, ring, type Numbered } from './lanes.ts';
 import {
   goneChannel,
   helloChannel,
@@ -84,7 +84,7 @@ export class ManagerConnection {
     this.address = address;
     this.welcomed = new Promise<void>((resolve) => { this.onWelcome = resolve; });
     this.replies = new BroadcastChannel(replyChannel(address.id, processKey));
-    this.replies.onmessage = (event) => this.onChannel((event as { data: Welcome | Numbered }).data);
+    this.replies.onmessage = (event) => this.onChannel((event as { data: Welcome | Numbered | typeof WAKE }).data);
     this.requests = new BroadcastChannel(requestChannel(address.id, processKey));
     this.lanes = new LanePair(Lane.create(), Lane.create(), (message) => this.requests.postMessage(message));
     this.hello = new BroadcastChannel(helloChannel(address.id));
@@ -143,7 +143,11 @@ export class ManagerConnection {
     return awaitExternal(reply, what);
   }
 
-  private onChannel(data: Welcome | Numbered): void {
+  private onChannel(data: Welcome | Numbered | typeof WAKE): void {
+    if (data === WAKE) {
+      this.lanes.interrupt();
+      return;
+    }
     if (isNumbered(data)) {
       this.lanes.receiveFallback(data);
       return;

@@ -1,7 +1,10 @@
 // A client's two lanes to a manager's server (one per direction, connection-lane.ts), shared by the client
-// process and the server isolate. Requests and replies are small plain data: they go through the lanes, and
-// the reader wakes on Atomics.waitAsync. One too large for a lane goes through the client's BroadcastChannel,
-// numbered, and is taken in its turn. Free of runtime imports: the server's bundle uses it too.
+// process and the server isolate. Requests and replies are small plain data: they go through the lanes. A
+// client waiting for its reply polls briefly when it can (channels-spin.ts), else parks in its event loop and
+// the server posts it a WAKE on the reply channel (cheaper than a waitAsync notify, see connection-lane.ts).
+// The server waits for requests on a doorbell word (server/loop.ts). A message too large for a lane goes
+// through the client's BroadcastChannel, numbered, and is taken in its turn. Free of runtime imports (the
+// server's bundle uses it too).
 import { deserialize } from 'node:v8';
 import { Lane } from '../connection-lane.ts';
 import { encode } from '../encoded.ts';
@@ -67,6 +70,9 @@ export function waitForRingAsync(doorbell: Int32Array, seen: number, settled: ()
   }
 }
 
+/** What a lane's writer posts on the channel to wake a reader parked there (lanes.ts wait()). */
+export const WAKE = 'wake';
+
 export class LanePair {
   readonly out: Lane;
   readonly in: Lane;
@@ -81,10 +87,11 @@ export class LanePair {
     this.fallback = fallback;
   }
 
-  send(value: unknown): void {
+  /** Sends `value`; true when the reader waits for a wake-up message on the channel (the caller posts WAKE). */
+  send(value: unknown): boolean {
     const seq = this.out.nextToSend();
     if (!this.out.tryWrite(seq, encode(value))) this.fallback({ seq, value });
-    this.out.announceSent();
+    return this.out.announceSent();
   }
 
   /** A message that came through the channel. */
@@ -126,26 +133,23 @@ export class LanePair {
     return spinWhileEqual(this.in.words, this.in.eventsIndex, seen);
   }
 
-  /** Resolves when the other side sent something since `seen`, a channel message arrived, or `ms` passed. */
-  wait(seen: number, ms?: number): Promise<void> {
+  /**
+   * Resolves when the other side sent something since `seen` (its WAKE message, or one through the channel
+   * arrived: call interrupt()). The reader counts itself parked on the channel first, then looks once more.
+   */
+  wait(seen: number): Promise<void> {
+    const lane = this.in;
+    lane.parkedOnChannel();
+    if (lane.events() !== seen) {
+      lane.unparkedOnChannel();
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
       this.arrived = () => {
         this.arrived = null;
+        lane.unparkedOnChannel();
         resolve();
       };
-      const lane = this.in;
-      // Parked until the waitAsync settles: the sender notifies only a parked reader (connection-lane.ts).
-      lane.parked();
-      const result = waitAsync(lane.words, lane.eventsIndex, seen, ms);
-      if (result.async) {
-        void result.value.then(() => {
-          lane.unparked();
-          this.arrived?.();
-        });
-      } else {
-        lane.unparked();
-        this.arrived();
-      }
     });
   }
 }

@@ -18,7 +18,7 @@ import {
 } from '../protocol.ts';
 import { Lane } from '../../connection-lane.ts';
 import type { Hello } from '../connection.ts';
-import { LanePair, isNumbered } from '../lanes.ts';
+import { LanePair, WAKE, isNumbered } from '../lanes.ts';
 import { ServerLoop } from './loop.ts';
 import { ArrayReferent, DictReferent, ListReferent, NamespaceReferent, ValueReferent, type Referent } from './data.ts';
 import { PyError } from './errors.ts';
@@ -161,7 +161,9 @@ function connect(hello: Hello): void {
   const requests = new BroadcastChannel(requestChannel(id, client));
   const replies = new BroadcastChannel(replyChannel(id, client));
   const lanes = new LanePair(new Lane(hello.replies), new Lane(hello.requests), (message) => replies.postMessage(message));
-  const send: Send = (message) => lanes.send(message);
+  const send: Send = (message) => {
+    if (lanes.send(message)) replies.postMessage(WAKE);
+  };
   requests.onmessage = (event) => {
     const data = (event as { data: unknown }).data;
     if (isNumbered(data)) {
