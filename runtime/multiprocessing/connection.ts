@@ -30,16 +30,14 @@ export interface PipeEnd {
   writable: boolean;
 }
 
+/** What a sender posts on the port to wake a reader parked there (it carries no message). */
+const WAKE = 'wake';
+
 /** A message that took the port: its number among all the messages sent in that direction. */
 interface PortMessage {
   seq: number;
   pickled: Pickled;
 }
-
-// Atomics.waitAsync (ES2024) exists on Node 20+, but the project's lib (ES2023) does not declare it.
-type WaitAsync = (ia: Int32Array, index: number, value: number, timeoutMs?: number) =>
-  { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
-const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
 const BLOCK_BUDGET_MS = 2;
 
@@ -66,8 +64,8 @@ export class Connection {
     this._out = lanes.out;
     this._in = lanes.in;
     this._inbox.push(...inbox);
-    port.on('message', (message: PortMessage) => {
-      this._inbox.push(message);
+    port.on('message', (message: PortMessage | typeof WAKE) => {
+      if (message !== WAKE) this._inbox.push(message);
       this._wake();
     });
     port.on('close', () => {
@@ -130,7 +128,7 @@ export class Connection {
     // Node 20 segfaults reading a port after its 'close' event; by then every message has arrived as an event.
     if (this._portClosed) return;
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
-      this._inbox.push(m.message as PortMessage);
+      if (m.message !== WAKE) this._inbox.push(m.message as PortMessage);
     }
   }
 
@@ -170,7 +168,7 @@ export class Connection {
     if (transfer.length > 0 || !this._out.tryWrite(seq, encodeForLane(pickled))) {
       port.postMessage({ seq, pickled } satisfies PortMessage, transfer);
     }
-    this._out.announceSent();
+    if (this._out.announceSent()) port.postMessage(WAKE);
   }
 
   /** The next message, which the caller knows was sent (hasMessage()). */
@@ -221,38 +219,30 @@ export class Connection {
 
   /**
    * Waits (real time) until the other end sends or closes, its process dies, this end is closed, or `timeout`
-   * seconds pass. A send bumps the lane's events word (Atomics.waitAsync); the port reports a dead peer.
+   * seconds pass. A send posts WAKE on the port while this end is parked; the port also reports a dead peer.
    */
   private async _wait(timeout: number | null, what: string): Promise<void> {
     const port = this._open();
-    const seen = this._in.events();
-    if (this._in.hasMessage() || this._peerClosed()) return;
+    const lane = this._in;
+    const seen = lane.events();
+    if (lane.hasMessage() || this._peerClosed()) return;
+    // Parked on the port: the sender posts WAKE after its send (connection-lane.ts: cheaper than a waitAsync
+    // notify). Counted in first, then one more look, so a send in between is not missed.
+    lane.parkedOnChannel();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let release: Waiter = () => {};
-    const woken = new Promise<void>((resolve) => {
-      release = resolve;
-      this._waiters.add(resolve);
-      if (timeout !== null) timer = setTimeout(resolve, timeout * 1000);
-      const lane = this._in;
-      // Counted as parked until the waitAsync itself settles (a send or its timeout), even if this wait ends
-      // sooner (a port message, a close): while V8 holds the waiter, senders must keep notifying it.
-      lane.parked();
-      const sent = waitAsync(lane.words, lane.eventsIndex, seen, timeout === null ? undefined : timeout * 1000);
-      if (sent.async) {
-        void sent.value.then(() => {
-          lane.unparked();
-          resolve();
-        });
-      } else {
-        lane.unparked();
-        resolve();
-      }
-    });
-    // A pending waitAsync does not keep Node's event loop alive; the referenced port does meanwhile.
-    port.ref();
     try {
+      if (lane.events() !== seen) return;
+      const woken = new Promise<void>((resolve) => {
+        release = resolve;
+        this._waiters.add(resolve);
+        if (timeout !== null) timer = setTimeout(resolve, timeout * 1000);
+      });
+      // The referenced port keeps the event loop (and a child) alive while this end waits.
+      port.ref();
       await awaitExternal(woken, what);
     } finally {
+      lane.unparkedOnChannel();
       this._waiters.delete(release);
       clearTimeout(timer);
       if (this._waiters.size === 0) this._port?.unref();
