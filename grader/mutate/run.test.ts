@@ -34,14 +34,13 @@ describe('npm run mutate', () => {
     const exercise = course(SOLUTION);
     const { planned } = planMutants({ courseRoot: root, exercises: [exercise], operators: ['drop-await'] });
     expect(planned.map((p) => p.mutant.id)).toEqual(['drop-await@exercise.ts:3', 'drop-await@exercise.ts:4']);
-    let round = 0;
     const outcomes = await runMutants(planned, {
       rounds: 3,
-      grade: async (variants) => {
-        round += 1;
+      // Each round's copy of a mutant has its own id: "<exercise>/<mutant>#<round from 0>".
+      grade: async (variants) => new Map(variants.map((v) => {
         // Line 3's mutant is always caught; line 4's only in the second round.
-        return new Map(variants.map((v) => [v.id, result(v.id.endsWith(':3') || round === 2 ? 4 : 10)]));
-      },
+        return [v.id, result(v.id.endsWith(':3#0') || v.id.endsWith(':3#1') || v.id.endsWith(':3#2') || v.id.endsWith('#1') ? 4 : 10)];
+      })),
     });
     expect(outcomes.map((o) => o.status)).toEqual(['killed', 'nondeterministic']);
     expect(outcomes[0]?.diagnosis).toBe('missing-await');
@@ -49,6 +48,33 @@ describe('npm run mutate', () => {
     expect(killMatrix(outcomes, ['drop-await', 'drop-lock'])).toBe('exercise  drop-await  killed  named\n01-x      1/2         50%     100%');
     expect(survivorsText(outcomes)).toContain('NONDETERMINISTIC (scores 10/10, 4/10, 10/10) 01-x drop-await@exercise.ts:4');
     expect(survivorsText(outcomes)).toContain('-   await b.join();\n    +   b.join();');
+  });
+
+  test('later rounds re-grade a kill with its killing test alone, and the whole mutant when that test passes alone', async () => {
+    const exercise = course(SOLUTION);
+    const { planned } = planMutants({ courseRoot: root, exercises: [exercise], operators: ['drop-await'] });
+    const calls: string[][] = [];
+    const outcomes = await runMutants(planned, {
+      rounds: 3,
+      grade: async (variants, _lang, engine) => {
+        calls.push(variants.map((v) => `${v.id.slice(v.id.indexOf(':'))}:${v.onlyTests?.join(',') ?? 'whole'}:${engine?.stopAtFirstFailure === true ? 'stop' : 'all'}`));
+        return new Map(variants.map((v) => {
+          // Line 3: its killing test fails alone every time. Line 4: killed whole, but its test passes alone
+          // (it needed an earlier test); graded whole again, it is killed in round 2 and not in round 3.
+          if (v.id.includes(':3#')) return [v.id, result(4)];
+          if (v.onlyTests !== undefined) return [v.id, result(10)];
+          return [v.id, result(v.id.endsWith('#2') ? 10 : 4)];
+        }));
+      },
+    });
+    // Round 1 whole; rounds 2 and 3 of the kills together, each with its killing test; then whole again.
+    expect(calls).toEqual([
+      [':3#0:whole:stop', ':4#0:whole:stop'],
+      [':3#1:t:all', ':4#1:t:all', ':3#2:t:all', ':4#2:t:all'],
+      [':4#1:whole:stop', ':4#2:whole:stop'],
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['killed', 'nondeterministic']);
+    expect(outcomes.map((o) => o.verdicts.length)).toEqual([3, 3]);
   });
 
   test('declared equivalents are not graded, stale declarations are reported, bad files are refused', async () => {
@@ -63,7 +89,7 @@ describe('npm run mutate', () => {
       graded.push(...variants.map((v) => v.id));
       return new Map(variants.map((v) => [v.id, result(10)]));
     } });
-    expect(graded).toEqual(['01-x/drop-await@exercise.ts:3']);
+    expect(graded).toEqual(['01-x/drop-await@exercise.ts:3#0']);
     expect(outcomes.map((o) => o.status)).toEqual(['survived', 'equivalent']);
     const bad = course(SOLUTION, [{ mutant: 'drop-await@exercise.ts:4', why: 'short' }]);
     expect(() => loadEquivalents(bad.dir)).toThrow(EquivalentsError);

@@ -4,6 +4,7 @@
 import type { Lang } from '../i18n.ts';
 import type { Exercise } from '../model/course.ts';
 import { join } from 'node:path';
+import type { ExerciseResult } from '../result.ts';
 import { gradeVariants, type Variant } from '../variants/engine.ts';
 import { verdictOf, type Verdict } from '../variants/verdict.ts';
 import { loadEquivalents } from './equivalents.ts';
@@ -70,38 +71,94 @@ export function planMutants(options: Pick<MutateOptions, 'courseRoot' | 'exercis
   return { planned, stale };
 }
 
-function classify(verdicts: Verdict[]): Exclude<MutantStatus, 'equivalent'> {
-  const killed = verdicts.filter((v) => v.score < v.max_score).length;
-  return killed === verdicts.length ? 'killed' : killed === 0 ? 'survived' : 'nondeterministic';
+function classify(kills: boolean[]): Exclude<MutantStatus, 'equivalent'> {
+  const killed = kills.filter(Boolean).length;
+  return killed === kills.length ? 'killed' : killed === 0 ? 'survived' : 'nondeterministic';
 }
 
+const isKill = (verdict: Verdict): boolean => verdict.score < verdict.max_score;
+
+/**
+ * Grades the mutants `rounds` times. Round 1 grades each mutant whole (up to its first failing test). Later
+ * rounds only ask whether the kill repeats: a mutant killed by a test is re-graded with that test alone (a
+ * mutant's later rounds then cost one test, not a whole run up to it); if that test passes alone, the mutant
+ * is graded whole again, so a kill counts exactly when it did before (any failing test, every round).
+ * Survivors and mutants that broke the whole exercise are graded whole in every round. The later rounds go
+ * into the same test runs (each copy still in its own worker process): fewer runs, fewer idle cores at their ends.
+ */
 export async function runMutants(planned: PlannedMutant[], options: Pick<MutateOptions, 'rounds' | 'lang' | 'chunk' | 'onProgress' | 'grade'>): Promise<MutantOutcome[]> {
   const grade = options.grade ?? gradeVariants;
   const rounds = options.rounds ?? 3;
   const lang = options.lang ?? 'en';
-  const chunk = Math.max(1, options.chunk ?? 40);
+  const chunk = Math.max(1, options.chunk ?? 80);
   const graded = planned.filter((p) => p.why === undefined);
   const variants: Variant[] = graded.map((p) => ({ id: `${p.exercise.key}/${p.mutant.id}`, exercise: p.exercise, files: p.mutant.files }));
-  const verdicts = new Map<string, Verdict[]>(variants.map((v) => [v.id, []]));
   const started = performance.now();
-  const total = variants.length * rounds;
+  let total = variants.length * rounds;
   let done = 0;
-  for (let round = 0; round < rounds; round++) {
-    for (let at = 0; at < variants.length; at += chunk) {
-      const batch = variants.slice(at, at + chunk);
+  const gradeInChunks = async (some: Variant[], stop: boolean): Promise<Map<string, ExerciseResult>> => {
+    const all = new Map<string, ExerciseResult>();
+    for (let at = 0; at < some.length; at += chunk) {
+      const batch = some.slice(at, at + chunk);
       // Only the verdict and the first failure count here: a mutant's later tests need not run.
-      const results = await grade(batch, lang, { stopAtFirstFailure: true });
-      for (const variant of batch) {
-        const result = results.get(variant.id);
-        if (result !== undefined) verdicts.get(variant.id)?.push(verdictOf(result));
-      }
+      for (const [id, result] of await grade(batch, lang, stop ? { stopAtFirstFailure: true } : {})) all.set(id, result);
       done += batch.length;
       options.onProgress?.(done, total, (performance.now() - started) / 1000);
     }
+    return all;
+  };
+  /** Per mutant, one verdict and one "killed?" a round, in round order. */
+  const verdicts = new Map<string, (Verdict | undefined)[]>(variants.map((v) => [v.id, []]));
+  const kills = new Map<string, boolean[]>(variants.map((v) => [v.id, []]));
+  const record = (mutant: string, round: number, verdict: Verdict | undefined, killed: boolean): void => {
+    (verdicts.get(mutant) as (Verdict | undefined)[])[round] = verdict;
+    (kills.get(mutant) as boolean[])[round] = killed;
+  };
+  const copy = (v: Variant, round: number): Variant => ({ ...v, id: `${v.id}#${round}` });
+  const mutantOf = (id: string): { mutant: string; round: number } => {
+    const at = id.lastIndexOf('#');
+    return { mutant: id.slice(0, at), round: Number(id.slice(at + 1)) };
+  };
+  const gradeWhole = async (some: Variant[]): Promise<void> => {
+    const results = await gradeInChunks(some, true);
+    for (const variant of some) {
+      const result = results.get(variant.id);
+      const { mutant, round } = mutantOf(variant.id);
+      const verdict = result === undefined ? undefined : verdictOf(result);
+      record(mutant, round, verdict, verdict !== undefined && isKill(verdict));
+    }
+  };
+
+  await gradeWhole(variants.map((v) => copy(v, 0)));
+  const killer = new Map<string, string>();
+  for (const v of variants) {
+    const first = verdicts.get(v.id)?.[0];
+    if (first !== undefined && isKill(first) && first.error === null && first.first !== null) killer.set(v.id, first.first.test);
   }
+  const later = Array.from({ length: rounds - 1 }, (_, i) => i + 1);
+  const focused = later.flatMap((round) => variants.filter((v) => killer.has(v.id)).map((v) => ({ ...copy(v, round), onlyTests: [killer.get(v.id) as string] })));
+  await gradeWhole(later.flatMap((round) => variants.filter((v) => !killer.has(v.id)).map((v) => copy(v, round))));
+  const results = await gradeInChunks(focused, false);
+  const again: Variant[] = [];
+  for (const variant of focused) {
+    const { mutant, round } = mutantOf(variant.id);
+    const result = results.get(variant.id);
+    const test = result?.tests.find((t) => t.id === killer.get(mutant));
+    if (result === undefined || (result.error === null && test?.status !== 'fail')) {
+      again.push({ ...variant, onlyTests: undefined });
+      continue;
+    }
+    // The round's verdict is the killing test's alone: the tests left out are not the mutant's failures.
+    const verdict = verdictOf(result);
+    record(mutant, round, { ...verdict, failing: verdict.error === null ? [test?.id as string] : verdict.failing }, true);
+  }
+  total += again.length;
+  await gradeWhole(again);
+
   return planned.map((p) => {
     if (p.why !== undefined) return { exercise: p.exercise.key, mutant: p.mutant, status: 'equivalent', why: p.why, verdicts: [], diagnosis: null };
-    const own = verdicts.get(`${p.exercise.key}/${p.mutant.id}`) ?? [];
-    return { exercise: p.exercise.key, mutant: p.mutant, status: classify(own), verdicts: own, diagnosis: own[0]?.first?.diagnosis ?? null };
+    const id = `${p.exercise.key}/${p.mutant.id}`;
+    const own = (verdicts.get(id) ?? []).filter((v): v is Verdict => v !== undefined);
+    return { exercise: p.exercise.key, mutant: p.mutant, status: classify(kills.get(id) ?? []), verdicts: own, diagnosis: own[0]?.first?.diagnosis ?? null };
   });
 }

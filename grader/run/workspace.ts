@@ -41,7 +41,15 @@ export interface WorkspaceItem {
   sourceDir: string;
   /** Plain-text hidden test file to include (from the course or freshly unsealed); none: visible only. */
   hiddenTest?: string;
+  /**
+   * Test ids (as results name them, without the file's section) to run; every other test fails at once with
+   * NOT_RERUN. Mutation testing re-grades a killed mutant with only the test that killed it.
+   */
+  onlyTests?: readonly string[];
 }
+
+/** The message of a test left out by `onlyTests`. */
+export const NOT_RERUN = 'not run: only the tests asked for were re-run';
 
 export interface Workspace {
   root: string;
@@ -109,7 +117,7 @@ const CANARY_FAMILIES: [string, string][] = [
  * when every matcher family still fails on wrong values and the lock-down saw no attempt on the assertion
  * machinery. If it passes, or fails differently, the file's results cannot be trusted.
  */
-function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise, runningFile: string, stuck: readonly string[] = [], stopAtFirstFailure = false): string {
+function entrySource(sections: Section[], canary: string, token: string, exercise: Exercise, runningFile: string, stuck: readonly string[] = [], stopAtFirstFailure = false, only?: readonly string[]): string {
   const families = CANARY_FAMILIES.map(([name, check]) => `  [${JSON.stringify(name)}, () => ${check}],`);
   const isolation = { deadline: exercise.meta.testDeadline, causes: exercise.meta.hangCauses, stuck, runningFile };
   return [
@@ -130,11 +138,22 @@ function entrySource(sections: Section[], canary: string, token: string, exercis
     '});',
     // Mutation testing only needs a verdict and the first failure: after it, the other tests fail at once
     // instead of running (a hung mutant would otherwise wait out every later test's deadline too).
-    ...(stopAtFirstFailure ? [
+    // (Not with `only`: a left-out test's failure would stop the asked one.)
+    ...(stopAtFirstFailure && only === undefined ? [
       'let __graderFailedBefore = false;',
       '__graderBeforeEach((context) => {',
       `  if (__graderFailedBefore && context.task.name !== ${JSON.stringify(canary)}) throw new Error('not run: an earlier test failed (stop at the first failure)');`,
       '  context.onTestFailed(() => { __graderFailedBefore = true; });',
+      '});',
+    ] : []),
+    // Only the asked tests run (full names as the reporter gives them: the section's describe, then the id).
+    ...(only !== undefined ? [
+      `const __graderOnly = new Set(${JSON.stringify(sections.flatMap((section) => only.map((id) => `${section.prefix} > ${id}`)))});`,
+      '__graderBeforeEach((context) => {',
+      `  if (context.task.name === ${JSON.stringify(canary)}) return;`,
+      '  let name = context.task.name;',
+      '  for (let suite = context.task.suite; suite !== undefined && suite.filepath === undefined; suite = suite.suite) name = `${suite.name} > ${name}`;',
+      `  if (!__graderOnly.has(name)) throw new Error(${JSON.stringify(NOT_RERUN)});`,
       '});',
     ] : []),
     ...sections.map((section) => `__graderDescribe(${JSON.stringify(section.prefix)}, async () => {\n  await import(${JSON.stringify(`./${section.name}`)});\n});`),
@@ -221,9 +240,9 @@ export function buildWorkspace(items: WorkspaceItem[], toolRoot: string = TOOL_R
       }
       if (sections.length > 0) {
         const running = join(target, RUNNING_FILE);
-        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running, [], stop));
+        writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running, [], stop, item.onlyTests));
         tests.push({ exercise: exercise.key, path: join(target, ENTRY_FILE), sections });
-        entries.set(exercise.key, (stuck) => writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running, stuck, stop)));
+        entries.set(exercise.key, (stuck) => writeFileSync(join(target, ENTRY_FILE), entrySource(sections, canary, token, exercise, running, stuck, stop, item.onlyTests)));
       }
     }
     return {

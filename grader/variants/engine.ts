@@ -19,6 +19,8 @@ export interface Variant {
   id: string;
   exercise: Exercise;
   files: Record<string, string>;
+  /** Run only these tests (ids); the others fail at once (see WorkspaceItem.onlyTests). */
+  onlyTests?: readonly string[];
 }
 
 /** A folder-safe key for the variant's copy of the exercise in the workspace. */
@@ -47,7 +49,7 @@ export async function gradeVariants(variants: Variant[], lang: Lang, engine: Par
         mkdirSync(dirname(join(sourceDir, file)), { recursive: true });
         writeFileSync(join(sourceDir, file), text);
       }
-      const item: WorkspaceItem = { exercise, sourceDir };
+      const item: WorkspaceItem = { exercise, sourceDir, ...(variant.onlyTests !== undefined ? { onlyTests: variant.onlyTests } : {}) };
       if (exercise.hidden.kind === 'plain') item.hiddenTest = join(exercise.dir, exercise.hidden.file);
       if (exercise.hidden.kind === 'sealed') throw new Error(`${variant.id}: hidden tests are sealed; variants need the authoring course`);
       const testSources = [...exercise.visibleTests.map((file) => join(exercise.dir, file)), ...(item.hiddenTest ? [item.hiddenTest] : [])]

@@ -9,6 +9,7 @@ import { gradeVariants } from './engine.ts';
 import { FixtureError, fixtureVariant, loadFixtures } from './fixtures.ts';
 import { checkMistakes } from './mistakes.ts';
 import { verdictOf } from './verdict.ts';
+import { NOT_RERUN } from '../run/workspace.ts';
 
 const course = buildCourse([{ slug: 'add', submission: GOOD_ADD }]);
 afterAll(() => course.dispose());
@@ -36,6 +37,28 @@ describe('gradeVariants', () => {
     expect(offByOne.failing).toEqual(['adds negatives']);
     expect(offByOne.score).toBeGreaterThan(0);
     expect(verdictOf(results.get('syntax')!).error).toBe('syntax');
+  });
+
+  it('stops at the first failure, or runs only the tests asked for (mutation testing)', async () => {
+    const minus = 'export function add(a: number, b: number): number {\n  return a - b;\n}\n';
+    const stopped = await gradeVariants([{ id: 'minus', exercise, files: { 'exercise.ts': minus } }], 'en', { stopAtFirstFailure: true });
+    const tests = stopped.get('minus')!.tests;
+    expect(tests[0]).toMatchObject({ id: 'adds small numbers', status: 'fail' });
+    expect(tests[0]?.message).toContain('1 + 2 should be 3');
+    expect(tests[1]?.message).toContain('not run: an earlier test failed');
+
+    const only = await gradeVariants([
+      { id: 'minus', exercise, files: { 'exercise.ts': minus }, onlyTests: ['adds negatives'] },
+      { id: 'good', exercise, files: { 'exercise.ts': GOOD_ADD }, onlyTests: ['adds negatives'] },
+    ], 'en');
+    const asked = (id: string) => only.get(id)!.tests.find((t) => t.id === 'adds negatives');
+    expect(asked('minus')?.status).toBe('fail');
+    expect(asked('minus')?.message).not.toContain(NOT_RERUN);
+    expect(asked('good')?.status).toBe('pass');
+    const others = only.get('good')!.tests.filter((t) => t.id !== 'adds negatives');
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((t) => t.status === 'fail')).toBe(true);
+    expect(others.find((t) => t.visibility === 'visible')?.message).toContain(NOT_RERUN);
   });
 
   it('refuses two variants with one id', async () => {
