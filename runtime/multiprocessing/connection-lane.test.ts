@@ -98,4 +98,17 @@ describe('Lane', () => {
     expect(Atomics.wait(lane.words, lane.eventsIndex, seen, 0)).toBe('not-equal');
     lane.unparked();
   });
+
+  it('asks the sender for one channel wake-up per parking, however many sends follow', () => {
+    const lane = Lane.create();
+    expect(lane.announceSent()).toBe(false); // nobody parked on the channel
+    lane.parkedOnChannel();
+    expect(lane.announceSent()).toBe(true);
+    expect(lane.announceSent()).toBe(false); // that one wake-up is on its way
+    lane.unparkedOnChannel();
+    lane.parkedOnChannel();
+    expect(lane.announceSent()).toBe(true);
+    lane.unparkedOnChannel();
+    expect(lane.announceSent()).toBe(false);
+  });
 });

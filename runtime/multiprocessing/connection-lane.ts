@@ -38,6 +38,11 @@ const PARKED = 7;
  * Same ordering argument as PARKED.
  */
 const CHANNEL_PARKED = 8;
+/**
+ * 1 once a sender posted a wake-up for the readers parked on the channel now; a reader clears it as it parks.
+ * One message wakes every reader of the end, so a burst of sends to a reader that is slow to wake posts one.
+ */
+const WAKE_POSTED = 9;
 const HEADER_INTS = 16;
 
 /** A record: its size (tag + payload; -1 marks the unused end of the ring), its message number, tag, payload. */
@@ -140,7 +145,7 @@ export class Lane {
   announceSent(): boolean {
     Atomics.add(this.words, SENT, 1);
     this.bump();
-    return Atomics.load(this.words, CHANNEL_PARKED) !== 0;
+    return Atomics.load(this.words, CHANNEL_PARKED) !== 0 && Atomics.exchange(this.words, WAKE_POSTED, 1) === 0;
   }
 
   /** The number carried by the lane's oldest record, or -1 when the lane holds none. */
@@ -212,6 +217,7 @@ export class Lane {
 
   /** The reader is about to wait for a channel message (announceSent() then asks the sender to post one). */
   parkedOnChannel(): void {
+    Atomics.store(this.words, WAKE_POSTED, 0);
     Atomics.add(this.words, CHANNEL_PARKED, 1);
   }
 

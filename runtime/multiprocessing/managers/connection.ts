@@ -136,7 +136,10 @@ export class ManagerConnection {
         if (this.pending.size === 0 && this.backlog === null) this.replies.ref();
         this.pending.set(id, { resolve, reject });
       });
-      void this.pump();
+      // Replies are read from the next microtask on, never inside call(): code that runs right after a call
+      // (a `return d.copy()` without await, then the manager's shutdown at the end of `await using`) still
+      // finds it pending whatever the server's speed, as it did when replies came as channel events.
+      queueMicrotask(() => void this.pump());
     } catch (error) {
       return Promise.reject(error);
     }
@@ -174,7 +177,8 @@ export class ManagerConnection {
         if (this.pending.size === 0 || this.closed) break;
         // Right after a call, with nothing else to run in this process, poll briefly for the reply: a server
         // that answers within microseconds then costs no event-loop wake-up (channels-spin.ts).
-        if (aloneInProcess() && this.lanes.spin(seen)) continue;
+        // (The callers awaiting these replies are this process's only cross-process waits.)
+        if (aloneInProcess(this.pending.size) && this.lanes.spin(seen)) continue;
         // close() (the server is gone) interrupts this wait.
         await this.lanes.wait(seen);
       }

@@ -30,10 +30,10 @@ export function canBlockBriefly(): boolean {
 
 /**
  * True when the calling green thread is the only thing this process's scheduler could run: no other thread or
- * task, no timer, no other wait on another process. A cross-process wait may then poll or block for a few
- * microseconds without holding anyone up.
+ * task, no timer, no wait on another process besides the caller's own `ownWaits`. A cross-process wait may
+ * then poll or block for a few microseconds without holding anyone up.
  */
-export function aloneInProcess(): boolean {
+export function aloneInProcess(ownWaits = 0): boolean {
   const scheduler = currentScheduler();
-  return scheduler.fibers.size <= 1 && scheduler.pendingTimers === 0 && scheduler.externalCount === 0;
+  return scheduler.fibers.size <= 1 && scheduler.pendingTimers === 0 && scheduler.externalCount <= ownWaits;
 }
