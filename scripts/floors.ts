@@ -3,6 +3,8 @@
 // python is the ground floor (Python's exceptions, type names, repr, argument checks: it depends on nothing),
 // so the scheduler core can raise Python's RuntimeError; testing is the top (it drives everything else).
 // Test files, fixtures and CPython twins are programs that use the runtime, not parts of it: not checked.
+// The course's kit, the grader and the kit's tests are the runtime's users: they reach it only through its public
+// entries (#runtime/*), never by a path into runtime/ (a file there may move on any floor change). That is checked too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +29,9 @@ function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(path));
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') out.push(...sourceFiles(path));
+    }
     else if (SOURCE.test(entry.name)) out.push(path);
   }
   return out;
@@ -65,6 +69,44 @@ export function findUpwardImports(root: string): UpwardImport[] {
   return found;
 }
 
+/** The runtime's users that must import it only through `#runtime/*` (their tests and fixtures too). */
+export const RUNTIME_USERS = ['exercises/_kit', 'grader', 'tests/kit'];
+
+export interface PathImport {
+  /** The importing file, relative to the repository root. */
+  file: string;
+  line: number;
+  specifier: string;
+}
+
+// A module URL built by hand (new URL('../runtime/x.ts', import.meta.url)) reaches a file by path as well.
+const URL_PATH = /\bnew\s+URL\s*\(\s*(['"])([^'"\n]+)\1/g;
+
+/** Every import (or module URL) in RUNTIME_USERS that reaches into runtime/ by a relative path. */
+export function findRuntimePathImports(root: string): PathImport[] {
+  const runtimeRoot = join(root, 'runtime');
+  const found: PathImport[] = [];
+  for (const user of RUNTIME_USERS) {
+    let files: string[];
+    try {
+      files = sourceFiles(join(root, user));
+    } catch {
+      continue; // a tree without this user (tests build small ones)
+    }
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of [...text.matchAll(IMPORT), ...text.matchAll(URL_PATH)]) {
+        const specifier = match[2] ?? '';
+        if (!specifier.startsWith('.')) continue;
+        if (relative(runtimeRoot, resolve(dirname(file), specifier)).startsWith('..')) continue;
+        const line = text.slice(0, match.index).split('\n').length;
+        found.push({ file: relative(root, file).split(sep).join('/'), line, specifier });
+      }
+    }
+  }
+  return found.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(process.argv[2] ?? '.');
   const upward = findUpwardImports(root);
@@ -74,5 +116,12 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   console.log(upward.length === 0
     ? `floors: no upward import (${FLOORS.join(' → ')})`
     : `floors: ${upward.length} upward imports; the order is ${FLOORS.join(' → ')}: move the shared piece down a floor`);
-  process.exitCode = upward.length === 0 ? 0 : 1;
+  const byPath = findRuntimePathImports(root);
+  for (const p of byPath) {
+    console.log(`${p.file}:${p.line}: imports '${p.specifier}' by path: use its public entry (#runtime/testing, #runtime/multiprocessing...)`);
+  }
+  if (byPath.length > 0) {
+    console.log(`floors: ${byPath.length} imports into runtime/ by path from ${RUNTIME_USERS.join(', ')}: export what they need from a #runtime entry`);
+  }
+  process.exitCode = upward.length === 0 && byPath.length === 0 ? 0 : 1;
 }

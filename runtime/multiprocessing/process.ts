@@ -4,22 +4,20 @@
 // Python's spawn start method is the model: the child imports the target's module again (bundled to plain JS by
 // spawn/bundler.ts) and looks the target up by name (spawn/target.ts); arguments are copied (structured clone, with the
 // shared runtime objects rebuilt by reduction.ts). Pids are virtual: workers share the real process.pid.
+// As in CPython, start() hands the launch to a Popen (spawn/popen.ts), which owns the worker from then on:
+// Process keeps Python's API and its checks and asks its Popen for the exit code, waits and signals.
 // Timeouts (join(timeout)) use real time: a child does not run on the parent's virtual clock.
-import { Worker, type TransferListItem } from 'node:worker_threads';
-import { activeCapture, awaitExternal, fiberStorage, onAskChildren, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle, type ChildWait } from '../core/index.ts';
-import type { AskWaitsMessage, ChildMessage, StartMessage } from './spawn/child/protocol.ts';
+import { onAskChildren, onDescribeProgram, onFreshProgram, processInfo, emitLifecycle, type ChildWait } from '../core/index.ts';
+import type { ChildMessage } from './spawn/child/protocol.ts';
 import { AssertionError, AttributeError, RuntimeError, ValueError } from './errors.ts';
 import { addChild, liveChildren, removeChild, takeAllChildren } from './children.ts';
-import { childOutputDone, deliverChildOutput } from './output/relay.ts';
 import { orderRootOutput } from './output/root.ts';
-import { noteBundle, workerForStart } from './spawn/spare.ts';
-import { type BootData, nextPid, state, treeRootPid } from './state.ts';
+import { type BootData, state } from './state.ts';
 import { callerModule, modulePathOf } from './spawn/target.ts';
-import { BOOTSTRAP_MESSAGE, bundleError, locateStart, startMessage } from './spawn/launch.ts';
+import { BOOTSTRAP_MESSAGE, locateStart, startMessage } from './spawn/launch.ts';
+import { Popen, type PreparedStart, type StartFrom } from './spawn/popen.ts';
 import { assertPicklable } from './reduction.ts';
 import { handOverConnections } from './connection.ts';
-import { formatTraceback } from './traceback.ts';
-import { noteProcessEnd, noteProcessStart, raceLogBuffer } from './races.ts';
 import { typeName } from '../python/index.ts';
 
 export type Target = (...args: never[]) => unknown;
@@ -69,19 +67,10 @@ export class Process {
   private _parentPid: number;
   /** True for the object a child rebuilt of itself: it is the current process there. */
   private _isCurrent = false;
-  /** @internal The worker running the child (a pool worker's subclass posts tasks to it). */
-  protected _worker: Worker | null = null;
+  /** @internal What owns the started child's worker (CPython's _popen); null before start() and after close(). */
+  protected _popen: Popen | null = null;
   private _pid: number | null = null;
-  private _exitcode: number | null = null;
-  private _signalled: number | null = null;
   private _closed = false;
-  private _exited: Promise<void> | null = null;
-  private _capture: string[] | null = null;
-  /** The number of the last chunk received from the child (output/order.ts), and its own slot. */
-  private _lastSeq: number | null = null;
-  private _outputSlot: Int32Array | null = null;
-  /** Callers waiting in join() (they keep a daemon's worker referenced). */
-  private _joiners = 0;
 
   constructor(options: ProcessOptions = {}) {
     if (typeof options !== 'object' || options === null) {
@@ -129,7 +118,7 @@ export class Process {
     return this._daemon;
   }
   set daemon(value: boolean) {
-    if (this._worker !== null) throw new AssertionError('process has already started');
+    if (this._popen !== null) throw new AssertionError('process has already started');
     this._daemon = Boolean(value);
   }
 
@@ -146,13 +135,13 @@ export class Process {
   /** null while running; 0 ok; n for process.exit(n); 1 for an uncaught error; -15 terminate(); -9 kill(). */
   get exitcode(): number | null {
     this._checkClosed();
-    return this._exitcode;
+    return this._popen?.poll() ?? null;
   }
 
   /** Starts the child. Returns at once; the child runs in parallel (await join() to wait for it). */
   start(): void {
     this._checkClosed();
-    if (this._worker !== null) throw new AssertionError('cannot start a process twice');
+    if (this._popen !== null) throw new AssertionError('cannot start a process twice');
     if (this._parentPid !== processInfo.pid) {
       throw new AssertionError('can only start a process object created by current process');
     }
@@ -164,96 +153,33 @@ export class Process {
     const pipeEnds = handOverConnections(sent, this._name);
     liveChildren(); // forget the children that exited (Python's _cleanup)
     orderRootOutput();
-    const pid = nextPid();
-    const boot: BootData = {
+    const popen = new Popen({
       name: this._name,
-      pid,
-      parentPid: processInfo.pid,
-      parentName: processInfo.name,
       identity: this._identity,
       daemon: this._daemon,
-      pidCounter: state.pidCounter.buffer as SharedArrayBuffer,
-      rootPid: treeRootPid(),
-      outputSeq: state.outputSeq.buffer as SharedArrayBuffer,
-      outputSlot: new SharedArrayBuffer(8),
-      env: { ...process.env },
-      raceLog: raceLogBuffer(),
-    };
-    this._outputSlot = new Int32Array(boot.outputSlot);
-    // Usually a worker that booted in the background since the last start (spawn/spare.ts).
-    const worker = workerForStart();
-    this._worker = worker;
-    this._pid = pid;
-    noteProcessStart(pid, this._name);
-    emitLifecycle({ kind: 'start', what: 'Process', name: this._name, ...(pipeEnds.length > 0 ? { pipeEnds } : {}) }, Process.prototype.start);
-    this._capture = activeCapture();
-    // The timeline draws each child as a lane from its start to its exit (only inside a fiber's scheduler).
-    const tracer = fiberStorage.getStore()?.scheduler;
-    tracer?.traceProcess(pid, this._name, 'process-start');
-    addChild(this);
-    this._exited = new Promise<void>((resolve) => {
-      worker.on('message', (message: ChildMessage) => {
-        if (message.kind === 'out') {
-          const { kind: _kind, ...output } = message;
-          if (output.seq !== undefined) this._lastSeq = output.seq;
-          deliverChildOutput(output, this._capture);
-        }
-        else if (message.kind === 'waits') this._onWaits(message.waits);
-        else this._onChildMessage(message);
-      });
-      worker.on('error', (error) => {
-        // An error that escaped the child's own handling (e.g. in a callback): print it as the child would.
-        this._output('stderr', `Process ${this._name}:\n${formatTraceback(error)}`, this._name);
-      });
-      worker.on('exit', (code) => {
-        this._exitcode = this._signalled ?? code;
-        noteProcessEnd(pid);
-        tracer?.traceProcess(pid, this._name, 'process-exit', `exitcode ${this._exitcode}`);
-        // join() returns once the child's output is shown: the parent's next print comes after it.
-        const slot = this._outputSlot;
-        const lastTaken = slot !== null && Atomics.load(slot, 0) === 1 ? Atomics.load(slot, 1) : null;
-        void childOutputDone(this._lastSeq, lastTaken).then(resolve);
-      });
+      start: (boot) => this._startSource(boot),
+      onMessage: (message) => this._onChildMessage(message),
     });
-    // After the listeners: adding a 'message' listener refs the worker's port again.
-    if (this._daemon) worker.unref();
-    this._launching = this._launch(worker, boot);
+    this._popen = popen;
+    this._pid = popen.pid;
+    emitLifecycle({ kind: 'start', what: 'Process', name: this._name, ...(pipeEnds.length > 0 ? { pipeEnds } : {}) }, Process.prototype.start);
+    addChild(this);
   }
 
-  private async _launch(worker: Worker, boot: BootData): Promise<void> {
-    let message: StartMessage;
-    let transfer: TransferListItem[];
-    try {
-      const own = this._ownStartMessage(boot);
-      if (own !== null) {
-        worker.postMessage(await own);
-        return;
-      }
-      const cls = this.constructor as typeof Process;
-      const located = await locateStart(
-        cls === Process ? null : (cls as unknown as Target),
-        this._target,
-        this._explicitModule,
-        this._caller,
-      );
-      ({ message, transfer } = startMessage(boot, located, this._args, this._kwargs, this._ownFields()));
-    } catch (error) {
-      // Python's child fails to unpickle the target and dies with the traceback: do the same, from here.
-      // The parent's own frames mean nothing to the reader: show only the error.
-      const shown = error instanceof AttributeError || error instanceof TypeError ? error : bundleError(error);
-      shown.stack = `${shown.name}: ${shown.message}`;
-      this._output('stderr', formatTraceback(shown), this._name);
-      message = { kind: 'fail' };
-      transfer = [];
-    }
-    if (message.kind === 'start') noteBundle(message.entryUrl);
-    try {
-      worker.postMessage(message, transfer);
-    } catch (error) {
-      // An argument that cannot be copied (a function, a class instance holding one): Python's pickling error.
-      this._output('stderr', `Process ${this._name}:\n${formatTraceback(error)}`, this._name);
-      worker.postMessage({ kind: 'fail' } satisfies StartMessage);
-    }
+  /** @internal How the child starts: Python's run() (the class and target found by name, arguments reduced). */
+  protected _startSource(boot: BootData): StartFrom {
+    return { run: this._prepareRun(boot) };
+  }
+
+  private async _prepareRun(boot: BootData): Promise<() => PreparedStart> {
+    const cls = this.constructor as typeof Process;
+    const located = await locateStart(
+      cls === Process ? null : (cls as unknown as Target),
+      this._target,
+      this._explicitModule,
+      this._caller,
+    );
+    return () => startMessage(boot, located, this._args, this._kwargs, this._ownFields());
   }
 
   /** The fields a subclass added (Python pickles the object's __dict__; Process's own state is sent apart). */
@@ -284,26 +210,15 @@ export class Process {
     this._caller = null;
     this._parentPid = boot.parentPid;
     this._isCurrent = true;
-    this._worker = null;
+    this._popen = null;
     this._pid = boot.pid;
-    this._exitcode = null;
-    this._signalled = null;
     this._closed = false;
-    this._exited = null;
-    this._capture = null;
-    this._lastSeq = null;
-    this._outputSlot = null;
   }
 
   /** @internal CPython's spawn pickles the process object in start(): what cannot be sent fails there, at once. */
   /** What start() sends to the child, checked as CPython's pickling would: returns the runtime objects found. */
   protected _checkPicklable(): object[] {
     return assertPicklable([this._args, this._kwargs, this._ownFields()]);
-  }
-
-  /** @internal A start message of the subclass's own (a pool worker's loop), or null for Python's run(). */
-  protected _ownStartMessage(_boot: BootData): Promise<StartMessage> | null {
-    return null;
   }
 
   /** @internal A message from the child other than printed output (only a pool worker's child sends any). */
@@ -314,48 +229,21 @@ export class Process {
     return this._target !== null ? `target ${this._target.name || '<lambda>'}` : `${this.constructor.name}.run()`;
   }
 
-  private _output(stream: 'stdout' | 'stderr', text: string, processName: string): void {
-    deliverChildOutput({ stream, text, processName }, this._capture);
-  }
-
   /** Waits until the process ends, or `timeout` seconds (real time) pass: then check exitcode/isAlive(). */
   async join(timeout: number | null = null): Promise<void> {
     this._checkClosed();
-    if (this._exited === null) throw new AssertionError('can only join a started process');
+    const popen = this._popen;
+    if (popen === null) throw new AssertionError('can only join a started process');
     emitLifecycle({ kind: 'join', what: 'Process', name: this._name }, Process.prototype.join);
-    if (this._exitcode !== null) {
-      removeChild(this);
-      return;
-    }
-    const exited = this._exited;
-    // A daemon's worker does not keep the program alive, but a join does: else a top-level `await p.join()`
-    // would find an empty event loop and Node would end the program mid-await.
-    const worker = this._worker;
-    if (this._daemon && this._joiners++ === 0) worker?.ref();
-    try {
-      if (timeout === null) {
-        await awaitExternal(exited, `Process.join() on ${this._name}`);
-      } else {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const expired = new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, Math.max(0, timeout) * 1000);
-        });
-        try {
-          await awaitExternal(Promise.race([exited, expired]), `Process.join(${timeout}) on ${this._name}`);
-        } finally {
-          clearTimeout(timer);
-        }
-      }
-    } finally {
-      if (this._daemon && --this._joiners === 0) worker?.unref();
-    }
-    if (this._exitcode !== null) removeChild(this);
+    const label = timeout === null ? 'Process.join()' : `Process.join(${timeout})`;
+    const code = await popen.wait(timeout, `${label} on ${this._name}`);
+    if (code !== null) removeChild(this);
   }
 
   isAlive(): boolean {
     this._checkClosed();
     if (this._isCurrent) return true;
-    return this._worker !== null && this._exitcode === null;
+    return this._popen !== null && this._popen.poll() === null;
   }
 
   /** Python 3.11's snake_case name. */
@@ -373,40 +261,10 @@ export class Process {
     return true;
   }
 
-  /** Answers to _askWaits still awaited. */
-  private _waitAsks: Array<(waits: ChildWait[]) => void> = [];
-  /** An ask in flight: a terminate() meanwhile (a test's cleanup) waits for the answer, at most its timeout. */
-  private _askPending: Promise<unknown> | null = null;
-  /** Settles once the start message is posted: the child reads its first message as the start. */
-  private _launching: Promise<void> | null = null;
-
   /** @internal What the child's threads wait on (hang reports); null if it does not answer within `timeoutMs`. */
   async _askWaits(timeoutMs: number): Promise<ChildWait[] | null> {
-    const worker = this._worker;
-    if (worker === null || this._exitcode !== null || !this._answersWaits()) return null;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), timeoutMs);
-    });
-    const answer = (async (): Promise<ChildWait[]> => {
-      await this._launching;
-      return new Promise((resolve) => {
-        this._waitAsks.push(resolve);
-        worker.postMessage({ kind: 'ask-waits' } satisfies AskWaitsMessage);
-      });
-    })();
-    const asked = Promise.race([answer, late]);
-    this._askPending = asked;
-    try {
-      return await asked;
-    } finally {
-      clearTimeout(timer);
-      if (this._askPending === asked) this._askPending = null;
-    }
-  }
-
-  private _onWaits(waits: ChildWait[]): void {
-    for (const answer of this._waitAsks.splice(0)) answer(waits);
+    if (this._popen === null || !this._answersWaits()) return null;
+    return this._popen.askWaits(timeoutMs);
   }
 
   /** Stops the child at once (Python sends SIGTERM): exitcode becomes -15. */
@@ -419,27 +277,25 @@ export class Process {
     this._stop(-9);
   }
 
-  private _stop(signal: number): void {
+  private _stop(signal: -15 | -9): void {
     this._checkClosed();
-    if (this._worker === null) throw new AttributeError("'NoneType' object has no attribute 'terminate'");
-    if (this._exitcode !== null || this._signalled !== null) return;
-    this._signalled = signal;
-    const worker = this._worker;
-    // A hang report is asking what the child waits on: let it answer first (bounded by the ask's timeout).
-    if (this._askPending !== null) void this._askPending.then(() => worker.terminate());
-    else void worker.terminate();
+    const popen = this._popen;
+    if (popen === null) throw new AttributeError("'NoneType' object has no attribute 'terminate'");
+    if (signal === -15) popen.terminate();
+    else popen.kill();
   }
 
   /** Releases the process's resources; most methods raise ValueError afterwards. */
   close(): void {
     if (this._closed) return;
-    if (this._worker !== null && this._exitcode === null) {
+    if (this._popen !== null && this._popen.poll() === null) {
       throw new ValueError(
         'Cannot close a process while it is still running. You should first call join() or terminate().',
       );
     }
     removeChild(this);
-    this._worker = null;
+    this._popen?.close();
+    this._popen = null;
     this._closed = true;
   }
 
@@ -449,8 +305,8 @@ export class Process {
 
   private _status(): Status {
     if (this._closed) return 'closed';
-    if (this._worker === null) return 'initial';
-    return this._exitcode === null ? 'started' : 'stopped';
+    if (this._popen === null) return 'initial';
+    return this._popen.poll() === null ? 'started' : 'stopped';
   }
 
   /** Python's repr: <Process name='Process-1' pid=1235 parent=1234 started>. */
@@ -459,14 +315,14 @@ export class Process {
     let text = `<${this.constructor.name} name='${this._name}'`;
     if (this._pid !== null && status !== 'closed') text += ` pid=${this._pid}`;
     text += ` parent=${processInfo.pid} ${status}`;
-    if (status === 'stopped') text += ` exitcode=${exitcodeName(this._exitcode)}`;
+    if (status === 'stopped') text += ` exitcode=${exitcodeName(this._popen?.poll() ?? null)}`;
     if (this._daemon) text += ' daemon';
     return `${text}>`;
   }
 
-  /** @internal The promise settled when the worker has exited. */
+  /** @internal The promise settled when the worker has exited (its Popen's sentinel). */
   _whenExited(): Promise<void> | null {
-    return this._exited;
+    return this._popen?.sentinel ?? null;
   }
 }
 

@@ -18,6 +18,8 @@ export type { ChildChunk, UnawaitedWait } from '../core/index.ts';
 /** The seeded generator the schedule explorer uses (mulberry32): the same sequence for the same seed. */
 export { prng as seeded } from '../core/index.ts';
 export type { DeadlockReport, TraceEvent } from '../core/index.ts';
+// What a child prints for an error that ends it (Process Process-1:\nTraceback ...), to compare with.
+export { formatTraceback } from '../multiprocessing/traceback.ts';
 export { enableRaceDetection, locksHeld, watchRaces, type RaceWatch, type SharedWriteRace } from '../multiprocessing/races.ts';
 export { recordLifecycle, startAfterJoin, type LifecycleEvent } from './lifecycle.ts';
 export { onLifecycle } from '../core/lifecycle.ts';

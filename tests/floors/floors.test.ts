@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findUpwardImports } from '../../scripts/floors.ts';
+import { findRuntimePathImports, findUpwardImports } from '../../scripts/floors.ts';
 
 const roots: string[] = [];
 
@@ -56,5 +56,35 @@ describe('findUpwardImports', () => {
 
   it('finds nothing upward in this repository', () => {
     expect(findUpwardImports(join(import.meta.dirname, '..', '..'))).toEqual([]);
+  });
+});
+
+describe('findRuntimePathImports', () => {
+  it('finds the kit, the grader and the kit\'s tests reaching into runtime/ by path, imports and module URLs alike', () => {
+    const root = tree({
+      'runtime/multiprocessing/traceback.ts': 'export const formatTraceback = 1;\n',
+      'exercises/_kit/races.ts': "import { noteWrite } from '../../runtime/multiprocessing/races.ts';\n",
+      'grader/run/child.ts': "// runs it\nconst m = await import('../../runtime/core/index.ts');\n",
+      'tests/kit/races.test.ts': "import { x } from './fixtures/a.ts';\nconst url = new URL('../../runtime/multiprocessing/fixtures/race-targets.ts', import.meta.url);\n",
+    });
+    expect(findRuntimePathImports(root)).toEqual([
+      { file: 'exercises/_kit/races.ts', line: 1, specifier: '../../runtime/multiprocessing/races.ts' },
+      { file: 'grader/run/child.ts', line: 2, specifier: '../../runtime/core/index.ts' },
+      { file: 'tests/kit/races.test.ts', line: 2, specifier: '../../runtime/multiprocessing/fixtures/race-targets.ts' },
+    ]);
+  });
+
+  it('accepts #runtime entries, the users\' own files, and by-path imports elsewhere (the runtime\'s own tests)', () => {
+    const root = tree({
+      'exercises/_kit/index.ts': "import * as mp from '#runtime/multiprocessing';\nimport { t } from './text.ts';\n",
+      'tests/kit/a.test.ts': "import { explain } from '../../exercises/_kit/index.ts';\n",
+      'runtime/multiprocessing/races.test.ts': "import { a } from './fixtures/race-targets.ts';\n",
+      'tests/isolation/b.test.ts': "import { c } from '../../runtime/core/index.ts';\n",
+    });
+    expect(findRuntimePathImports(root)).toEqual([]);
+  });
+
+  it('finds none in this repository', () => {
+    expect(findRuntimePathImports(join(import.meta.dirname, '..', '..'))).toEqual([]);
   });
 });

@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import { processError } from '@vitest/utils/error';
 import { afterEach, describe, expect, test } from 'vitest';
 import * as mp from '#runtime/multiprocessing';
-import { recordLifecycle, simulate, tapChildOutput, tapUnawaitedWaits, type UnawaitedWait } from '#runtime/testing';
+import { formatTraceback, recordLifecycle, simulate, tapChildOutput, tapUnawaitedWaits, type UnawaitedWait } from '#runtime/testing';
 import { Event, Thread } from '#runtime/threading';
 import { DIAGNOSES, explain, type ChildTraceback, type ErrorLike, type Evidence } from '../../exercises/_kit/index.ts';
 import * as threads01 from './fixtures/exercises/01-threads/exercise.ts';
 import * as processes07 from './fixtures/exercises/07-processes/exercise.ts';
 import * as locks10 from './fixtures/exercises/10-locks/exercise.ts';
 import * as asyncio13 from './fixtures/exercises/13-asyncio/exercise.ts';
-import { formatTraceback } from '../../runtime/multiprocessing/traceback.ts';
 
 /** The error of a failing run, serialised as vitest serialises a test's error. */
 async function failureOf(run: () => Promise<unknown>): Promise<ErrorLike> {

@@ -1,8 +1,10 @@
 // A Pool's worker: a daemon Process whose child runs the pool's task loop (spawn/child/pool-worker.ts) instead
-// of a target, so Process itself has no pool mode. The pool posts tasks to it and holds it alive while busy.
+// of a target, so Process itself has no pool mode. The pool posts tasks to it and holds it alive while busy,
+// through the Popen that owns its worker (spawn/popen.ts), as for any process.
 import type { TransferListItem } from 'node:worker_threads';
 import { Process, type Target } from '../process.ts';
-import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage, StartMessage } from '../spawn/child/protocol.ts';
+import type { ChildMessage, PoolMessage, ReadyMessage, ResultMessage } from '../spawn/child/protocol.ts';
+import type { StartFrom } from '../spawn/popen.ts';
 import { poolStartMessage } from '../spawn/launch.ts';
 import type { BootData } from '../state.ts';
 
@@ -28,8 +30,9 @@ export class PoolWorkerProcess extends Process {
     return [];
   }
 
-  protected override _ownStartMessage(boot: BootData): Promise<StartMessage> {
-    return poolStartMessage(boot, this._setup.initializer, this._setup.initargs, this._setup.caller);
+  /** Its child runs the pool's task loop, not run(). */
+  protected override _startSource(boot: BootData): StartFrom {
+    return { own: poolStartMessage(boot, this._setup.initializer, this._setup.initargs, this._setup.caller) };
   }
 
   protected override _onChildMessage(message: ChildMessage): void {
@@ -47,12 +50,11 @@ export class PoolWorkerProcess extends Process {
 
   /** Sends a message to the worker's task loop. */
   post(message: PoolMessage, transfer: readonly TransferListItem[] = []): void {
-    this._worker?.postMessage(message, transfer);
+    this._popen?.post(message, transfer);
   }
 
   /** Whether this worker keeps the program alive (a pool holds its daemon workers while busy). */
   keepAlive(on: boolean): void {
-    if (on) this._worker?.ref();
-    else this._worker?.unref();
+    this._popen?.keepAlive(on);
   }
 }
