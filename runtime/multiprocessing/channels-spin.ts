@@ -8,17 +8,21 @@
 //
 // Spinning is only a win with spare CPUs: on a busy machine a spinning thread takes the core its peer needs
 // (measured: 2-4x slower than not spinning at load 5-8 on 2 cores). So it is allowed only while the CPUs that
-// are idle or used by this program, sampled from /proc/stat every 250 ms, come to at least 1.5 (room for two
+// are idle or used by this program, sampled from /proc/stat every 100 ms, come to at least 1.5 (room for two
 // spinning threads); and a spin that misses (the peer did not answer in time) or is preempted pauses spinning
-// for a while. Where /proc/stat does not exist, nothing spins. RUNTIME_SPIN=always|never overrides.
+// for a while, a pause that doubles with every failure in a row (a busy machine soon stops spinning) and ends
+// at the first hit (one stray preemption on a quiet machine costs milliseconds, not the rest of the program).
+// Where /proc/stat does not exist, nothing spins. RUNTIME_SPIN=always|never overrides.
 import { closeSync, openSync, readSync } from 'node:fs';
 
-const SPIN_MS = 0.05;
-const PAUSE_AFTER_MISS_MS = 20;
-const PAUSE_AFTER_PREEMPTION_MS = 1000;
+/** How long one spin may poll: enough to cover a parked peer's wake-up on an idle core (tens of us in a VM). */
+const SPIN_MS = 0.1;
+/** The first pause after a failed spin; it doubles with each failure in a row, up to MAX_PAUSE_MS. */
+const FIRST_PAUSE_MS = 2;
+const MAX_PAUSE_MS = 500;
 /** A pause this long between two looks at the clock means the OS took the CPU away mid-spin. */
 const PREEMPTED_GAP_MS = 0.02;
-const SAMPLE_EVERY_MS = 250;
+const SAMPLE_EVERY_MS = 100;
 const MIN_WINDOW_MS = 50;
 
 interface Sample {
@@ -36,6 +40,8 @@ type Policy = 'auto' | 'always' | 'never';
 /** RUNTIME_SPIN=always|never overrides the decision for a whole program (children inherit the environment). */
 let policy: Policy = parsePolicy(process.env['RUNTIME_SPIN']);
 let pausedUntil = 0;
+/** The pause the next failed spin imposes (0: the last spin hit). */
+let nextPauseMs = 0;
 let last: Sample | null = null;
 let roomChecked = -Infinity;
 let room = false;
@@ -101,7 +107,7 @@ function spareCpus(now: number): boolean {
 }
 
 /**
- * Spins while words[index] === seen, for up to ~50 us, if the machine has CPUs to spare. True if the word
+ * Spins while words[index] === seen, for up to ~100 us, if the machine has CPUs to spare. True if the word
  * changed (the peer sent something); false at once when spinning is not worth it now, or after a miss.
  */
 export function spinWhileEqual(words: Int32Array, index: number, seen: number): boolean {
@@ -110,16 +116,17 @@ export function spinWhileEqual(words: Int32Array, index: number, seen: number): 
   if (policy === 'auto' && (now < pausedUntil || !spareCpus(now))) return false;
   const until = now + SPIN_MS;
   for (let i = 1; ; i++) {
-    if (Atomics.load(words, index) !== seen) return true;
+    if (Atomics.load(words, index) !== seen) {
+      nextPauseMs = 0;
+      return true;
+    }
     if ((i & 31) === 0) {
       const before = now;
       now = performance.now();
-      if (now - before > PREEMPTED_GAP_MS) {
-        pausedUntil = now + PAUSE_AFTER_PREEMPTION_MS;
-        return false;
-      }
-      if (now >= until) {
-        pausedUntil = now + PAUSE_AFTER_MISS_MS;
+      // Preempted mid-spin (the OS gave the CPU to someone else), or the peer did not answer in time.
+      if (now - before > PREEMPTED_GAP_MS || now >= until) {
+        nextPauseMs = Math.min(MAX_PAUSE_MS, Math.max(FIRST_PAUSE_MS, nextPauseMs * 2));
+        pausedUntil = now + nextPauseMs;
         return false;
       }
     }
@@ -130,6 +137,7 @@ export function spinWhileEqual(words: Int32Array, index: number, seen: number): 
 export function setSpinPolicy(next: Policy): void {
   policy = next;
   pausedUntil = 0;
+  nextPauseMs = 0;
 }
 
 /** Start measuring at load, so the first wait of a new process can already decide (one read of /proc/stat). */

@@ -74,4 +74,41 @@ describe('Lane', () => {
     lane.closeReader();
     expect(lane.readerClosed()).toBe(true);
   });
+
+  it('wakes a reader that counted itself parked, on a send and on the writer closing', async () => {
+    type WaitAsync = (ia: Int32Array, i: number, v: number, ms?: number) => { async: boolean; value: unknown };
+    const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+    const lane = Lane.create();
+    for (const wakeUp of [() => lane.announceSent(), () => lane.closeWriter()]) {
+      const seen = lane.events();
+      lane.parked();
+      const waiting = waitAsync(lane.words, lane.eventsIndex, seen, 5_000);
+      expect(waiting.async).toBe(true);
+      wakeUp();
+      await expect(waiting.value).resolves.toBe('ok');
+      lane.unparked();
+    }
+  });
+
+  it('lets a reader that parks after a send see it without any notify (its wait finds the word changed)', () => {
+    const lane = Lane.create();
+    const seen = lane.events();
+    lane.announceSent(); // nobody parked: no notify
+    lane.parked();
+    expect(Atomics.wait(lane.words, lane.eventsIndex, seen, 0)).toBe('not-equal');
+    lane.unparked();
+  });
+
+  it('asks the sender for one channel wake-up per parking, however many sends follow', () => {
+    const lane = Lane.create();
+    expect(lane.announceSent()).toBe(false); // nobody parked on the channel
+    lane.parkedOnChannel();
+    expect(lane.announceSent()).toBe(true);
+    expect(lane.announceSent()).toBe(false); // that one wake-up is on its way
+    lane.unparkedOnChannel();
+    lane.parkedOnChannel();
+    expect(lane.announceSent()).toBe(true);
+    lane.unparkedOnChannel();
+    expect(lane.announceSent()).toBe(false);
+  });
 });

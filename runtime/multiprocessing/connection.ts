@@ -14,7 +14,7 @@ import { dumps, loads, registerReducer, type Pickled } from './reduction.ts';
 import { serialize } from 'node:v8';
 import { Lane, type LaneBuffers } from './connection-lane.ts';
 import { ReducedBytes, decode, encode, type Encoded } from './ring.ts';
-import { canBlockBriefly, currentThreadKey, currentThreadName } from './synchronize/external.ts';
+import { aloneInProcess, canBlockBriefly, currentThreadKey, currentThreadName } from './synchronize/external.ts';
 import { noteSharedEnd, racesEnabled, writeSite } from './races.ts';
 import { spinWhileEqual } from './channels-spin.ts';
 
@@ -38,16 +38,14 @@ export interface PipeEnd {
   writable: boolean;
 }
 
+/** What a sender posts on the port to wake a reader parked there (it carries no message). */
+const WAKE = 'wake';
+
 /** A message that took the port: its number among all the messages sent in that direction. */
 interface PortMessage {
   seq: number;
   pickled: Pickled;
 }
-
-// Atomics.waitAsync (ES2024) exists on Node 20+, but the project's lib (ES2023) does not declare it.
-type WaitAsync = (ia: Int32Array, index: number, value: number, timeoutMs?: number) =>
-  { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
-const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
 const BLOCK_BUDGET_MS = 2;
 
@@ -78,8 +76,8 @@ export class Connection {
     this._out = lanes.out;
     this._in = lanes.in;
     this._inbox.push(...inbox);
-    port.on('message', (message: PortMessage) => {
-      this._inbox.push(message);
+    port.on('message', (message: PortMessage | typeof WAKE) => {
+      if (message !== WAKE) this._inbox.push(message);
       this._wake();
     });
     port.on('close', () => {
@@ -142,26 +140,32 @@ export class Connection {
     // Node 20 segfaults reading a port after its 'close' event; by then every message has arrived as an event.
     if (this._portClosed) return;
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
-      this._inbox.push(m.message as PortMessage);
+      if (m.message !== WAKE) this._inbox.push(m.message as PortMessage);
     }
   }
 
   /**
-   * In a child process, wait synchronously (up to ~2 ms) for the other end's next send: a request/response
-   * exchange then costs no event-loop wake-up. Never on the main thread (it would freeze its green threads).
-   * A short spin comes first when the machine has CPUs to spare (channels-spin.ts).
+   * In a child process with nothing else to run, wait synchronously (up to ~2 ms) for the other end's next send:
+   * a request/response exchange then costs no event-loop wake-up. Never on the main thread (it would freeze its
+   * green threads). A short spin comes first when the machine has CPUs to spare (channels-spin.ts).
    */
   private _blockBriefly(): void {
-    const words = this._in.words;
-    const index = this._in.eventsIndex;
+    const lane = this._in;
+    const words = lane.words;
+    const index = lane.eventsIndex;
     const deadline = performance.now() + BLOCK_BUDGET_MS;
     for (;;) {
       const seen = Atomics.load(words, index);
-      if (this._in.hasMessage() || this._peerClosed()) return;
+      if (lane.hasMessage() || this._peerClosed()) return;
       if (spinWhileEqual(words, index, seen)) continue;
       const left = deadline - performance.now();
       if (left <= 0) return;
-      Atomics.wait(words, index, seen, left);
+      lane.parked();
+      try {
+        Atomics.wait(words, index, seen, left);
+      } finally {
+        lane.unparked();
+      }
     }
   }
 
@@ -176,7 +180,7 @@ export class Connection {
     if (transfer.length > 0 || !this._out.tryWrite(seq, encodeForLane(pickled))) {
       port.postMessage({ seq, pickled } satisfies PortMessage, transfer);
     }
-    this._out.announceSent();
+    if (this._out.announceSent()) port.postMessage(WAKE);
   }
 
   /** The next message, which the caller knows was sent (hasMessage()). */
@@ -223,11 +227,12 @@ export class Connection {
   }
 
   private async _recv(port: MessagePort): Promise<unknown> {
-    if (!this._in.hasMessage() && !this._peerClosed()) {
+    if (!this._in.hasMessage() && !this._peerClosed() && aloneInProcess()) {
       const seen = this._in.events();
       if (canBlockBriefly()) this._blockBriefly();
       // The main thread never blocks; it may poll briefly when the machine has CPUs to spare (a reply on its
-      // way is then read without an event-loop wake-up; see channels-spin.ts).
+      // way is then read without an event-loop wake-up; see channels-spin.ts). Only with no other green thread
+      // or timer in this process: a poll must never hold up anything else that could run.
       else if (!this._in.hasMessage()) spinWhileEqual(this._in.words, this._in.eventsIndex, seen);
     }
     while (!this._in.hasMessage()) {
@@ -253,27 +258,30 @@ export class Connection {
 
   /**
    * Waits (real time) until the other end sends or closes, its process dies, this end is closed, or `timeout`
-   * seconds pass. A send bumps the lane's events word (Atomics.waitAsync); the port reports a dead peer.
+   * seconds pass. A send posts WAKE on the port while this end is parked; the port also reports a dead peer.
    */
   private async _wait(timeout: number | null, what: string): Promise<void> {
     const port = this._open();
-    const seen = this._in.events();
-    if (this._in.hasMessage() || this._peerClosed()) return;
+    const lane = this._in;
+    const seen = lane.events();
+    if (lane.hasMessage() || this._peerClosed()) return;
+    // Parked on the port: the sender posts WAKE after its send (connection-lane.ts: cheaper than a waitAsync
+    // notify). Counted in first, then one more look, so a send in between is not missed.
+    lane.parkedOnChannel();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let release: Waiter = () => {};
-    const woken = new Promise<void>((resolve) => {
-      release = resolve;
-      this._waiters.add(resolve);
-      if (timeout !== null) timer = setTimeout(resolve, timeout * 1000);
-      const sent = waitAsync(this._in.words, this._in.eventsIndex, seen, timeout === null ? undefined : timeout * 1000);
-      if (sent.async) void sent.value.then(() => resolve());
-      else resolve();
-    });
-    // A pending waitAsync does not keep Node's event loop alive; the referenced port does meanwhile.
-    port.ref();
     try {
+      if (lane.events() !== seen) return;
+      const woken = new Promise<void>((resolve) => {
+        release = resolve;
+        this._waiters.add(resolve);
+        if (timeout !== null) timer = setTimeout(resolve, timeout * 1000);
+      });
+      // The referenced port keeps the event loop (and a child) alive while this end waits.
+      port.ref();
       await awaitExternal(woken, what, { untimed: timeout === null });
     } finally {
+      lane.unparkedOnChannel();
       this._waiters.delete(release);
       clearTimeout(timer);
       if (this._waiters.size === 0) this._port?.unref();

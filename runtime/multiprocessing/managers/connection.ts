@@ -2,15 +2,19 @@
 // proxies of that manager in this process.
 //
 // Calls are asynchronous in every process (main or child): the caller awaits the reply, announced to the
-// scheduler as external work so other green threads run meanwhile. The channels hold the event loop open only
-// while a reply is pending, so an idle Manager never keeps a program alive.
+// scheduler as external work so other green threads run meanwhile. Requests and replies travel through a pair
+// of shared-memory lanes (lanes.ts) handed to the server with the hello; the channels carry the welcome, what
+// is too large for a lane, and the server's end. They hold the event loop open only while a reply is pending,
+// so an idle Manager never keeps a program alive.
 import { BroadcastChannel } from 'node:worker_threads';
 import { BrokenPipeError } from '../connection.ts';
 import { OSError } from '../errors.ts';
 import { dumps, loads } from '../reduction.ts';
-import { awaitExternal, currentThreadKey } from '../synchronize/external.ts';
+import { aloneInProcess, awaitExternal, currentThreadKey } from '../synchronize/external.ts';
 import { processKey } from '../synchronize/identity.ts';
+import { Lane } from '../connection-lane.ts';
 import { rebuildError } from './errors.ts';
+import { LanePair, WAKE, isNumbered, ring, type Numbered } from './lanes.ts';
 import {
   goneChannel,
   helloChannel,
@@ -20,6 +24,7 @@ import {
   type Reply,
   type Request,
   type TypeId,
+  type Welcome,
 } from './protocol.ts';
 
 interface Pending {
@@ -39,6 +44,13 @@ export class ConnectionRefusedError extends OSError {
 /** Arguments go to the server as CPython pickles them (no locks or Values) over a channel that cannot move ports. */
 const TO_SERVER = { spawning: false, portless: 'a Manager' } as const;
 
+/** What a client process tells the server when it first connects. */
+export interface Hello {
+  client: number;
+  requests: { header: SharedArrayBuffer; data: SharedArrayBuffer };
+  replies: { header: SharedArrayBuffer; data: SharedArrayBuffer };
+}
+
 /** How long a new connection waits for the server's welcome before giving up. */
 const WELCOME_LIMIT_MS = 10_000;
 
@@ -55,6 +67,11 @@ export class ManagerConnection {
   private onWelcome!: () => void;
   private nextId = 1;
   private closed = false;
+  /** Requests out, replies in. */
+  private readonly lanes: LanePair;
+  private pumping = false;
+  /** The server's doorbell, from its welcome. */
+  private doorbell: Int32Array | null = null;
 
   /** The connection of this process to the manager at `address` (made on first use). */
   static to(address: ManagerAddress): ManagerConnection {
@@ -67,10 +84,11 @@ export class ManagerConnection {
     this.address = address;
     this.welcomed = new Promise<void>((resolve) => { this.onWelcome = resolve; });
     this.replies = new BroadcastChannel(replyChannel(address.id, processKey));
-    this.replies.onmessage = (event) => this.receive((event as { data: Reply }).data);
+    this.replies.onmessage = (event) => this.onChannel((event as { data: Welcome | Numbered | typeof WAKE }).data);
     this.requests = new BroadcastChannel(requestChannel(address.id, processKey));
+    this.lanes = new LanePair(Lane.create(), Lane.create(), (message) => this.requests.postMessage(message));
     this.hello = new BroadcastChannel(helloChannel(address.id));
-    this.hello.postMessage(processKey);
+    this.hello.postMessage({ client: processKey, requests: this.lanes.out.buffers, replies: this.lanes.in.buffers } satisfies Hello);
     const refused = setTimeout(() => {
       if (this.backlog !== null) this.close(new ConnectionRefusedError('[Errno 111] Connection refused'));
     }, WELCOME_LIMIT_MS);
@@ -92,7 +110,15 @@ export class ManagerConnection {
   private send(request: Request): void {
     if (this.closed) throw brokenPipe();
     if (this.backlog !== null) this.backlog.push(request);
-    else this.requests.postMessage(request);
+    else {
+      this.lanes.send(request);
+      this.ring();
+    }
+  }
+
+  /** Tells the server a request is there. */
+  private ring(): void {
+    if (this.doorbell !== null) ring(this.doorbell);
   }
 
   /** Create an object in the server; ordered before any later call from this process. */
@@ -110,21 +136,58 @@ export class ManagerConnection {
         if (this.pending.size === 0 && this.backlog === null) this.replies.ref();
         this.pending.set(id, { resolve, reject });
       });
+      // Replies are read from the next microtask on, never inside call(): code that runs right after a call
+      // (a `return d.copy()` without await, then the manager's shutdown at the end of `await using`) still
+      // finds it pending whatever the server's speed, as it did when replies came as channel events.
+      queueMicrotask(() => void this.pump());
     } catch (error) {
       return Promise.reject(error);
     }
     return awaitExternal(reply, what);
   }
 
-  private receive(reply: Reply): void {
-    if (reply === 'welcome') {
-      const backlog = this.backlog ?? [];
-      this.backlog = null;
-      for (const request of backlog) this.requests.postMessage(request);
-      if (this.pending.size === 0) this.replies.unref();
-      this.onWelcome();
+  private onChannel(data: Welcome | Numbered | typeof WAKE): void {
+    if (data === WAKE) {
+      this.lanes.interrupt();
       return;
     }
+    if (isNumbered(data)) {
+      this.lanes.receiveFallback(data);
+      return;
+    }
+    if (this.backlog === null) return;
+    this.doorbell = new Int32Array(data.welcome);
+    const backlog = this.backlog ?? [];
+    this.backlog = null;
+    for (const request of backlog) this.lanes.send(request);
+    this.ring();
+    if (this.pending.size === 0) this.replies.unref();
+    else void this.pump();
+    this.onWelcome();
+  }
+
+  /** Reads replies from the lane while calls are pending (one loop per connection). */
+  private async pump(): Promise<void> {
+    if (this.pumping || this.backlog !== null) return;
+    this.pumping = true;
+    try {
+      while (this.pending.size > 0 && !this.closed) {
+        const seen = this.lanes.seen();
+        for (let m = this.lanes.next(); m !== undefined; m = this.lanes.next()) this.receive(m.value as Reply);
+        if (this.pending.size === 0 || this.closed) break;
+        // Right after a call, with nothing else to run in this process, poll briefly for the reply: a server
+        // that answers within microseconds then costs no event-loop wake-up (channels-spin.ts).
+        // (The callers awaiting these replies are this process's only cross-process waits.)
+        if (aloneInProcess(this.pending.size) && this.lanes.spin(seen)) continue;
+        // close() (the server is gone) interrupts this wait.
+        await this.lanes.wait(seen);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private receive(reply: Reply): void {
     const waiter = this.pending.get(reply.id);
     if (waiter === undefined) return;
     this.pending.delete(reply.id);
@@ -152,6 +215,7 @@ export class ManagerConnection {
   close(reason: Error = brokenPipe()): void {
     if (this.closed) return;
     this.closed = true;
+    this.lanes.interrupt();
     for (const waiter of this.pending.values()) waiter.reject(reason);
     this.pending.clear();
     this.hello.close();

@@ -7,6 +7,7 @@ import { Thread } from '#runtime/threading';
 import { KeyError, Manager, type SyncManager } from '../index.ts';
 import { Empty, Full } from './errors.ts';
 import { ConnectionRefusedError, ManagerConnection } from './connection.ts';
+import { setSpinPolicy } from '../channels-spin.ts';
 import { addUnderLock, appendFromPipe, f, managerInChild, record } from './fixtures/targets.ts';
 
 const targetModule = new URL('./fixtures/targets.ts', import.meta.url);
@@ -243,6 +244,25 @@ describe('Manager lifetime', () => {
       expect(await d.get('x')).toBe(1);
     }
     await expect(d.get('x')).rejects.toThrow('[Errno 32] Broken pipe');
+  });
+
+  it('a call still pending when `await using` ends fails with BrokenPipeError, however fast the server answers', async () => {
+    setSpinPolicy('always'); // this process polls for replies: one can come within microseconds
+    try {
+      for (let i = 0; i < 5; i++) {
+        let outcome: Promise<unknown>;
+        {
+          await using own = await Manager();
+          const d = own.dict();
+          await d.set('x', i);
+          // No await: the manager shuts down first, as after a student's `return d.copy()`.
+          outcome = d.copy().then(() => 'answered', (error: unknown) => String(error));
+        }
+        expect(await outcome).toBe('BrokenPipeError: [Errno 32] Broken pipe');
+      }
+    } finally {
+      setSpinPolicy('auto');
+    }
   });
 });
 

@@ -1,11 +1,12 @@
 // Messages between Manager proxies and the manager's server isolate.
 //
-// Transport: named BroadcastChannels, so a proxy can be rebuilt in any process from plain data (an address),
-// with nothing to transfer: it travels in Process args, Pool tasks and Queue items alike, as CPython's proxies
-// do. Each client process says hello once on `<id>:hello`; the server then listens on that process's own
-// request channel `<id>:req:<process>` and answers on `<id>:rep:<process>`, first with 'welcome' (requests
-// sent before it would be lost: BroadcastChannel does not buffer for late listeners). Requests from one
-// process arrive in order, so creating an object and calling it right away is safe.
+// Transport: a proxy is rebuilt in any process from plain data (an address), with nothing to transfer: it
+// travels in Process args, Pool tasks and Queue items alike, as CPython's proxies do. Each client process says
+// hello once on the BroadcastChannel `<id>:hello`, handing over a pair of shared-memory lanes (lanes.ts:
+// requests out, replies in). The server answers on that process's channel `<id>:rep:<process>` with a welcome
+// holding its doorbell word (requests sent before it would be lost, so they wait), then serves the lanes.
+// Messages too large for a lane take the channels `<id>:req:<process>` / `<id>:rep:<process>`, numbered.
+// Requests from one process arrive in order, so creating an object and calling it right away is safe.
 
 export type TypeId =
   | 'dict'
@@ -52,9 +53,13 @@ export interface RemoteErrorInfo {
   message: string;
 }
 
+/** The server listens to this client; requests ring the doorbell (server/loop.ts). */
+export interface Welcome {
+  welcome: SharedArrayBuffer;
+}
+
 export type Reply =
-  | 'welcome'
-  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: true; value?: unknown }
   | { id: number; ok: false; error: RemoteErrorInfo };
 
 export const helloChannel = (id: string): string => `${id}:hello`;

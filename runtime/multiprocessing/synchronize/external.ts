@@ -3,7 +3,7 @@
 // A wait on shared memory (Atomics.waitAsync) is work the scheduler does not control: it is announced with
 // awaitExternal so other green threads keep running and the virtual clock does not jump meanwhile.
 import { isMainThread } from 'node:worker_threads';
-import { awaitExternal as coreAwaitExternal, currentFiber, fiberStorage, processInfo, type ExternalWait } from '../../core/index.ts';
+import { awaitExternal as coreAwaitExternal, currentFiber, currentScheduler, fiberStorage, processInfo, type ExternalWait } from '../../core/index.ts';
 
 export function awaitExternal<T>(work: Promise<T>, what: string, wait?: ExternalWait<T>): Promise<T> {
   return coreAwaitExternal(work, what, wait);
@@ -31,4 +31,14 @@ export function currentThreadName(): string {
  */
 export function canBlockBriefly(): boolean {
   return !isMainThread && !processInfo.isMain;
+}
+
+/**
+ * True when the calling green thread is the only thing this process's scheduler could run: no other thread or
+ * task, no timer, no wait on another process besides the caller's own `ownWaits`. A cross-process wait may
+ * then poll or block for a few microseconds without holding anyone up.
+ */
+export function aloneInProcess(ownWaits = 0): boolean {
+  const scheduler = currentScheduler();
+  return scheduler.fibers.size <= 1 && scheduler.pendingTimers === 0 && scheduler.externalCount <= ownWaits;
 }

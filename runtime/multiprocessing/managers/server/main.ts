@@ -13,8 +13,13 @@ import {
   type CreateRequest,
   type Reply,
   type Request,
+  type Welcome,
   type TypeId,
 } from '../protocol.ts';
+import { Lane } from '../../connection-lane.ts';
+import type { Hello } from '../connection.ts';
+import { LanePair, WAKE, isNumbered } from '../lanes.ts';
+import { ServerLoop } from './loop.ts';
 import { ArrayReferent, DictReferent, ListReferent, NamespaceReferent, ValueReferent, type Referent } from './data.ts';
 import { PyError } from './errors.ts';
 import { QueueReferent } from './queue.ts';
@@ -93,6 +98,11 @@ function handleCreate(request: CreateRequest): void {
 
 type Send = (reply: Reply) => void;
 
+/** A successful reply; no `value` key for undefined, so that the reply stays JSON (the lanes' fast path). */
+function success(id: number, value: unknown): Reply {
+  return value === undefined ? { id, ok: true } : { id, ok: true, value };
+}
+
 function reply(send: Send, id: number, run: () => unknown): void {
   let result: unknown;
   try {
@@ -102,12 +112,13 @@ function reply(send: Send, id: number, run: () => unknown): void {
     return;
   }
   if (result instanceof Promise) {
+    loop.track(result);
     result.then(
-      (value: unknown) => send({ id, ok: true, value }),
+      (value: unknown) => send(success(id, value)),
       (error: unknown) => send({ ...errorInfo(error), id }),
     );
   } else {
-    send({ id, ok: true, value: result });
+    send(success(id, result));
   }
 }
 
@@ -140,23 +151,38 @@ function runEarly(oid: string): void {
 }
 
 const { id } = workerData as { id: string };
+const loop = new ServerLoop();
 const clients = new Map<number, { requests: BroadcastChannel; replies: BroadcastChannel }>();
 
-/** A process said hello: listen to its requests, then tell it so. */
-function connect(client: number): void {
+/** A process said hello: serve the requests of its lane (and channel), then tell it so. */
+function connect(hello: Hello): void {
+  const client = hello.client;
   if (clients.has(client)) return;
   const requests = new BroadcastChannel(requestChannel(id, client));
   const replies = new BroadcastChannel(replyChannel(id, client));
-  const send: Send = (message) => replies.postMessage(message);
+  const lanes = new LanePair(new Lane(hello.replies), new Lane(hello.requests), (message) => replies.postMessage(message));
+  const send: Send = (message) => {
+    if (lanes.send(message)) replies.postMessage(WAKE);
+  };
   requests.onmessage = (event) => {
-    const request = (event as { data: Request }).data;
-    if (request.op === 'call') handleCall(send, request);
-    else handleCreate(request);
+    const data = (event as { data: unknown }).data;
+    if (isNumbered(data)) {
+      lanes.receiveFallback(data);
+      loop.poke();
+    }
   };
   clients.set(client, { requests, replies });
-  send('welcome');
+  replies.postMessage({ welcome: loop.doorbell.buffer as SharedArrayBuffer } satisfies Welcome);
+  loop.add({
+    lanes,
+    handle: (value) => {
+      const request = value as Request;
+      if (request.op === 'call') handleCall(send, request);
+      else handleCreate(request);
+    },
+  });
 }
 
 const hello = new BroadcastChannel(helloChannel(id));
-hello.onmessage = (event) => connect((event as { data: number }).data);
+hello.onmessage = (event) => connect((event as { data: Hello }).data);
 parentPort?.postMessage('ready');
