@@ -5,8 +5,8 @@ import * as mp from '#runtime/multiprocessing';
 import { recordLifecycle, simulate } from '#runtime/testing';
 import { Lock } from '#runtime/threading';
 import { monotonic, sleep } from '#runtime/time';
-import { printAllSlips, registerAll, registerReceipt } from './exercise.ts';
-import { MemoryLedger, tempPrinter } from './support.ts';
+import { printAllSlips, printSlip, registerAll, registerReceipt } from './exercise.ts';
+import { MemoryLedger, mixedSlipsOfTwoThreads, tempPrinter } from './support.ts';
 
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
@@ -65,7 +65,17 @@ test('registerAll with three threads loses no receipt', async () => {
     '6 registrations with 3 threads: the ledger must hold 6 (is an increment lost?)')).toBe(6);
 });
 
+/** Mixed lines, told from two threads on the virtual clock first: processes mix only when they overlap. */
+const MIXED: [string, string] = [
+  'las tres líneas de un recibo deben salir juntas, así que printSlip debe tomar el cerrojo compartido antes de la primera línea y soltarlo después de la última (en un finally)',
+  'the three lines of a slip must come out together, so printSlip must take the shared lock before the first line and release it after the last (in a finally)'];
+const MIXED_HINT: [string, string] = ['await lock.acquire(); try { las tres líneas, con sus pausas } finally { lock.release(); }', 'await lock.acquire(); try { the three lines, with their pauses } finally { lock.release(); }'];
+
 test('three processes print their slips without mixing lines', async () => {
+  const mixed = await mixedSlipsOfTwoThreads(printSlip);
+  if (mixed !== null) {
+    failLesson('lock-not-released', [`las líneas de dos recibos se mezclan (${mixed.join(' | ')}): ${MIXED[0]}`, `the lines of two slips get mixed (${mixed.join(' | ')}): ${MIXED[1]}`], MIXED_HINT);
+  }
   const printer = tempPrinter();
   try {
     const { events } = await recordLifecycle(() => printAllSlips([1, 2, 3], 0.01, printer.path));
@@ -77,10 +87,8 @@ test('three processes print their slips without mixing lines', async () => {
     for (let i = 0; whole && i + 2 < lines.length; i += 3) {
       const id = (lines[i] as string).split(':')[0];
       if (!lines.slice(i, i + 3).every((line) => line.startsWith(`${id}:`))) {
-        failLesson('lock-not-released', [
-          `las líneas de dos recibos se mezclan (${lines.slice(i, i + 3).join(' | ')}): las tres líneas de un recibo deben salir juntas, así que printSlip debe tomar el cerrojo compartido antes de la primera línea y soltarlo después de la última (en un finally)`,
-          `the lines of two slips get mixed (${lines.slice(i, i + 3).join(' | ')}): the three lines of a slip must come out together, so printSlip must take the shared lock before the first line and release it after the last (in a finally)`],
-        ['await lock.acquire(); try { las tres líneas, con sus pausas } finally { lock.release(); }', 'await lock.acquire(); try { the three lines, with their pauses } finally { lock.release(); }']);
+        const slip = lines.slice(i, i + 3).join(' | ');
+        failLesson('lock-not-released', [`las líneas de dos recibos se mezclan (${slip}): ${MIXED[0]}`, `the lines of two slips get mixed (${slip}): ${MIXED[1]}`], MIXED_HINT);
       }
     }
     expect(lines.length, say('tres líneas por recibo', 'three lines per slip')).toBe(9);

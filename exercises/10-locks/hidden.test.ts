@@ -9,7 +9,7 @@ import { DeadlockError, explore, recordLifecycle, simulate, startAfterJoin, tapU
 import { Lock, Thread } from '#runtime/threading';
 import { monotonic } from '#runtime/time';
 import { printAllSlips, printSlip, registerAll, registerReceipt } from './exercise.ts';
-import { FlakyLedger, MemoryLedger, tempPrinter } from './support.ts';
+import { FlakyLedger, MemoryLedger, mixedSlipsOfTwoThreads, tempPrinter } from './support.ts';
 
 afterEach(() => {
   for (const child of mp.activeChildren()) child.terminate();
@@ -258,6 +258,13 @@ test('the slips of 10 processes never interleave', async () => {
   const next = rng(10004);
   const ids = new Set<number>();
   while (ids.size < 10) ids.add(100 + Math.floor(next() * 900));
+  // Told from two threads on the virtual clock first: ten processes mix only when the OS overlaps them.
+  const mixed = await mixedSlipsOfTwoThreads(printSlip);
+  if (mixed !== null) {
+    expect.fail(say(
+      `las líneas de los recibos se mezclan (${mixed.join(' | ')}): todos los procesos deben compartir el mismo mp.Lock y tenerlo tomado durante las tres líneas`,
+      `the slips' lines get mixed (${mixed.join(' | ')}): every process must share the same mp.Lock and hold it for all three lines`));
+  }
   const printer = tempPrinter();
   try {
     await printAllSlips([...ids], 0.01, printer.path);

@@ -2,7 +2,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { currentThread } from '#runtime/threading';
+import * as mp from '#runtime/multiprocessing';
+import { simulate } from '#runtime/testing';
+import { currentThread, Thread } from '#runtime/threading';
 import { sleep } from '#runtime/time';
 
 /** The payments counter in a slow database: each call takes a while, and other threads run meanwhile. */
@@ -61,4 +63,30 @@ export function tempPrinter(): { path: string; lines(): string[]; remove(): void
     lines: () => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l !== '') : []),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * For the tests: two threads of this process print a slip each at once, sharing one mp.Lock, on the virtual
+ * clock. Without the lock their lines mix on every run, on one free core or two (processes mix only when the
+ * OS happens to overlap them). Returns the first three lines when they mix, else null.
+ */
+export async function mixedSlipsOfTwoThreads(
+  printSlip: (lock: mp.Lock, studentId: number, pause: number, printer: string) => Promise<void>,
+): Promise<string[] | null> {
+  const printer = tempPrinter();
+  try {
+    await simulate(async () => {
+      const lock = new mp.Lock();
+      const threads = [7, 8].map((id) => new Thread({ target: printSlip, args: [lock, id, 0.01, printer.path] }));
+      for (const t of threads) t.start();
+      for (const t of threads) await t.join();
+    });
+    const lines = printer.lines();
+    const first = (lines[0] ?? '').split(':')[0] as string;
+    return lines.length >= 3 && !lines.slice(0, 3).every((line) => line.startsWith(`${first}:`)) ? lines.slice(0, 3) : null;
+  } catch {
+    return null; // another mistake (an error, a deadlock): the tests that run printSlip on its own name it
+  } finally {
+    printer.remove();
+  }
 }

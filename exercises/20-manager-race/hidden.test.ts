@@ -118,6 +118,8 @@ describe('collectAll (hidden)', () => {
   test('every till is started before any is joined', async () => {
     const work = randomTills(2013, 3, 2, 2);
     const audit = newAudit();
+    // Races are told from the locks held at each write (every grading), not from lost euros (only on overlap).
+    const watch = watchRaces();
     const { value: totals, events } = await recordLifecycle(() => collectAll(work, audit));
     const serial = startAfterJoin(events, 'Process');
     if (serial !== null) {
@@ -127,6 +129,7 @@ describe('collectAll (hidden)', () => {
       ['Primero `for (const p of processes) p.start();` y después, en otro bucle, `await p.join()`.',
         'First `for (const p of processes) p.start();`, then, in another loop, `await p.join()`.']);
     }
+    expectNoRaces(watch, LOCK_ADVICE);
     judge(totals, sums(work), audit);
   });
 
