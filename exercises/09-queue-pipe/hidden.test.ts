@@ -393,3 +393,32 @@ test('the desks note every tally once, and one thread at a time reads the pipe',
   expect(noted.every((n) => n.desk !== 'MainThread'), say('anotan las mesas (hilos), no MainThread', 'the desks (threads) note them, not MainThread'))
     .toBe(true);
 });
+
+test('an error of recv() other than EOFError reaches the caller, and every desk still ends', async () => {
+  // The writing end of a one-way pipe cannot be read: recv() raises OSError at once.
+  const [, writer] = mp.Pipe(false);
+  const desksBefore = threading.enumerate().length;
+  let raised: unknown = null;
+  let noted: unknown;
+  try {
+    noted = await noteTallies(writer, 2);
+  } catch (error) {
+    raised = error;
+  } finally {
+    writer.close();
+  }
+  if (raised === null) {
+    failLesson('error-swallowed', [
+      `noteTallies devolvió ${JSON.stringify(noted)} cuando recv() lanzó OSError (recibió el extremo de escritura): un catch se tragó el error y quien llamó cree que no hubo recuentos. Deja pasar lo que no sea EOFError`,
+      `noteTallies returned ${JSON.stringify(noted)} when recv() raised OSError (it was given the writing end): a catch swallowed the error and the caller believes there were no tallies. Let anything other than EOFError through`],
+    ['catch (error) { if (!(error instanceof mp.EOFError)) throw error; }', 'catch (error) { if (!(error instanceof mp.EOFError)) throw error; }']);
+  }
+  expect(raised, say('el OSError de recv() llega a quien llamó', "recv()'s OSError reaches the caller")).toBeInstanceOf(mp.OSError);
+  const left = threading.enumerate().slice(desksBefore).map((t) => t.name);
+  if (left.length > 0) {
+    failLesson('missing-signal', [
+      `tras el error de recv(), ${left.join(', ')} siguen esperando en get(): ninguna mesa recibió su centinela. Pon los centinelas y los join() de las mesas en un finally`,
+      `after recv()'s error, ${left.join(', ')} still wait in get(): no desk got its sentinel. Put the desks' sentinels and join()s in a finally`],
+    ['try { ...recv()... } catch (error) { ... } finally { centinelas; joins }', 'try { ...recv()... } catch (error) { ... } finally { sentinels; joins }']);
+  }
+});

@@ -146,9 +146,11 @@ export async function noteTallies(reader: mp.Connection, desks: number): Promise
   try {
     for (;;) await inbox.put((await reader.recv()) as Tally);
   } catch (error) {
-    if (!(error instanceof mp.EOFError)) throw error;
+    if (!(error instanceof mp.EOFError)) throw error; // any other error is the caller's to see
+  } finally {
+    // Also when recv() fails: otherwise the desks wait in get() for ever.
+    for (let i = 0; i < desks; i++) await inbox.put(null);
+    for (const t of threads) await t.join();
   }
-  for (let i = 0; i < desks; i++) await inbox.put(null);
-  for (const t of threads) await t.join();
   return noted;
 }
