@@ -60,6 +60,18 @@ test('a child that answers names its own blocked call and line, in the first lin
   expect(es).toContain('Dentro de los procesos hijos:');
 });
 
+test("a Pool's silent workers share one line, so the exercise's causes still show", () => {
+  const workers = Array.from({ length: 9 }, (_, i) => ({ name: `SpawnPoolWorker-${i + 1}`, label: `SpawnPoolWorker-${i + 1}`, waits: null }));
+  const state: ProgramState = { ...joinHang, children: workers };
+  const en = hangText({ deadline: 2.5, state, causes }, 'en').split('\n');
+  expect(en.slice(1, 3)).toEqual([
+    'Inside the child processes:',
+    "  SpawnPoolWorker-1, SpawnPoolWorker-2, SpawnPoolWorker-3 and 6 more do not answer: they are busy (a Pool's worker answers only between tasks; else, a loop that never gives up its turn?)",
+  ]);
+  expect(en.slice(-2)).toEqual(['Typical causes in this exercise:', '  - did every consumer get its sentinel?']);
+  expect(hangText({ deadline: 2.5, state, causes }, 'es')).toContain('SpawnPoolWorker-3 y 6 más no contestan: siguen ocupados');
+});
+
 test('a cycle is a deadlock; a polling loop and a native Promise are told apart', () => {
   const cycle: ProgramState = {
     waits: [

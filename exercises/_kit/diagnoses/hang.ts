@@ -77,6 +77,16 @@ function childLines(child: ChildWaits, lang: Lang): string[] {
   });
 }
 
+/** Children that did not answer, in one line: the first few by name, then how many more. */
+function silentLine(labels: string[], lang: Lang): string {
+  const shown = labels.slice(0, 3).join(', ');
+  const more = labels.length > 3 ? (lang === 'es' ? ` y ${labels.length - 3} más` : ` and ${labels.length - 3} more`) : '';
+  if (labels.length === 1) return childLines({ label: labels[0] as string, waits: null } as ChildWaits, lang)[0] as string;
+  return lang === 'es'
+    ? `${shown}${more} no contestan: siguen ocupados (un trabajador de un Pool contesta solo entre tareas; si no, ¿un bucle que nunca cede el turno?)`
+    : `${shown}${more} do not answer: they are busy (a Pool's worker answers only between tasks; else, a loop that never gives up its turn?)`;
+}
+
 /** The child a parent's wait is about ("Process.join() on Process-3"), and what that child waits on. */
 function childOf(wait: ProgramWait, state: ProgramState): ChildWaits | null {
   const name = / on (Process-\d+|[\w-]+)$/.exec(wait.what)?.[1];
@@ -121,7 +131,11 @@ export function hangText(facts: HangFacts, lang: Lang): string {
     lines.push(lang === 'es' ? 'También esperan:' : 'Also waiting:');
     for (const wait of rest) lines.push(`  ${waitLine(wait, lang)}`);
   }
-  const answered = (facts.state.children ?? []).flatMap((child) => childLines(child, lang));
+  // Children that did not answer share one line (a Pool has one per worker: the causes must still fit).
+  const children = facts.state.children ?? [];
+  const answered = children.filter((child) => child.waits !== null).flatMap((child) => childLines(child, lang));
+  const silent = children.filter((child) => child.waits === null).map((child) => child.label);
+  if (silent.length > 0) answered.push(silentLine(silent, lang));
   if (answered.length > 0) {
     lines.push(lang === 'es' ? 'Dentro de los procesos hijos:' : 'Inside the child processes:');
     for (const line of answered) lines.push(`  ${line}`);
