@@ -151,3 +151,23 @@ describe('Pipe', () => {
     expect(() => d.send(1)).toThrow(mp.BrokenPipeError);
   });
 });
+
+describe('poll(timeout)', () => {
+  it('waits out its timeout through a stale wake-up (a WAKE that arrives after its message was read)', async () => {
+    const [mine, theirs] = mp.Pipe();
+    try {
+      const started = performance.now();
+      const polling = mine.poll(0.3);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // What a late WAKE message does: release every parked waiter of this end with nothing to read.
+      (mine as unknown as { _wake(): void })._wake();
+      expect(await polling).toBe(false);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+      theirs.send('late');
+      expect(await mine.poll(5)).toBe(true);
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+});

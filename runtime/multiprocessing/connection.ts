@@ -252,8 +252,15 @@ export class Connection {
     if (!this._readable) throw new OSError('connection is write-only');
     if (this._in.hasMessage() || this._peerClosed()) return true;
     if (timeout !== null && timeout <= 0) return false;
-    await this._wait(timeout, `Connection.poll(${timeout ?? ''})`);
-    return this._in.hasMessage() || this._peerClosed();
+    // A wake-up can be stale (a WAKE posted for an earlier parking arrives after its message was read): only a
+    // message, a closed peer or the deadline ends the wait, as in CPython.
+    const deadline = timeout === null ? null : performance.now() + timeout * 1000;
+    for (;;) {
+      const left = deadline === null ? null : (deadline - performance.now()) / 1000;
+      if (left !== null && left <= 0) return false;
+      await this._wait(left, `Connection.poll(${timeout ?? ''})`);
+      if (this._in.hasMessage() || this._peerClosed()) return true;
+    }
   }
 
   /**
